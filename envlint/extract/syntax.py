@@ -1,0 +1,117 @@
+"""The one module that touches tree-sitter's parser and query API.
+
+Extraction patterns are data: ``rules/<language>/<name>.scm``. The extractors ask this module for the
+matches of a named query and walk the returned nodes; after extraction nothing looks at syntax.
+The py-tree-sitter API pinned here is 0.25/0.26: ``Query(language, source)`` and
+``QueryCursor(query).matches(node)`` returning ``[(pattern_index, {capture: [Node, ...]})]``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import tree_sitter
+import tree_sitter_go
+import tree_sitter_python
+
+from ..model import Location
+
+Node = tree_sitter.Node
+Tree = tree_sitter.Tree
+
+_GRAMMARS = {"go": tree_sitter_go.language, "python": tree_sitter_python.language}
+
+
+def rules_dir() -> Path:
+    """Where the `.scm` files are: inside the installed package, or at the top of a source checkout."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "_rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+@lru_cache(maxsize=None)
+def language(name: str) -> tree_sitter.Language:
+    return tree_sitter.Language(_GRAMMARS[name]())
+
+
+@lru_cache(maxsize=None)
+def _parser(name: str) -> tree_sitter.Parser:
+    return tree_sitter.Parser(language(name))
+
+
+def parse(lang: str, source: bytes) -> Tree:
+    return _parser(lang).parse(source)
+
+
+@lru_cache(maxsize=None)
+def query(lang: str, name: str) -> tree_sitter.Query:
+    source = (rules_dir() / lang / f"{name}.scm").read_text(encoding="utf-8")
+    return tree_sitter.Query(language(lang), source)
+
+
+def matches(lang: str, query_name: str, node: Node) -> list[dict[str, list[Node]]]:
+    """Captures of every match of ``rules/<lang>/<query_name>.scm`` under ``node``, in source order."""
+    found = tree_sitter.QueryCursor(query(lang, query_name)).matches(node)
+    return [captures for _, captures in found]
+
+
+def compile_all() -> list[tuple[str, str]]:
+    """Compile every shipped query; returns (path, error) for those that fail. Used by a meta-test."""
+    errors = []
+    for path in sorted(rules_dir().glob("*/*.scm")):
+        try:
+            tree_sitter.Query(language(path.parent.name), path.read_text(encoding="utf-8"))
+        except (tree_sitter.QueryError, KeyError) as exc:
+            errors.append((path.as_posix(), str(exc)))
+    return errors
+
+
+def text(node: Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", "replace")
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Pre-order walk without recursion, so deeply nested files cannot exhaust the stack."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def first_error(tree: Tree) -> Node | None:
+    """The first ERROR or MISSING node, or None when the file parsed cleanly."""
+    if not tree.root_node.has_error:
+        return None
+    for node in walk(tree.root_node):
+        if node.is_error or node.is_missing:
+            return node
+    return tree.root_node
+
+
+class Source:
+    """A file's bytes with the helpers to turn nodes into 1-based, character-counted locations."""
+
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self._line_starts: list[int] | None = None
+
+    def location(self, node: Node) -> Location:
+        return self.location_at(node.start_point[0], node.start_point[1])
+
+    def location_at(self, row: int, byte_column: int) -> Location:
+        if self._line_starts is None:
+            starts = [0]
+            newline = self.data.find(b"\n")
+            while newline != -1:
+                starts.append(newline + 1)
+                newline = self.data.find(b"\n", newline + 1)
+            self._line_starts = starts
+        start = self._line_starts[row] if row < len(self._line_starts) else 0
+        prefix = self.data[start : start + byte_column].decode("utf-8", "replace")
+        return Location(self.path, row + 1, len(prefix) + 1)

@@ -1,0 +1,215 @@
+"""Typed records passed between the pipeline stages.
+
+discover -> extract -> link -> checks -> filter -> render. Every stage takes and returns these frozen
+records; nothing after extraction looks at syntax, and nothing holds a ``dict[str, Any]``.
+Paths are repository-relative POSIX strings; lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["go", "python"]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Default:
+    """What a read yields when the variable is unset (or empty, for the Go `== ""` shapes)."""
+
+    kind: Literal["none", "literal", "expression", "fallback"] = "none"
+    # Every literal the default can hold (a local assigned in two branches gives two).
+    values: tuple[str, ...] = ()
+    # Variables read when this one is empty: os.getenv("A") or os.getenv("B") gives A the fallback B.
+    fallbacks: tuple[str, ...] = ()
+    # Source text of the default expression, for messages when it is not a literal.
+    text: str = ""
+
+
+NO_DEFAULT = Default()
+
+
+@dataclass(frozen=True)
+class Read:
+    """One access to an environment variable in the source of a program."""
+
+    name: str | None  # None when the name could not be resolved statically
+    location: Location
+    form: str  # how it was read: "os.Getenv", "os.environ[]", "wrapper getEnv", ...
+    default: Default = NO_DEFAULT
+    required: bool = False  # the program fails without it
+    function: str | None = None  # enclosing function, None at module level
+    name_text: str = ""  # source text of the name expression (shown for dynamic names)
+    fallback_of: str | None = None  # this read is only reached when that variable is empty
+    condition: str | None = None
+
+
+@dataclass(frozen=True)
+class EnvSet:
+    """One variable given a value: in a launch site's environment, or in the process's own."""
+
+    name: str | None  # None when dynamic
+    location: Location
+    value: str | None = None  # the literal value when there is one
+    passthrough: bool = False  # `docker run -e NAME`: the launcher's own value is passed on
+    condition: str | None = None  # text of the `if`/`for` that guards it
+    name_text: str = ""  # source text when the name is dynamic
+    via: str = ""  # how the name was found, e.g. "key of map literal secrets"
+    function: str | None = None
+
+
+@dataclass(frozen=True)
+class TargetRef:
+    """A candidate for what a launch site starts, with the literal that names it."""
+
+    kind: Literal["image", "program", "python-module", "python-script", "self"]
+    value: str  # the image reference, program name or path, module name ("" for self)
+    location: Location  # where the literal stands
+    via: str = ""  # how it reached the launch site: "literal", "constant agentImage", ...
+
+
+@dataclass(frozen=True)
+class EnvFileRef:
+    path: str  # as written in the source
+    location: Location
+    condition: str | None = None
+
+
+@dataclass(frozen=True)
+class LaunchSite:
+    """A place that starts a program with an environment."""
+
+    location: Location
+    kind: Literal["docker-run", "exec", "subprocess"]
+    language: Language
+    function: str | None
+    targets: tuple[TargetRef, ...]
+    sets: tuple[EnvSet, ...]
+    # True when the child gets the launcher's environment (no Env, append(os.Environ(), ...), env=None,
+    # {**os.environ, ...}); a docker run never inherits.
+    inherits: bool
+    env_files: tuple[EnvFileRef, ...] = ()
+    network_host: Literal["never", "always", "conditional"] = "never"
+    network_condition: str | None = None
+    env_text: str = ""  # how the environment was determined, for `envlint facts`
+
+    @property
+    def id(self) -> str:
+        return str(self.location)
+
+    @property
+    def label(self) -> str:
+        where = f" in {self.function}" if self.function else ""
+        what = {"docker-run": "docker run", "exec": "exec", "subprocess": "subprocess"}[self.kind]
+        return f"{what}{where} ({self.location})"
+
+
+@dataclass(frozen=True)
+class ImportRef:
+    """An import as written: Go import path, or Python module with its relative level."""
+
+    module: str
+    level: int = 0  # Python: number of leading dots
+    names: tuple[str, ...] = ()  # Python `from m import a, b`: the imported names
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be (fully) analysed. Reported once; the rest goes on."""
+
+    location: Location
+    kind: str  # "syntax-error", "not-utf8", "binary", "broken-symlink", "too-large", "unreadable", ...
+    message: str
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """Everything extraction found in one source file."""
+
+    path: str
+    language: Language
+    package: str = ""  # Go package name; Python: "" (module names are derived from paths)
+    imports: tuple[ImportRef, ...] = ()
+    has_main: bool = False  # Go: package main with func main
+    reads: tuple[Read, ...] = ()
+    process_sets: tuple[EnvSet, ...] = ()  # os.Setenv / os.environ[...] = / setdefault
+    launch_sites: tuple[LaunchSite, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    # The program passes names it does not know on (os.environ iterated, dynamic reads): set-never-read
+    # cannot be decided for its service.
+    reads_dynamic: bool = False
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    kind: Literal["python", "go", "image"]
+    root: str  # folder, repo-relative ("." for the root)
+    location: Location  # the file that makes it a service (pyproject.toml, main.go, Dockerfile)
+    reads: tuple[Read, ...]
+    process_sets: tuple[EnvSet, ...]
+    files: tuple[str, ...]  # source files whose reads count for this service
+    languages: tuple[Language, ...] = ()
+    images: tuple[str, ...] = ()  # image names it is known by (Dockerfile folder, config)
+    reads_dynamic: bool = False
+    declared: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    site: str  # LaunchSite.id
+    service: str  # Service.name
+    reason: str  # why envlint believes the site starts the service
+    target: TargetRef | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    location: Location
+    note: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Literal["error", "warning", "note"]
+    message: str
+    location: Location
+    variable: str | None
+    service: str | None
+    related: tuple[Related, ...] = ()
+    site: str | None = None  # LaunchSite.id when the finding is about a launch site
+
+    def sort_key(self) -> tuple:
+        return (self.location, self.code, self.variable or "", self.message)
+
+
+@dataclass(frozen=True)
+class Graph:
+    """The contract graph: built once by the linker, read by every check."""
+
+    services: tuple[Service, ...]
+    sites: tuple[LaunchSite, ...]
+    links: tuple[Link, ...]
+    files: tuple[FileFacts, ...]
+    problems: tuple[Problem, ...]
+    # For each site id: the names that reach the child and whether the set is open (unknown extra names).
+    env_at: dict[str, "SiteEnv"] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class SiteEnv:
+    names: frozenset[str]  # names set at the site, or reaching it by inheritance
+    open: bool  # names beyond these may reach the child (inherited from outside the repository, env file)
+    why_open: str = ""

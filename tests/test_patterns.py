@@ -1,0 +1,59 @@
+"""Pattern fixtures: every line that holds a fact says so in an `expect:` comment (semgrep's `# ruleid:`).
+
+A fixture line `x := os.Getenv("A") // expect: read A` asserts that extraction finds exactly that fact on
+that line; several facts on one line are separated by ` ; `. A line without `expect:` must hold no fact,
+so every negative case (a look-alike that is not a read) is checked too. Go fixtures directly in
+tests/patterns/go are one package each; a folder there is one package of several files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from envlint.describe import facts_by_location
+from envlint.extract.golang import extract_go_package
+from envlint.extract.python import extract_python_file
+
+ROOT = Path(__file__).parent / "patterns"
+EXPECT = re.compile(r"(?:#|//)\s*expect:\s*(.*?)\s*$")
+
+
+def _units() -> list[tuple[str, list[Path]]]:
+    units = [(p.relative_to(ROOT).as_posix(), [p]) for p in sorted((ROOT / "go").glob("*.go"))]
+    for folder in sorted(p for p in (ROOT / "go").iterdir() if p.is_dir()):
+        units.append((folder.relative_to(ROOT).as_posix(), sorted(folder.glob("*.go"))))
+    units.extend((p.relative_to(ROOT).as_posix(), [p]) for p in sorted((ROOT / "python").glob("*.py")))
+    return units
+
+
+def _expected(path: Path, rel: str) -> list[tuple[str, int, str]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = EXPECT.search(line)
+        if match:
+            rows.extend((rel, number, fact.strip()) for fact in match.group(1).split(" ; "))
+    return sorted(rows)
+
+
+@pytest.mark.parametrize("unit", _units(), ids=lambda u: u[0])
+def test_pattern_fixture(unit: tuple[str, list[Path]]) -> None:
+    _, paths = unit
+    rels = {p: p.relative_to(ROOT).as_posix() for p in paths}
+    if paths[0].suffix == ".go":
+        facts = extract_go_package([(rels[p], p.read_bytes()) for p in paths])
+    else:
+        facts = [extract_python_file(rels[paths[0]], paths[0].read_bytes())]
+    assert [pr for f in facts for pr in f.problems] == []
+    actual = sorted(
+        (loc.path, loc.line, text) for f in facts for loc, text in facts_by_location(f)
+    )
+    expected = sorted(row for p in paths for row in _expected(p, rels[p]))
+    assert actual == expected
+
+
+def test_fixtures_exist_for_both_languages() -> None:
+    names = {u[0].split("/")[0] for u in _units()}
+    assert names == {"go", "python"}
