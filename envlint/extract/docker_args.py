@@ -122,5 +122,5 @@ def _with_condition(entry: EnvSet, condition: str | None) -> EnvSet:
 
 def _image(token: Token) -> tuple[TargetRef, ...]:
     if token.text is not None:
-        return (TargetRef("image", token.text, token.location, "literal"),)
+        return (TargetRef("image", token.text, token.location, token.via or "literal"),)
     return tuple(TargetRef("image", c.value, c.location, c.via) for c in token.candidates)

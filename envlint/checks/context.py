@@ -1,0 +1,145 @@
+"""Shared, precomputed views of the graph that every check reads. Built once per run."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..config import Config
+from ..describe import default_text
+from ..model import Graph, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..runtime import runtime_names
+
+_LOCALHOST = re.compile(r"(?i)(?:^|[/@\[])(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0)(?:$|[:/\]])")
+
+
+def points_at_localhost(value: str) -> bool:
+    return bool(_LOCALHOST.search(value)) or value.strip().lower() in {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+@dataclass
+class Context:
+    graph: Graph
+    config: Config
+
+    @cached_property
+    def services(self) -> dict[str, Service]:
+        return {s.name: s for s in self.graph.services}
+
+    @cached_property
+    def sites(self) -> dict[str, LaunchSite]:
+        return {s.id: s for s in self.graph.sites}
+
+    @cached_property
+    def links_by_site(self) -> dict[str, list[Link]]:
+        out: dict[str, list[Link]] = defaultdict(list)
+        for link in self.graph.links:
+            out[link.site].append(link)
+        return out
+
+    @cached_property
+    def sites_by_service(self) -> dict[str, list[LaunchSite]]:
+        out: dict[str, list[LaunchSite]] = defaultdict(list)
+        for link in self.graph.links:
+            out[link.service].append(self.sites[link.site])
+        return {k: sorted(v, key=lambda s: s.location) for k, v in out.items()}
+
+    def linked(self) -> list[tuple[LaunchSite, Service]]:
+        """Every (site, service) pair of the graph, in a stable order."""
+        pairs = [(self.sites[l.site], self.services[l.service]) for l in self.graph.links if l.service in self.services]
+        return sorted(pairs, key=lambda p: (p[0].location, p[1].name))
+
+    def env(self, site: LaunchSite) -> SiteEnv:
+        return self.graph.env_at.get(site.id, SiteEnv(frozenset(), True, "not computed"))
+
+    def runtime(self, service: Service) -> frozenset[str]:
+        return runtime_names(service.languages, self.config)
+
+    def reads_by_name(self, service: Service) -> dict[str, list[Read]]:
+        out: dict[str, list[Read]] = defaultdict(list)
+        for read in sorted(service.reads, key=lambda r: r.location):
+            if read.name is not None:
+                out[read.name].append(read)
+        return dict(out)
+
+    def own_sets(self, service: Service) -> frozenset[str]:
+        return frozenset(s.name for s in service.process_sets if s.name)
+
+    @cached_property
+    def _passed_on(self) -> dict[str, tuple[frozenset[str], bool]]:
+        """Per service: names read by it or by the programs it starts with its own environment.
+
+        The bool is True when it hands its environment to a program envlint does not know, or reads
+        names it cannot resolve: then no one can say a name it receives is unused.
+        """
+        memo: dict[str, tuple[frozenset[str], bool]] = {}
+
+        def visit(name: str, stack: frozenset[str]) -> tuple[frozenset[str], bool]:
+            if name in memo:
+                return memo[name]
+            service = self.services[name]
+            names = set(self.reads_by_name(service)) | self.runtime(service)
+            unknown = service.reads_dynamic
+            own_files = set(service.files)
+            for site in self.graph.sites:
+                if site.location.path not in own_files or not site.inherits:
+                    continue
+                links = self.links_by_site.get(site.id, [])
+                if not links:
+                    unknown = True
+                for link in links:
+                    if link.service in stack or link.service not in self.services:
+                        continue
+                    child_names, child_unknown = visit(link.service, stack | {name})
+                    names |= child_names
+                    unknown = unknown or child_unknown
+            memo[name] = (frozenset(names), unknown)
+            return memo[name]
+
+        for service_name in self.services:
+            visit(service_name, frozenset())
+        return memo
+
+    def passed_on(self, service: Service) -> tuple[frozenset[str], bool]:
+        return self._passed_on[service.name]
+
+
+def read_related(reads: list[Read], service: Service, note: str = "read here") -> list[Related]:
+    out = []
+    for read in reads[:3]:
+        text = note
+        if read.default.kind != "none":
+            text += f" with default {default_text(read.default)}"
+        out.append(Related(read.location, f"{text} ({read.form}, {service.name})"))
+    return out
+
+
+def set_related(ctx: Context, sites: list[LaunchSite], name: str) -> list[Related]:
+    """Where other launch sites set ``name``: the set itself when it is explicit, else the site."""
+    out = []
+    for site in sites:
+        explicit = [s for s in site.sets if s.name == name]
+        where = explicit[0].location if explicit else site.location
+        out.append(Related(where, f"set by {site.label}"))
+    return out
+
+
+def dynamic_related(site: LaunchSite) -> list[Related]:
+    """Sets of the site whose names are unknown: a reviewer should know the miss may be one of them."""
+    return [Related(s.location, f"this site also sets a name envlint cannot resolve: {s.name_text}")
+            for s in site.sets if s.name is None]
+
+
+def missing_reason(site: LaunchSite) -> str:
+    """Why a name this site does not set cannot reach the child either."""
+    if site.kind == "docker-run":
+        return "a container started by docker run gets none of the launcher's environment"
+    if not site.inherits:
+        return "its environment is a closed list, not built on the launcher's environment"
+    return "it inherits the launcher's environment, and no launch site of the launcher sets it"
+
+
+def finding_site_text(site: LaunchSite) -> str:
+    return site.label

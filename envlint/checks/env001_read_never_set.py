@@ -1,0 +1,61 @@
+"""## What it does
+Reports a launch site that starts a service which *requires* a variable, when the site neither sets
+the variable nor passes on an environment that holds it.
+
+A read is required when the program fails without the variable: `os.environ["X"]` in Python, or a read
+whose emptiness leads straight to a failure (`if v == "" { log.Fatal(...) }`, `return fmt.Errorf(...)`,
+`if not x: raise ...`). Variables the language runtime or the platform provides are never reported.
+
+## Why is this bad?
+The program starts and dies at once, or at the first request that needs the value. Nothing fails at
+build or test time, because each program is correct on its own: only this launch site is wrong.
+
+## Example
+```go
+// cmd/supervisor/main.go
+cmd := exec.Command("docker", "run", "--rm", "ghcr.io/acme/worker:latest")
+```
+```python
+# services/worker/worker/main.py
+QUEUE = os.environ["WORKER_QUEUE"]  # KeyError in the container
+```
+
+## Fix
+Set the variable at the launch site (`"-e", "WORKER_QUEUE=jobs"`), or give the read a default if the
+program can run without it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Finding
+from .context import Context, dynamic_related, missing_reason, read_related, set_related
+
+CODE = "ENV001"
+NAME = "read-never-set"
+SEVERITY = "error"
+ENABLED_BY_DEFAULT = True
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for site, service in ctx.linked():
+        env = ctx.env(site)
+        if env.open:
+            continue
+        skip = env.names | ctx.runtime(service) | ctx.own_sets(service)
+        for name, reads in ctx.reads_by_name(service).items():
+            required = [r for r in reads if r.required]
+            if not required or name in skip:
+                continue
+            others = [s for s in ctx.sites_by_service.get(service.name, [])
+                      if s.id != site.id and name in ctx.env(s).names]
+            also = f"; {others[0].label} sets it" if others else ""
+            yield Finding(
+                CODE, NAME, SEVERITY,
+                f"{service.name} requires {name}, but this launch site does not set it: "
+                f"{missing_reason(site)}{also}",
+                site.location, name, service.name,
+                tuple(read_related(required, service, "required read") + set_related(ctx, others, name) + dynamic_related(site)),
+                site.id,
+            )

@@ -1,0 +1,67 @@
+"""## What it does
+Reports a launch site of a service that does not provide a variable the service reads, when another
+launch site of the same service does provide it. The finding stands at the site that misses the
+variable and names the read (with the default that now silently wins) and the site that sets it.
+
+## Why is this bad?
+Two launchers of one program disagree about its configuration. The one that leaves the variable out
+runs the program on its default: often `localhost`, a development credential or an empty string. The
+program starts, and fails later at run time in a way that points nowhere near the launcher.
+
+## Example
+```go
+// cmd/daemon/main.go: sets both
+exec.Command("docker", "run", "-e", "OLLAMA_BASE_URL="+url, "-e", "LLM_BASE_URL="+url, image)
+// cmd/supervisor/main.go: forgets one
+exec.Command("docker", "run", "-e", "LLM_BASE_URL="+url, image)
+```
+```python
+base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
+```
+
+## Fix
+Set the variable at every launch site of the service, or, if the default is right for this site,
+suppress the finding there with a comment saying why.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import default_text
+from ..model import Finding
+from .context import Context, dynamic_related, missing_reason, read_related, set_related
+
+CODE = "ENV003"
+NAME = "launch-sites-disagree"
+SEVERITY = "error"
+ENABLED_BY_DEFAULT = True
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for service_name, sites in sorted(ctx.sites_by_service.items()):
+        service = ctx.services.get(service_name)
+        if service is None or len(sites) < 2:
+            continue
+        runtime = ctx.runtime(service) | ctx.own_sets(service)
+        for name, reads in ctx.reads_by_name(service).items():
+            if name in runtime:
+                continue
+            providers = [s for s in sites if name in ctx.env(s).names]
+            if not providers:
+                continue
+            for site in sites:
+                env = ctx.env(site)
+                if name in env.names or env.open:
+                    continue
+                with_default = [r for r in reads if r.default.kind != "none"]
+                falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"
+                              if with_default else "; the read gets nothing")
+                yield Finding(
+                    CODE, NAME, SEVERITY,
+                    f"{service.name} reads {name}, which {providers[0].label} sets but this launch site "
+                    f"does not: {missing_reason(site)}{falls_back}",
+                    site.location, name, service.name,
+                    tuple(read_related(reads, service) + set_related(ctx, providers, name) + dynamic_related(site)),
+                    site.id,
+                )

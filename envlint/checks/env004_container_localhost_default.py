@@ -1,0 +1,56 @@
+"""## What it does
+Reports a service started in a container (`docker run`) that reads a variable whose default points at
+`localhost`, `127.0.0.1`, `[::1]` or `0.0.0.0`, when the launch site does not set that variable. With
+host networking on every path the rule does not apply; with host networking only under a condition,
+the message says under which condition localhost still works.
+
+## Why is this bad?
+Inside a container, localhost is the container itself. The default that works on a developer's
+machine makes every connection fail in the container ("All connection attempts failed"), and nothing
+fails before run time.
+
+## Example
+```go
+exec.Command("docker", "run", "--rm", "ghcr.io/acme/agent-runner:latest")
+```
+```python
+base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
+```
+
+## Fix
+Set the variable at the launch site to an address the container can reach
+(`-e OLLAMA_BASE_URL=http://host.docker.internal:11434`), or run the container with `--network host`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import quote
+from ..model import Finding
+from .context import Context, dynamic_related, points_at_localhost, read_related
+
+CODE = "ENV004"
+NAME = "container-localhost-default"
+SEVERITY = "warning"
+ENABLED_BY_DEFAULT = True
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for site, service in ctx.linked():
+        if site.kind != "docker-run" or site.network_host == "always":
+            continue
+        env = ctx.env(site)
+        if env.open:
+            continue
+        for name, reads in ctx.reads_by_name(service).items():
+            local = [r for r in reads if any(points_at_localhost(v) for v in r.default.values)]
+            if not local or name in env.names or name in ctx.own_sets(service):
+                continue
+            value = next(v for v in local[0].default.values if points_at_localhost(v))
+            message = (f"{service.name} reads {name} with the default {quote(value)}, and this docker run does not "
+                       f"set it: inside the container localhost is the container itself")
+            if site.network_host == "conditional":
+                message += f"; localhost works only when {site.network_condition} (host networking)"
+            yield Finding(CODE, NAME, SEVERITY, message, site.location, name, service.name,
+                          tuple(read_related(local, service) + dynamic_related(site)), site.id)

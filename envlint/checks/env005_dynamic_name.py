@@ -1,0 +1,54 @@
+"""## What it does
+Reports a read or a set whose variable name envlint could not resolve statically, such as
+`os.Getenv(prefix + key)` or `fmt.Sprintf("%s=%s", k, v)` over a map that is not a literal. Off unless
+selected (`--select ENV005` or `extend-select = ["ENV005"]`).
+
+## Why is this bad?
+A name that cannot be resolved cannot be checked: envlint keeps such sets at their launch site and
+such reads in their service, and says so here, so that a reviewer can see where the contract is
+only known at run time.
+
+## Example
+```go
+for k, v := range secrets {
+    args = append(args, "-e", fmt.Sprintf("%s=%s", k, v))
+}
+```
+
+## Fix
+Where the names are known, write them as literals or constants (a map literal in the same package is
+followed), or accept the finding as a note.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Finding, Related
+from .context import Context
+
+CODE = "ENV005"
+NAME = "dynamic-name"
+SEVERITY = "note"
+ENABLED_BY_DEFAULT = False
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    owners: dict[str, str] = {}
+    for service in ctx.graph.services:
+        for path in service.files:
+            owners.setdefault(path, service.name)
+    for facts in ctx.graph.files:
+        for read in facts.reads:
+            if read.name is None:
+                yield Finding(CODE, NAME, SEVERITY,
+                              f"the name read here cannot be resolved statically: {read.name_text}",
+                              read.location, None, owners.get(facts.path))
+    for site in ctx.graph.sites:
+        links = ctx.links_by_site.get(site.id, [])
+        for item in site.sets:
+            if item.name is None:
+                yield Finding(CODE, NAME, SEVERITY,
+                              f"the name set here cannot be resolved statically: {item.name_text}",
+                              item.location, None, links[0].service if links else None,
+                              (Related(site.location, f"launch site: {site.label}"),), site.id)

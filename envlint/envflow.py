@@ -1,0 +1,97 @@
+"""What reaches the child at each launch site: its own sets, env files, and what it inherits.
+
+A site that inherits passes on the launcher's environment: what reaches the launcher's service from
+the sites that start it (the names every one of them provides), plus the service's own `os.Setenv` /
+`os.environ[...] =`. A service that no site of the repository starts is started from outside, so what
+it inherits is unknown: the site is *open*, and no rule may claim a name is missing there. Cycles (a
+program that restarts itself) are cut.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from .model import LaunchSite, Link, Service, SiteEnv
+
+
+def _env_file_names(root: Path, site: LaunchSite, path: str) -> frozenset[str] | None:
+    """Names of an env file the repository holds (relative to the root or the launcher), else None."""
+    for base in ("", posixpath.dirname(site.location.path)):
+        candidate = root / base / path
+        try:
+            if candidate.is_file() and candidate.resolve().is_relative_to(root.resolve()):
+                text = candidate.read_text(encoding="utf-8", errors="replace")
+                return frozenset(_parse_env_file(text))
+        except OSError:
+            return None
+    return None
+
+
+def _parse_env_file(text: str) -> list[str]:
+    names = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        line = line.removeprefix("export ").strip()
+        name = line.split("=", 1)[0].strip()
+        if name and name.replace("_", "").isalnum():
+            names.append(name)
+    return names
+
+
+def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ...], links: list[Link],
+                owner: dict[str, tuple[str, ...]]) -> dict[str, SiteEnv]:
+    by_id = {s.id: s for s in sites}
+    starters: dict[str, list[str]] = {}
+    for link in links:
+        starters.setdefault(link.service, []).append(link.site)
+    process = {s.name: frozenset(x.name for x in s.process_sets if x.name) for s in services}
+    done: dict[str, SiteEnv] = {}
+    visiting: set[str] = set()
+
+    def service_env(name: str) -> SiteEnv | None:
+        """What every in-repository start of the service provides; None while inside a cycle."""
+        envs = [e for e in (site_env(i) for i in sorted(starters.get(name, []))) if e is not None]
+        if not starters.get(name):
+            return SiteEnv(process.get(name, frozenset()), True, f"{name} is started from outside the repository")
+        if not envs:
+            return None
+        names = frozenset.intersection(*(e.names for e in envs)) | process.get(name, frozenset())
+        opened = [e for e in envs if e.open]
+        return SiteEnv(names, bool(opened), opened[0].why_open if opened else "")
+
+    def site_env(site_id: str) -> SiteEnv | None:
+        if site_id in done:
+            return done[site_id]
+        if site_id in visiting:
+            return None
+        visiting.add(site_id)
+        site = by_id[site_id]
+        names = {s.name for s in site.sets if s.name}
+        why = ""
+        for ref in site.env_files:
+            from_file = _env_file_names(root, site, ref.path)
+            if from_file is None:
+                why = why or f"env file {ref.path} is not in the repository"
+            else:
+                names |= from_file
+        if site.inherits:
+            launchers = owner.get(site.location.path, ())
+            if not launchers:
+                why = why or "it inherits the environment of a program envlint does not know"
+            inherited = [e for e in (service_env(n) for n in launchers) if e is not None]
+            if inherited:
+                names |= frozenset.intersection(*(e.names for e in inherited))
+                opened = [e for e in inherited if e.open]
+                if opened:
+                    why = why or f"it inherits its launcher's environment, and {opened[0].why_open}"
+        visiting.discard(site_id)
+        result = SiteEnv(frozenset(names), bool(why), why)
+        done[site_id] = result
+        return result
+
+    for site in sites:
+        site_env(site.id)
+    return done

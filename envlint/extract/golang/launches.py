@@ -1,0 +1,128 @@
+"""Go launch sites: exec.Command / exec.CommandContext, what the function does with the command's Env,
+and `docker run` argument lists. A docker launch never inherits the launcher's environment.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ...model import EnvSet, LaunchSite, TargetRef
+from .. import syntax
+from ..docker_args import Token, env_entry, parse_docker_run
+from ..syntax import Node
+from . import flow
+from .index import GoFile, PackageIndex, enclosing_function, function_name
+from .slices import Built, Element, argument_elements, evaluate
+from .values import SELF, literals_reaching
+
+
+def _entries(element: Element, go_file: GoFile, index: PackageIndex, scope: Node) -> list[Token]:
+    """One element as docker_args Tokens; a loop over a map literal gives one token per key."""
+    node = element.node
+    location = go_file.source.location(node)
+    source = syntax.text(node)
+    if element.spread:
+        return [Token(location, condition=element.condition, source=source, spread=True)]
+    text = index.string(node)
+    if text is not None:
+        via = f"constant {source}" if node.type == "identifier" else ""
+        return [Token(location, text, condition=element.condition, source=source, via=via)]
+    if element.key is not None:
+        key = index.string(element.key)
+        if key is not None:
+            return [Token(location, prefix=f"{key}=", condition=element.condition, source=source,
+                          via=f"key of map literal {element.loop_map}")]
+    candidates = tuple(TargetRef("image", r.value, go_file.source.location(r.node), r.via)
+                       for r in literals_reaching(node, index) if r.value != SELF)
+    return [Token(location, prefix=index.prefix(node), condition=element.condition, source=source,
+                  candidates=candidates)]
+
+
+def _env_assignments(scope: Node, command: str) -> list[tuple[Node, Node]]:
+    out = []
+    for node in syntax.walk(scope):
+        if node.type == "assignment_statement":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if syntax.text(left) == f"{command}.Env" and right is not None and right.named_children:
+                out.append((node, right.named_children[0]))
+    return sorted(out, key=lambda pair: pair[0].start_byte)
+
+
+def _environment(call: Node, scope: Node, index: PackageIndex) -> Built:
+    names = flow.bound_names(call)
+    assignments = _env_assignments(scope, names[0]) if names else []
+    if not assignments:
+        return Built((), True, "Env not assigned: inherits the launcher's environment")
+    built: Built | None = None
+    for statement, value in assignments:
+        built = evaluate(value, scope, statement.start_byte, built, f"{names[0]}.Env",
+                         flow.condition_of(statement, scope), index)
+    assert built is not None
+    how = "inherits the launcher's environment" if built.inherits else "closed: only these names"
+    text = syntax.text(assignments[-1][1])
+    return Built(built.elements, built.inherits, f"Env = {text if len(text) < 60 else text[:57] + '...'}: {how}")
+
+
+def _env_sets(elements: tuple[Element, ...], go_file: GoFile, index: PackageIndex, scope: Node,
+              function: str | None) -> tuple[EnvSet, ...]:
+    sets = []
+    for element in elements:
+        for token in _entries(element, go_file, index, scope):
+            if token.spread or (token.text is not None and "=" not in token.text):
+                continue  # Go ignores an Env entry without "="; a spread is shown as the Env text
+            sets.append(env_entry(token, function))
+    return tuple(sets)
+
+
+def _program_targets(program: Node, tokens: list[Token], go_file: GoFile, index: PackageIndex) -> tuple[TargetRef, ...]:
+    reaching = literals_reaching(program, index)
+    targets: list[TargetRef] = []
+    for item in reaching:
+        location = go_file.source.location(item.node)
+        if item.value == SELF:
+            targets.append(TargetRef("self", "", location, item.via))
+        elif posixpath.basename(item.value).startswith("python"):
+            targets.extend(_python_target(tokens))
+        else:
+            targets.append(TargetRef("program", item.value, location, item.via))
+    return tuple(targets)
+
+
+def _python_target(tokens: list[Token]) -> list[TargetRef]:
+    for position, token in enumerate(tokens):
+        if token.text == "-m" and position + 1 < len(tokens) and tokens[position + 1].text:
+            after = tokens[position + 1]
+            return [TargetRef("python-module", after.text or "", after.location, "python -m")]
+        if token.text and token.text.endswith(".py"):
+            return [TargetRef("python-script", token.text, token.location, "python script")]
+    return []
+
+
+def find_launches(go_file: GoFile, index: PackageIndex, calls: list[dict[str, list[Node]]]) -> list[LaunchSite]:
+    sites = []
+    for captures in calls:
+        method = syntax.text(captures["function"][0])
+        if method not in ("Command", "CommandContext") or not go_file.is_package(syntax.text(captures["package"][0]), "os/exec"):
+            continue
+        call = captures["call"][0]
+        arguments = [a for a in captures["arguments"][0].named_children if a.type != "comment"]
+        arguments = arguments[1 if method == "CommandContext" else 0:]
+        if not arguments:
+            continue
+        scope = enclosing_function(call) or go_file.root
+        function = function_name(enclosing_function(call))
+        elements = [e for a in arguments[1:] for e in argument_elements(a, None, scope, call.start_byte, index)]
+        tokens = [t for e in elements for t in _entries(e, go_file, index, scope)]
+        programs = {posixpath.basename(r.value) for r in literals_reaching(arguments[0], index)}
+        location = go_file.source.location(call)
+        if "docker" in programs:
+            run = parse_docker_run(tokens, function)
+            if run is not None:
+                sites.append(LaunchSite(location, "docker-run", "go", function, run.targets, run.sets, False,
+                                        run.env_files, run.network_host, run.network_condition,
+                                        "docker run: the container gets only the names passed with -e/--env-file"))
+            continue
+        env = _environment(call, scope, index)
+        sites.append(LaunchSite(location, "exec", "go", function, _program_targets(arguments[0], tokens, go_file, index),
+                                _env_sets(env.elements, go_file, index, scope, function), env.inherits, env_text=env.text))
+    return sites

@@ -1,0 +1,188 @@
+"""Go reads: os.Getenv / os.LookupEnv / syscall.Getenv, their defaults and required-ness, and wrappers.
+
+A default is what the code puts in place of an empty value right after the read:
+`if v == "" { v = "d" }`, `if v := os.Getenv("X"); v != "" { return v }; return "d"`, `if !ok {...}`.
+A read is required when the empty branch fails at once: log.Fatal*, panic, os.Exit, or a return of
+fmt.Errorf / errors.New.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import NO_DEFAULT, Default, Read
+from .. import syntax
+from ..syntax import Node
+from . import flow
+from .index import GoFile, PackageIndex, enclosing_function, function_name, parameters
+
+_READERS = {("os", "Getenv"), ("os", "LookupEnv"), ("syscall", "Getenv")}
+_FAILING = {"panic", "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln"}
+
+
+@dataclass(frozen=True)
+class Wrapper:
+    """A same-package function whose parameter ``key`` is the name of the variable it reads."""
+
+    name: str
+    key: int
+    fallback: int | None  # the parameter returned when the variable is empty
+    default: Default  # a default fixed inside the wrapper
+    required: bool
+
+
+def reader_form(go_file: GoFile, package: str, function: str) -> str | None:
+    for path, name in _READERS:
+        if function == name and go_file.is_package(package, path):
+            return f"{path}.{name}"
+    return None
+
+
+def _fails(node: Node | None) -> bool:
+    for call in flow.calls_in(node):
+        name = syntax.text(call.child_by_field_name("function"))
+        if name in _FAILING or name.rsplit(".", 1)[-1] in ("Fatal", "Fatalf", "Fatalln", "Exit"):
+            return True
+        if _fails_call(call) and any(
+            a.type == "return_statement" for a in _ancestors(call, node)
+        ):
+            return True
+    return False
+
+
+def _ancestors(node: Node, stop: Node | None):
+    current = node.parent
+    while current is not None and current != stop:
+        yield current
+        current = current.parent
+
+
+def _empty_when(condition: Node | None, names: list[str], call: Node) -> bool | None:
+    """True if ``condition`` holds when the value is empty/unset, False if when it is set, else None."""
+    if condition is None:
+        return None
+    text = syntax.text(condition).replace(" ", "")
+    value = names[0] if names else syntax.text(call).replace(" ", "")
+    ok = names[1] if len(names) > 1 else None
+    for empty, test in ((True, f'{value}==""'), (True, f'""=={value}'), (True, f"len({value})==0"),
+                        (False, f'{value}!=""'), (False, f'""!={value}'), (False, f"len({value})>0")):
+        if text == test:
+            return empty
+    if ok is not None and text in (f"!{ok}", ok):
+        return text.startswith("!")
+    return None
+
+
+def _branches(statement: Node, names: list[str], call: Node) -> tuple[list[Node], Node | None]:
+    """The statements that run when the read is empty, and the `if` that tests it."""
+    candidates = [statement] if statement.type == "if_statement" else flow.following_statements(statement, 2)
+    for node in candidates:
+        if node.type != "if_statement":
+            continue
+        empty = _empty_when(node.child_by_field_name("condition"), names, call)
+        if empty is None:
+            continue
+        chosen = node.child_by_field_name("consequence" if empty else "alternative")
+        if chosen is not None:
+            return [chosen], node
+        # `if v != "" { return v }` then the code after the `if` is the empty branch.
+        return flow.following_statements(node, 1), node
+    return [], None
+
+
+def _receivers(test: Node | None, names: list[str]) -> set[str]:
+    """Variables that take the value in the branch where it is set: `out = v` makes `out` one."""
+    found = set(names[:1])
+    for node in syntax.walk(test) if test is not None else ():
+        if node.type == "assignment_statement":
+            right = node.child_by_field_name("right")
+            if right is not None and names and syntax.text(right) == names[0]:
+                found.add(syntax.text(node.child_by_field_name("left")))
+    return found
+
+
+def _is_error_return(values: list[Node]) -> bool:
+    return any(syntax.text(v) == "err" or (v.type == "call_expression" and _fails_call(v)) for v in values)
+
+
+def _fails_call(call: Node) -> bool:
+    return syntax.text(call.child_by_field_name("function")) in ("fmt.Errorf", "errors.New")
+
+
+def _default_in(branch: list[Node], names: list[str], test: Node | None) -> Node | None:
+    receivers = _receivers(test, names)
+    for block in branch:
+        for node in syntax.walk(block):
+            if node.type == "assignment_statement":
+                left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+                if syntax.text(left) in receivers and right is not None and right.named_children:
+                    return right.named_children[0]
+            if node.type == "return_statement" and node.named_children:
+                values = node.named_children[0].named_children
+                if values and syntax.text(values[0]) not in names and not _is_error_return(values):
+                    return values[0]
+    return None
+
+
+def analyse_read(call: Node, index: PackageIndex) -> tuple[Default, bool, Node | None]:
+    """(default, required, default expression node) for a read call."""
+    names = flow.bound_names(call)
+    statement = flow.statement_of(call)
+    if statement.parent is not None and statement.parent.type == "if_statement":
+        statement = statement.parent  # `if v := os.Getenv("X"); v != "" {`
+    elif not names and call.parent is not None and call.parent.type == "binary_expression":
+        statement = flow.statement_of(call)  # `if os.Getenv("X") == "" {`
+    branch, test = _branches(statement, names, call)
+    if not branch:
+        return NO_DEFAULT, False, None
+    expression = _default_in(branch, names, test)
+    required = expression is None and any(_fails(b) for b in branch)
+    if expression is None:
+        return NO_DEFAULT, required, None
+    value = index.string(expression)
+    if value is not None:
+        return Default("literal", (value,)), False, expression
+    return Default("expression", text=syntax.text(expression)), False, expression
+
+
+def find_wrapper(call: Node, name_node: Node, index: PackageIndex) -> Wrapper | None:
+    function = enclosing_function(call)
+    if function is None or function.type != "function_declaration" or name_node.type != "identifier":
+        return None
+    params = parameters(function)
+    if syntax.text(name_node) not in params:
+        return None
+    default, required, expression = analyse_read(call, index)
+    fallback = None
+    if expression is not None and expression.type == "identifier" and syntax.text(expression) in params:
+        fallback, default = params.index(syntax.text(expression)), NO_DEFAULT
+    return Wrapper(syntax.text(function.child_by_field_name("name")), params.index(syntax.text(name_node)),
+                   fallback, default, required)
+
+
+def make_read(go_file: GoFile, call: Node, name_node: Node | None, form: str, index: PackageIndex,
+              default: Default, required: bool) -> Read:
+    name = index.string(name_node) if name_node is not None else None
+    return Read(
+        name=name, location=go_file.source.location(call), form=form, default=default, required=required,
+        function=function_name(enclosing_function(call)),
+        name_text="" if name is not None else syntax.text(name_node),
+    )
+
+
+def wrapper_read(go_file: GoFile, call: Node, wrapper: Wrapper, index: PackageIndex) -> Read | None:
+    arguments = call.child_by_field_name("arguments").named_children
+    if wrapper.key >= len(arguments):
+        return None
+    function = enclosing_function(call)
+    if function is not None and syntax.text(function.child_by_field_name("name")) == wrapper.name:
+        return None  # the wrapper calling itself
+    name_node = arguments[wrapper.key]
+    if function is not None and name_node.type == "identifier" and syntax.text(name_node) in parameters(function):
+        return None  # a wrapper of the wrapper: its own calls are the reads
+    default = wrapper.default
+    if wrapper.fallback is not None and wrapper.fallback < len(arguments):
+        fallback = arguments[wrapper.fallback]
+        value = index.string(fallback)
+        default = Default("literal", (value,)) if value is not None else Default("expression", text=syntax.text(fallback))
+    return make_read(go_file, call, name_node, f"wrapper {wrapper.name}", index, default, wrapper.required)

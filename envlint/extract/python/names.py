@@ -1,0 +1,132 @@
+"""What names mean in one file: imports and their aliases, and the bindings of each scope.
+
+Reads and launches are recognised by the dotted name their callee resolves to ("os.getenv",
+"subprocess.run"), whatever alias the file uses; a local binding of the same name shadows the import,
+so `environ = {}; environ.get("X")` is no read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import ImportRef
+from .. import syntax
+from ..syntax import Node, Source, text
+from .scope import parameters, scope_chain, scope_of
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One statement that gives a name a value or changes the value it holds."""
+
+    name: str
+    kind: str  # "=", "+=", "item" (name[key] = value), or the method called: "append", "update", ...
+    node: Node  # the assignment or call, for its position and guard
+    value: Node | None  # right-hand side, or the argument list of a method call
+    key: Node | None = None  # the subscript of an item assignment
+
+
+class FileIndex:
+    """Built once per file; every extractor asks it how to read names."""
+
+    def __init__(self, source: Source, root: Node) -> None:
+        self.source = source
+        self.root = root
+        self.aliases: dict[str, str] = {}
+        self.imports: list[ImportRef] = []
+        self._bindings: dict[tuple[Node | None, str], list[Binding]] = {}
+        self._read_imports(root)
+        if self.imports_any("os", "subprocess", "asyncio"):
+            self._read_bindings(root)
+
+    def imports_any(self, *modules: str) -> bool:
+        """Whether a name of the file is bound to one of these modules (or something inside them).
+        Files importing none of them cannot read the environment or launch, so their other queries
+        are skipped: most files of a repository need only the import query."""
+        return any(target.split(".")[0] in modules for target in self.aliases.values())
+
+    # -- imports -------------------------------------------------------------------------------
+    def _read_imports(self, root: Node) -> None:
+        for found in syntax.matches("python", "imports", root):
+            for node in found.get("import", []):
+                for name in node.children_by_field_name("name"):
+                    dotted, alias = _split_alias(name)
+                    self.imports.append(ImportRef(dotted))
+                    # `import a.b` binds `a` (to module a); `import a.b as c` binds c to a.b.
+                    local = alias or dotted.split(".")[0]
+                    self.aliases[local] = dotted if alias else local
+            for node in found.get("from", []):
+                self._read_from(node)
+
+    def _read_from(self, node: Node) -> None:
+        module_node = node.child_by_field_name("module_name")
+        level, module = 0, text(module_node)
+        if module_node is not None and module_node.type == "relative_import":
+            prefix = next((c for c in module_node.children if c.type == "import_prefix"), None)
+            level = len(text(prefix))
+            dotted = next((c for c in module_node.children if c.type == "dotted_name"), None)
+            module = text(dotted)
+        names: list[str] = []
+        for name in node.children_by_field_name("name"):
+            dotted, alias = _split_alias(name)
+            names.append(dotted)
+            if level == 0:
+                self.aliases[alias or dotted] = f"{module}.{dotted}"
+        if any(c.type == "wildcard_import" for c in node.children):
+            names.append("*")
+        self.imports.append(ImportRef(module, level, tuple(names)))
+
+    # -- bindings ------------------------------------------------------------------------------
+    def _read_bindings(self, root: Node) -> None:
+        for found in syntax.matches("python", "assignments", root):
+            name = text(found["name"][0])
+            value = found.get("value", found.get("args", [None]))[0]
+            if "assign" in found:
+                binding = Binding(name, "=", found["assign"][0], value)
+            elif "augment" in found:
+                binding = Binding(name, "+=", found["augment"][0], value)
+            elif "item" in found:
+                binding = Binding(name, "item", found["item"][0], value, found["key"][0])
+            else:
+                binding = Binding(name, text(found["method"][0]), found["mutate"][0], value)
+            key = (scope_of(binding.node), name)
+            self._bindings.setdefault(key, []).append(binding)
+
+    def bindings(self, node: Node, name: str) -> tuple[Node | None, list[Binding]]:
+        """The bindings of ``name`` in the innermost scope (seen from ``node``) that binds it."""
+        for scope in scope_chain(node):
+            found = self._bindings.get((scope, name))
+            if found:
+                return scope, found
+            if name in parameters(scope):
+                return scope, []
+        return None, []
+
+    def is_local(self, node: Node, name: str) -> bool:
+        """True when the name is bound by an assignment or parameter (so not by an import)."""
+        for scope in scope_chain(node):
+            # `environ["K"] = v` or `environ.update()` changes a name; only `=`/`+=` rebind it.
+            if any(b.kind in ("=", "+=") for b in self._bindings.get((scope, name), ())):
+                return True
+            if name in parameters(scope):
+                return True
+        return False
+
+    def qualify(self, node: Node | None) -> str | None:
+        """`o.environ` -> "os.environ", `getenv` (from os import getenv) -> "os.getenv"; else None."""
+        parts: list[str] = []
+        while node is not None and node.type == "attribute":
+            parts.append(text(node.child_by_field_name("attribute")))
+            node = node.child_by_field_name("object")
+        if node is None or node.type != "identifier":
+            return None
+        name = text(node)
+        if name not in self.aliases or self.is_local(node, name):
+            return None
+        return ".".join([self.aliases[name], *reversed(parts)])
+
+
+def _split_alias(node: Node) -> tuple[str, str | None]:
+    if node.type == "aliased_import":
+        return text(node.child_by_field_name("name")), text(node.child_by_field_name("alias"))
+    return text(node), None

@@ -1,0 +1,157 @@
+"""Reads of environment variables: os.getenv, os.environ.get/[]/setdefault, `"X" in os.environ`.
+
+Candidates come from rules/python/env_reads.scm; a candidate is a read when its callee or container
+resolves to os.getenv / os.environ through the file's imports. Defaults follow `or` chains
+(`os.getenv("A") or os.getenv("B") or "d"`) and local variables assigned literals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Default, NO_DEFAULT, Read
+from .. import syntax
+from ..syntax import Node, text
+from .calls import argument, operator
+from .names import FileIndex
+from .required import is_required
+from .scope import function_name, unparen
+from .values import Lit, literals
+
+# Callee (as resolved through imports) -> Read.form.
+_READ_CALLS = {"os.getenv": "os.getenv", "os.environ.get": "os.environ.get",
+               "os.environ.setdefault": "os.environ.setdefault"}
+
+
+@dataclass(frozen=True)
+class RawRead:
+    node: Node  # call, subscript or comparison: where the read stands
+    form: str
+    key: Node | None
+    explicit: Node | None = None  # the default argument as written
+    negated: bool = False  # `"X" not in os.environ`
+
+
+def find_reads(index: FileIndex) -> list[RawRead]:
+    found: dict[Node, RawRead] = {}
+    for match in syntax.matches("python", "env_reads", index.root):
+        raw = _candidate(index, match)
+        if raw is not None:
+            found.setdefault(raw.node, raw)
+    return sorted(found.values(), key=lambda r: r.node.start_byte)
+
+
+def _candidate(index: FileIndex, match: dict[str, list[Node]]) -> RawRead | None:
+    if "call" in match:
+        form = _READ_CALLS.get(index.qualify(match["func"][0]) or "")
+        if form is None:
+            return None
+        args = match["args"][0]
+        return RawRead(match["call"][0], form, argument(args, 0, "key"), argument(args, 1, "default"))
+    if index.qualify(match["environ"][0]) != "os.environ":
+        return None
+    if "subscript" in match:
+        node = match["subscript"][0]
+        return RawRead(node, "os.environ[]", match["key"][0]) if _is_read_context(node) else None
+    node = match["compare"][0]
+    return RawRead(node, "in os.environ", match["key"][0], negated=text(match["op"][0]) == "not in")
+
+
+def _is_read_context(node: Node) -> bool:
+    """`os.environ["X"] = v` is a set and `del os.environ["X"]` nothing; `+=` reads then sets."""
+    parent = node.parent
+    if parent is None:
+        return True
+    if parent.type == "assignment" and parent.child_by_field_name("left") == node:
+        return False
+    if parent.type == "expression_list" and parent.parent is not None:
+        parent = parent.parent
+    return parent.type != "delete_statement"
+
+
+def build_reads(index: FileIndex, raws: list[RawRead]) -> list[Read]:
+    by_node = {r.node: r for r in raws}
+    names = {r.node: _name(index, r.key) for r in raws}
+    # `os.getenv("A", os.getenv("B"))`: B is read only as A's default, like `A or B`.
+    default_of = {unparen(r.explicit): r.node for r in raws if unparen(r.explicit) in by_node}
+    reads = []
+    for raw in raws:
+        name, name_text = names[raw.node]
+        # Membership tests are booleans: an `or` between them chains no values.
+        before, after = _or_neighbours(raw.node) if raw.form != "in os.environ" else (None, None)
+        if after in by_node and by_node[after].form == "in os.environ":
+            after = None
+        default = _default(index, raw, after, by_node, names)
+        fallback_of = None
+        if before in by_node and by_node[before].form != "in os.environ":
+            fallback_of = names[before][0]
+        elif raw.node in default_of:
+            fallback_of = names[default_of[raw.node]][0]
+        reads.append(Read(
+            name=name, location=index.source.location(raw.node), form=raw.form, default=default,
+            required=is_required(index, raw.node, raw.form, raw.negated, default),
+            function=function_name(raw.node), name_text=name_text, fallback_of=fallback_of,
+        ))
+    return reads
+
+
+def _name(index: FileIndex, key: Node | None) -> tuple[str | None, str]:
+    values = literals(index, key)
+    if values is not None and len(values) == 1:
+        return values[0].value, text(key)
+    return None, text(key)
+
+
+def _default(index: FileIndex, raw: RawRead, after: Node | None, by_node: dict[Node, RawRead],
+             names: dict[Node, tuple[str | None, str]]) -> Default:
+    explicit = _value_default(index, raw.explicit) if raw.explicit is not None else NO_DEFAULT
+    if unparen(raw.explicit) in by_node and names[unparen(raw.explicit)][0]:
+        explicit = Default("fallback", fallbacks=(names[unparen(raw.explicit)][0],))
+    falsy = explicit.kind == "none" or explicit.values == ("",)
+    if after is None or not falsy:
+        return explicit  # an empty default is falsy, so a following `or` decides
+    if after in by_node:
+        name, name_text = names[after]
+        return Default("fallback", fallbacks=(name,)) if name else Default("expression", text=name_text)
+    return _value_default(index, after)
+
+
+def _value_default(index: FileIndex, node: Node) -> Default:
+    values = literals(index, node, scalars=True)
+    if values is None:
+        return Default("expression", text=text(node))
+    kept = [v.value for v in values if not _is_none(v)]
+    return Default("literal", values=tuple(kept)) if kept else NO_DEFAULT
+
+
+def _is_none(value: Lit) -> bool:
+    return value.scalar and value.node.type == "none"
+
+
+def _or_neighbours(node: Node) -> tuple[Node | None, Node | None]:
+    """The operands just before and after the node in the `or` chain it stands in."""
+    top = node
+    while top.parent is not None and (top.parent.type == "parenthesized_expression"
+                                      or _is_or(top.parent)):
+        top = top.parent
+    if top == node:
+        return None, None
+    operands: list[Node] = []
+    stack = [top]
+    while stack:
+        current = unparen(stack.pop())
+        if current is not None and _is_or(current):
+            stack.append(current.child_by_field_name("right"))
+            stack.append(current.child_by_field_name("left"))
+        elif current is not None:
+            operands.append(current)
+    index = operands.index(node) if node in operands else -1
+    if index < 0:
+        return None, None
+    before = operands[index - 1] if index > 0 else None
+    after = operands[index + 1] if index + 1 < len(operands) else None
+    return before, after
+
+
+def _is_or(node: Node) -> bool:
+    return node.type == "boolean_operator" and operator(node) == "or"

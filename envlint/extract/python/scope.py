@@ -1,0 +1,108 @@
+"""Where a node stands: its scope, the name of its function, and the `if`/`for` guarding it.
+
+All of these climb `.parent` links from a node found by a query; nothing here searches the tree.
+"""
+
+from __future__ import annotations
+
+from ..syntax import Node, text
+
+_SCOPES = frozenset({"function_definition", "class_definition"})
+
+
+def scope_of(node: Node) -> Node | None:
+    """The innermost function or class whose body holds the node; None for module level."""
+    current = node.parent
+    while current is not None:
+        if current.type in _SCOPES:
+            return current
+        current = current.parent
+    return None
+
+
+def scope_chain(node: Node) -> list[Node | None]:
+    """Innermost scope first, ending with None (the module). Class bodies are skipped above a
+    function because Python's name lookup skips them too."""
+    chain: list[Node | None] = []
+    scope = scope_of(node)
+    while scope is not None:
+        if scope.type == "function_definition" or not chain:
+            chain.append(scope)
+        scope = scope_of(scope)
+    chain.append(None)
+    return chain
+
+
+def function_name(node: Node) -> str | None:
+    """`f`, `Class.method`, `outer.inner` (like __qualname__ without `<locals>`); None at module level."""
+    parts: list[str] = []
+    scope = scope_of(node)
+    if scope is None or (scope.type == "class_definition" and scope_of(scope) is None):
+        # A class body at module level runs at import time, like module-level code.
+        return None
+    while scope is not None:
+        parts.append(text(scope.child_by_field_name("name")))
+        scope = scope_of(scope)
+    return ".".join(reversed(parts))
+
+
+def parameters(scope: Node | None) -> set[str]:
+    """Names a function binds as parameters (they shadow imports and module constants)."""
+    if scope is None or scope.type != "function_definition":
+        return set()
+    names: set[str] = set()
+    params = scope.child_by_field_name("parameters")
+    for param in params.named_children if params is not None else ():
+        if param.type == "identifier":
+            names.add(text(param))
+        else:
+            name = param.child_by_field_name("name")
+            if name is None:  # *args, **kwargs
+                name = next((c for c in param.named_children if c.type == "identifier"), None)
+            if name is not None:
+                names.add(text(name))
+    return names
+
+
+def contains(outer: Node, inner: Node) -> bool:
+    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
+
+
+def guard(node: Node, launch: Node | None = None) -> str | None:
+    """Text of the nearest `if`/`elif`/`else`/`for`/`while` whose body holds the node.
+
+    A guard that also holds ``launch`` guards the launch as a whole, not this one set, so the search
+    stops there.
+    """
+    child, current = node, node.parent
+    while current is not None and current.type not in _SCOPES:
+        if launch is not None and contains(current, launch):
+            return None
+        found = _guard_text(current, child)
+        if found is not None:
+            return found
+        child, current = current, current.parent
+    return None
+
+
+def _guard_text(statement: Node, child: Node) -> str | None:
+    kind = statement.type
+    if kind in ("if_statement", "elif_clause", "while_statement"):
+        if child == statement.child_by_field_name("consequence") or child == statement.child_by_field_name("body"):
+            return text(statement.child_by_field_name("condition"))
+    elif kind == "else_clause" and statement.parent is not None and statement.parent.type == "if_statement":
+        return f"not ({text(statement.parent.child_by_field_name('condition'))})"
+    elif kind == "for_statement" and child == statement.child_by_field_name("body"):
+        left = text(statement.child_by_field_name("left"))
+        return f"for {left} in {text(statement.child_by_field_name('right'))}"
+    return None
+
+
+def unparen(node: Node | None) -> Node | None:
+    """`(x)` -> `x`; comments inside the parentheses are named children too, so they are skipped."""
+    while node is not None and node.type == "parenthesized_expression":
+        inner = [c for c in node.named_children if c.type != "comment"]
+        if len(inner) != 1:
+            break
+        node = inner[0]
+    return node

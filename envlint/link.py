@@ -1,0 +1,113 @@
+"""Which launch site starts which service, each link with the reason a person can check.
+
+Inferred from what the site runs: an image's last name component names the folder of a Dockerfile;
+a program's name is a Go main package's folder or a console script; `python -m pkg` and
+`python path/file.py` name the service that holds the module; a program that runs itself is its own
+service. Links declared in config replace the inferred ones for the sites they name.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .config import Config
+from .model import LaunchSite, Link, Service, TargetRef
+from .projects import Projects
+
+
+def image_key(reference: str) -> str:
+    """`ghcr.io/acme/agent-runner:latest` -> `agent-runner` (digest and tag dropped)."""
+    last = reference.split("@", 1)[0].rsplit("/", 1)[-1]
+    return last.split(":", 1)[0]
+
+
+def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) -> tuple[list[Service], str]:
+    key = image_key(target.value)
+    bare = target.value.split("@", 1)[0].rsplit(":", 1)[0] if ":" in target.value.rsplit("/", 1)[-1] else target.value
+    for declared in config.services:
+        if target.value in declared.images or bare in declared.images or key in declared.images:
+            return [s for s in services if s.name == declared.name], "image listed for the service in config"
+    exact = [s for s in services if key in s.images]
+    if exact:
+        return exact, f"image name {key!r} is the folder {{root}}/ that holds a Dockerfile"
+    # `acme-agent-runner` -> a unique Dockerfile folder whose name ends the image's name at a separator.
+    best: list[tuple[int, Service]] = []
+    for service in services:
+        for image in service.images:
+            if any(key.endswith(sep + image) for sep in "-_."):
+                best.append((len(image), service))
+    if best:
+        longest = max(length for length, _ in best)
+        chosen = [s for length, s in best if length == longest]
+        if len(chosen) == 1:
+            return chosen, f"image name {key!r} ends with the Dockerfile folder {{root}}/"
+    return [], ""
+
+
+def _by_program(target: TargetRef, services: tuple[Service, ...], projects: Projects,
+                config: Config) -> tuple[list[Service], str]:
+    name = posixpath.basename(target.value.rstrip("/"))
+    name = name[:-4] if name.endswith(".exe") else name
+    for declared in config.services:
+        if name in declared.programs or target.value in declared.programs:
+            return [s for s in services if s.name == declared.name], "program listed for the service in config"
+    go = [s for s in services if s.kind == "go" and posixpath.basename(s.root) == name]
+    if go:
+        return go, f"program {name!r} is built from the Go main package in {{root}}/"
+    scripts = {p.root for p in projects.python if name in p.scripts}
+    python = [s for s in services if s.root in scripts]
+    if python:
+        return python, f"program {name!r} is a console script of the Python project {{root}}/"
+    return [], ""
+
+
+def _module_files(module: str) -> list[str]:
+    base = module.replace(".", "/")
+    return [f"{base}/__main__.py", f"{base}.py", f"{base}/__init__.py"]
+
+
+def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...]) -> tuple[list[Service], str]:
+    if target.kind == "python-module":
+        suffixes = _module_files(target.value)
+        what = f"module {target.value!r}"
+    else:
+        launcher_dir = posixpath.dirname(site.location.path)
+        suffixes = [posixpath.normpath(target.value.lstrip("./") or "."),
+                    posixpath.normpath(posixpath.join(launcher_dir, target.value))]
+        what = f"script {target.value!r}"
+    owners = []
+    for service in services:
+        for path in service.files:
+            inside = path[len(service.root) + 1:] if service.root != "." else path
+            if any(path == s or inside == s or inside.startswith("src/") and inside[4:] == s for s in suffixes):
+                owners.append(service)
+                break
+    # A module shared by several services belongs to the one whose own folder holds it.
+    own = [s for s in owners if any(p.startswith(s.root + "/") or s.root == "." for p in s.files)]
+    return (own or owners), f"{what} is in the service folder {{root}}/"
+
+
+def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: dict[str, tuple[str, ...]],
+                projects: Projects, config: Config) -> list[Link]:
+    links: dict[tuple[str, str], Link] = {}
+    for site in sites:
+        declared = [d for d in config.links if d.site in (site.location.path, f"{site.location.path}:{site.location.line}")]
+        if declared:
+            for d in declared:
+                links[(site.id, d.service)] = Link(site.id, d.service, f"declared in config (site {d.site!r})")
+            continue
+        for target in site.targets:
+            if target.kind == "image":
+                found, why = _by_image(target, services, config)
+            elif target.kind == "program":
+                found, why = _by_program(target, services, projects, config)
+            elif target.kind in ("python-module", "python-script"):
+                found, why = _by_python(target, site, services)
+            else:  # self
+                found = [s for s in services if s.name in owner.get(site.location.path, ())]
+                why = "the program runs itself"
+            for service in found:
+                how = f" ({target.via} at {target.location})" if target.via and target.via != "literal" else ""
+                reason = why.replace("{root}", service.root) + how
+                links.setdefault((site.id, service.name), Link(site.id, service.name, reason, target))
+    return sorted(links.values(), key=lambda l: (l.site, l.service))

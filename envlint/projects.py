@@ -1,0 +1,116 @@
+"""Project markers: pyproject.toml / setup.cfg / setup.py, go.mod and Dockerfiles.
+
+Reads only the few fields the linker needs: a Python project's name and console scripts, a Go module's
+path. A marker that cannot be read is a `Problem`; the folder still counts as a project.
+"""
+
+from __future__ import annotations
+
+import configparser
+import posixpath
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .discover import SourceFile
+from .model import Location, Problem
+
+
+@dataclass(frozen=True)
+class PythonProject:
+    name: str
+    root: str
+    marker: str
+    scripts: tuple[str, ...] = ()  # console script names ([project.scripts], console_scripts)
+
+
+@dataclass(frozen=True)
+class Projects:
+    root_name: str  # the analysed folder's own name, for services at "."
+    python: tuple[PythonProject, ...]
+    go_modules: dict[str, str] = field(default_factory=dict)  # folder -> module path
+    dockerfiles: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def go_root_name(self) -> str:
+        module = self.go_modules.get(".")
+        return module.rsplit("/", 1)[-1] if module else self.root_name
+
+
+_MODULE_LINE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)
+
+
+def _read(root: Path, rel: str, problems: list[Problem]) -> str | None:
+    try:
+        return (root / rel).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(Location(rel, 1, 1), "unreadable", f"cannot be read: {exc}"))
+        return None
+
+
+def _pyproject(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(Location(rel, 1, 1), "invalid-toml", f"not valid TOML: {exc}"))
+        return None, ()
+    project = data.get("project", {})
+    scripts = set(project.get("scripts", {}) or {})
+    scripts |= set(data.get("tool", {}).get("poetry", {}).get("scripts", {}) or {})
+    name = project.get("name") or data.get("tool", {}).get("poetry", {}).get("name")
+    return (name if isinstance(name, str) else None), tuple(sorted(scripts))
+
+
+def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...]]:
+    parser = configparser.ConfigParser()
+    try:
+        parser.read_string(text)
+    except configparser.Error as exc:
+        problems.append(Problem(Location(rel, 1, 1), "invalid-setup-cfg", f"cannot be parsed: {exc}"))
+        return None, ()
+    name = parser.get("metadata", "name", fallback=None)
+    scripts = parser.get("options.entry_points", "console_scripts", fallback="")
+    names = tuple(sorted(line.split("=")[0].strip() for line in scripts.splitlines() if "=" in line))
+    return name, names
+
+
+def _is_project(text: str | None) -> bool:
+    try:
+        data = tomllib.loads(text or "")
+    except tomllib.TOMLDecodeError:
+        return True  # reported already; a broken pyproject.toml still marks a project folder
+    return bool({"project", "build-system"} & set(data) or "poetry" in data.get("tool", {}))
+
+
+def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
+    problems: list[Problem] = []
+    by_root: dict[str, PythonProject] = {}
+    modules: dict[str, str] = {}
+    dockerfiles = []
+    for source in files:
+        folder = posixpath.dirname(source.path) or "."
+        if source.kind == "dockerfile":
+            dockerfiles.append(source.path)
+        elif source.kind == "go-mod":
+            text = _read(root, source.path, problems)
+            match = _MODULE_LINE.search(text or "")
+            if match:
+                modules[folder] = match.group(1)
+        elif source.kind in ("pyproject", "setup-cfg", "setup-py"):
+            name, scripts = None, ()
+            if source.kind != "setup-py":
+                text = _read(root, source.path, problems)
+                if text is not None:
+                    reader = _pyproject if source.kind == "pyproject" else _setup_cfg
+                    name, scripts = reader(text, source.path, problems)
+                if source.kind == "pyproject" and not _is_project(text):
+                    continue
+            previous = by_root.get(folder)
+            default = posixpath.basename(folder) if folder != "." else root.resolve().name
+            merged_scripts = tuple(sorted(set(scripts) | set(previous.scripts if previous else ())))
+            best_name = name or (previous.name if previous else default)
+            marker = previous.marker if previous and source.kind != "pyproject" else source.path
+            by_root[folder] = PythonProject(best_name, folder, marker, merged_scripts)
+    return Projects(root.resolve().name, tuple(sorted(by_root.values(), key=lambda p: p.root)),
+                    modules, tuple(dockerfiles), tuple(problems))

@@ -1,0 +1,54 @@
+"""Which repository files a Python service runs: its own files plus the repository modules they import.
+
+An import resolves against the service's folder, its `src/` folder and the repository root, in that
+order, as `pkg/mod.py` or `pkg/mod/__init__.py`; `from pkg import name` also tries the submodule
+`pkg/name.py`. Relative imports resolve from the importing file's package. Imports that resolve to no
+file of the repository (the standard library, installed packages) are ignored.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import FileFacts, ImportRef
+
+
+def _candidates(module: str) -> list[str]:
+    base = module.replace(".", "/")
+    return [f"{base}.py", f"{base}/__init__.py"] if base else ["__init__.py"]
+
+
+def _resolve(importer: str, imp: ImportRef, roots: list[str], known: set[str]) -> list[str]:
+    if imp.level:
+        package = posixpath.dirname(importer)
+        for _ in range(imp.level - 1):
+            package = posixpath.dirname(package)
+        bases = [package]
+    else:
+        bases = roots
+    found = []
+    for base in bases:
+        for module in [imp.module] + [f"{imp.module}.{n}".strip(".") for n in imp.names]:
+            for candidate in _candidates(module):
+                path = posixpath.normpath(posixpath.join(base, candidate)) if base not in ("", ".") else candidate
+                if path in known:
+                    found.append(path)
+        if found:
+            break
+    return found
+
+
+def python_closure(own: list[str], facts: dict[str, FileFacts], project_root: str) -> list[str]:
+    root = "" if project_root == "." else project_root
+    roots = [r for r in (root, posixpath.join(root, "src") if root else "src", "") if r is not None]
+    known = set(facts)
+    seen = set(own)
+    stack = list(own)
+    while stack:
+        path = stack.pop()
+        for imp in facts[path].imports if path in facts else ():
+            for target in _resolve(path, imp, roots, known):
+                if target not in seen:
+                    seen.add(target)
+                    stack.append(target)
+    return sorted(seen)

@@ -1,0 +1,91 @@
+"""`envlint facts`: everything extracted and linked, so a user can see what envlint sees."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from ..analyze import Analysis
+from ..describe import describe_env_file, describe_read, describe_set, describe_site
+from ..model import LaunchSite, Read
+from .json_format import location_json
+
+
+def _read_json(read: Read) -> dict[str, object]:
+    return {"name": read.name, "location": location_json(read.location), "form": read.form,
+            "required": read.required, "default": dataclasses.asdict(read.default),
+            "fallback_of": read.fallback_of, "function": read.function, "name_text": read.name_text,
+            "description": describe_read(read)}
+
+
+def _site_json(analysis: Analysis, site: LaunchSite) -> dict[str, object]:
+    env = analysis.graph.env_at.get(site.id)
+    return {
+        "location": location_json(site.location), "kind": site.kind, "language": site.language,
+        "function": site.function, "inherits": site.inherits, "env_text": site.env_text,
+        "targets": [{"kind": t.kind, "value": t.value, "via": t.via, "location": location_json(t.location)}
+                    for t in site.targets],
+        "sets": [{"name": s.name, "location": location_json(s.location), "description": describe_set(s)}
+                 for s in site.sets],
+        "env_files": [{"path": e.path, "location": location_json(e.location)} for e in site.env_files],
+        "network_host": site.network_host, "network_condition": site.network_condition,
+        "links": [{"service": l.service, "reason": l.reason} for l in analysis.graph.links if l.site == site.id],
+        "environment": {"names": sorted(env.names), "open": env.open, "why_open": env.why_open} if env else None,
+        "description": describe_site(site),
+    }
+
+
+def facts_json(analysis: Analysis) -> str:
+    graph = analysis.graph
+    document = {
+        "version": 1,
+        "services": [{"name": s.name, "kind": s.kind, "root": s.root, "location": location_json(s.location),
+                      "languages": list(s.languages), "images": list(s.images), "files": list(s.files),
+                      "reads": [_read_json(r) for r in sorted(s.reads, key=lambda r: r.location)],
+                      "process_sets": [{"name": p.name, "location": location_json(p.location),
+                                        "description": describe_set(p, "process-set")} for p in s.process_sets]}
+                     for s in graph.services],
+        "launch_sites": [_site_json(analysis, s) for s in graph.sites],
+        "unowned_files": list(analysis.unowned),
+        "problems": [{**location_json(p.location), "kind": p.kind, "message": p.message} for p in graph.problems],
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+def facts_text(analysis: Analysis) -> str:
+    graph = analysis.graph
+    out = [f"Services ({len(graph.services)})"]
+    for service in graph.services:
+        root = service.root + "/" if service.root != "." else "./"
+        out.append(f"  {service.name} ({service.kind}, {root}; made a service by {service.location.path})")
+        if service.images:
+            out.append(f"    images: {', '.join(service.images)}")
+        for read in sorted(service.reads, key=lambda r: r.location):
+            out.append(f"    {read.location}: {describe_read(read)}")
+        for item in service.process_sets:
+            out.append(f"    {item.location}: {describe_set(item, 'process-set')}")
+    out.append(f"Launch sites ({len(graph.sites)})")
+    for site in graph.sites:
+        out.append(f"  {site.location}: {describe_site(site)}" + (f" in {site.function}" if site.function else ""))
+        links = [l for l in graph.links if l.site == site.id]
+        for link in links:
+            out.append(f"    starts {link.service}: {link.reason}")
+        if not links:
+            out.append("    starts no known service")
+        if site.env_text:
+            out.append(f"    environment: {site.env_text}")
+        for item in site.sets:
+            out.append(f"    {item.location}: {describe_set(item)}" + (f" ({item.via})" if item.via else ""))
+        for ref in site.env_files:
+            out.append(f"    {ref.location}: {describe_env_file(ref)}")
+        env = graph.env_at.get(site.id)
+        if env is not None:
+            names = ", ".join(sorted(env.names)) or "none"
+            out.append(f"    reaching the child: {names}" + (f"; and unknown others: {env.why_open}" if env.open else ""))
+    if analysis.unowned:
+        out.append(f"Files in no service ({len(analysis.unowned)}): their reads are checked by no rule")
+        out.extend(f"  {path}" for path in analysis.unowned)
+    if graph.problems:
+        out.append(f"Problems ({len(graph.problems)})")
+        out.extend(f"  {p.location}: [{p.kind}] {p.message}" for p in graph.problems)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,47 @@
+"""The JSON schema, version 1 (stable; fields are only ever added):
+
+{"version": 1,
+ "findings": [{"code", "name", "severity", "message", "variable", "service",
+               "location": {"path", "line", "column"},
+               "related": [{"path", "line", "column", "note"}]}],
+ "problems": [{"path", "line", "column", "kind", "message"}],
+ "summary": {"findings", "errors", "warnings", "notes", "services", "launch_sites",
+             "unlinked_launch_sites", "problems"}}
+
+Paths are relative to the analysed root, POSIX style; findings are sorted by location, then code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from ..model import Finding, Location
+from .report import Report
+
+
+def location_json(location: Location) -> dict[str, object]:
+    return {"path": location.path, "line": location.line, "column": location.column}
+
+
+def finding_json(finding: Finding) -> dict[str, object]:
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity,
+        "message": finding.message,
+        "variable": finding.variable,
+        "service": finding.service,
+        "location": location_json(finding.location),
+        "related": [{**location_json(r.location), "note": r.note} for r in finding.related],
+    }
+
+
+def render_json(report: Report) -> str:
+    document = {
+        "version": 1,
+        "findings": [finding_json(f) for f in report.findings],
+        "problems": [{**location_json(p.location), "kind": p.kind, "message": p.message} for p in report.problems],
+        "summary": dataclasses.asdict(report.summary),
+    }
+    return json.dumps(document, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,16 @@
+"""checks -> filter: run the selected rules over the graph once built."""
+
+from __future__ import annotations
+
+from .checks import RULES
+from .checks.context import Context
+from .config import Config
+from .filter import deduplicate, selected_codes
+from .model import Finding, Graph
+
+
+def run_checks(graph: Graph, config: Config) -> list[Finding]:
+    codes = selected_codes(config)
+    context = Context(graph, config)
+    findings = [f for rule in RULES if rule.code in codes for f in rule.check(context)]
+    return deduplicate(findings)

@@ -1,0 +1,3 @@
+module github.com/acme/platform
+
+go 1.22

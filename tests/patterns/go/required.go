@@ -1,0 +1,46 @@
+package required
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"os"
+)
+
+func fatal() string {
+	token := os.Getenv("API_TOKEN") // expect: read API_TOKEN required
+	if token == "" {
+		log.Fatal("API_TOKEN is required")
+	}
+	return token
+}
+
+func errorReturn() (string, error) {
+	dsn := os.Getenv("DATABASE_URL") // expect: read DATABASE_URL required
+	if dsn == "" {
+		return "", fmt.Errorf("DATABASE_URL is not set")
+	}
+	return dsn, nil
+}
+
+func inline() {
+	if os.Getenv("MUST_HAVE") == "" { // expect: read MUST_HAVE required
+		panic("MUST_HAVE")
+	}
+}
+
+func lookup() (string, error) {
+	v, ok := os.LookupEnv("LOOKUP_REQUIRED") // expect: read LOOKUP_REQUIRED required
+	if !ok {
+		return "", errors.New("missing")
+	}
+	return v, nil
+}
+
+func optional() string {
+	v := os.Getenv("OPTIONAL") // expect: read OPTIONAL
+	if v == "" {
+		log.Println("OPTIONAL not set, carrying on")
+	}
+	return v
+}

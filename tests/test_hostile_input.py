@@ -1,0 +1,68 @@
+"""Bad input costs one file, is reported once with its reason, and never stops the analysis."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .conftest import run_cli
+
+LAUNCHER = """import subprocess
+
+subprocess.run(["docker", "run", "--rm", "acme/worker"], check=True)
+"""
+WORKER = 'import os\n\nQUEUE = os.environ["WORKER_QUEUE"]\n'
+
+
+def _repo(tmp_path: Path) -> Path:
+    (tmp_path / "ops").mkdir()
+    (tmp_path / "ops" / "launch.py").write_text(LAUNCHER)
+    worker = tmp_path / "worker"
+    worker.mkdir()
+    (worker / "pyproject.toml").write_text('[project]\nname = "worker"\nversion = "1"\n')
+    (worker / "Dockerfile").write_text("FROM python:3.12\n")
+    (worker / "main.py").write_text(WORKER)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "latin1.py").write_bytes(b"# caf\xe9\nimport os\nos.getenv('A')\n")
+    (bad / "broken.py").write_text("def f(:\n    return os.getenv('B')\n")
+    (bad / "broken.go").write_text("package main\n\nfunc main( {\n")
+    (bad / "image.py").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (bad / "empty.py").write_bytes(b"")
+    (bad / "empty.go").write_bytes(b"")
+    (bad / "deep.py").write_text("x = " + "(" * 5000 + "1" + ")" * 5000 + "\n")
+    os.symlink(tmp_path / "missing.py", bad / "dangling.py")
+    return tmp_path
+
+
+def test_rest_of_repository_is_analysed_and_each_problem_reported_once(tmp_path: Path) -> None:
+    result = run_cli("check", "--output-format", "json", cwd=_repo(tmp_path))
+    report = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert [(f["code"], f["variable"], f["location"]["path"]) for f in report["findings"]] == [
+        ("ENV001", "WORKER_QUEUE", "ops/launch.py")
+    ]
+    problems = [(p["path"], p["kind"]) for p in report["problems"]]
+    assert problems == [
+        ("bad/broken.go", "syntax-error"),
+        ("bad/broken.py", "syntax-error"),
+        ("bad/dangling.py", "broken-symlink"),
+        ("bad/image.py", "binary"),
+        ("bad/latin1.py", "not-utf8"),
+    ]
+    assert report["summary"]["problems"] == 5
+
+
+def test_text_report_names_each_problem_with_its_location(tmp_path: Path) -> None:
+    result = run_cli("check", cwd=_repo(tmp_path))
+    assert result.exit_code == 2
+    assert "bad/latin1.py:1:6: input-error [not-utf8] not valid UTF-8 (byte 0xe9); skipped" in result.stdout
+    assert "bad/image.py:1:1: input-error [binary] binary content (NUL bytes); skipped" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("check", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr

@@ -1,0 +1,40 @@
+"""Every rule is documented the way `envlint rules` and the README need; every query compiles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from envlint.checks import RULES
+from envlint.extract.syntax import compile_all, rules_dir
+
+SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Fix")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_documentation(rule) -> None:
+    assert re.fullmatch(r"ENV\d{3}", rule.code)
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert rule.severity in ("error", "warning", "note")
+    positions = [rule.doc.find(section) for section in SECTIONS]
+    assert -1 not in positions and positions == sorted(positions)
+    assert rule.module.endswith(f"{rule.code.lower()}_{rule.name.replace('-', '_')}")
+
+
+def test_every_query_compiles() -> None:
+    assert sorted(p.parent.name for p in rules_dir().glob("*/*.scm")) != []
+    assert compile_all() == []
+
+
+def test_query_folders_are_one_per_language() -> None:
+    assert sorted(p.name for p in rules_dir().iterdir() if p.is_dir()) == ["go", "python"]
+
+
+def test_readme_rule_table_is_generated_from_the_rule_docs() -> None:
+    from envlint.docs import END, START, with_table
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert START in readme and END in readme
+    assert readme == with_table(readme), "README rule table is stale: run `python -m envlint.docs`"

@@ -1,0 +1,138 @@
+"""Unit tests of the Python extractor: what the pattern fixtures cannot pin (fields beyond the
+one-line descriptions, problems, imports, robustness)."""
+
+from __future__ import annotations
+
+from envlint.extract.python import extract_python_file
+from envlint.model import Default, ImportRef, Location
+
+
+def facts(source: str):
+    return extract_python_file("pkg/mod.py", source.encode("utf-8"))
+
+
+def test_empty_file_has_no_facts_and_no_problem():
+    result = extract_python_file("empty.py", b"")
+    assert result.language == "python" and result.path == "empty.py"
+    assert (result.reads, result.process_sets, result.launch_sites, result.problems) == ((), (), (), ())
+    assert result.reads_dynamic is False
+
+
+def test_syntax_error_reports_once_and_keeps_facts():
+    result = facts('import os\nA = os.getenv("A")\ndef broken(:\n    pass\nB = os.getenv("B")\n')
+    assert [p.kind for p in result.problems] == ["syntax-error"]
+    assert result.problems[0].location.line == 3
+    assert result.problems[0].message == "syntax error; the rest of the file was analysed"
+    assert {r.name for r in result.reads} >= {"A", "B"}
+
+
+def test_imports():
+    result = facts("import os, a.b as c\nfrom . import y\nfrom .x import y, z\nfrom ..p.q import *\n")
+    assert result.imports == (
+        ImportRef("os"), ImportRef("a.b"), ImportRef("", 1, ("y",)), ImportRef("x", 1, ("y", "z")),
+        ImportRef("p.q", 2, ("*",)),
+    )
+
+
+def test_read_fields_location_function_form():
+    result = facts(
+        "import os\n"
+        "class Svc:\n"
+        "    def start(self):\n"
+        "        return os.environ.get('X', 'd')\n"
+        "def outer():\n"
+        "    def inner():\n"
+        "        return 'Y' in os.environ\n"
+        "Z = os.environ['Z']\n"
+    )
+    x, y, z = result.reads
+    assert (x.name, x.form, x.function, x.location) == ("X", "os.environ.get", "Svc.start", Location("pkg/mod.py", 4, 16))
+    assert x.default == Default("literal", values=("d",))
+    assert (y.form, y.function, y.location.column) == ("in os.environ", "outer.inner", 16)
+    assert (z.form, z.function, z.required) == ("os.environ[]", None, True)
+
+
+def test_fallback_chain_fields():
+    a, b = facts('import os\nv = os.getenv("A") or os.getenv("B") or "d"\n').reads
+    assert a.default == Default("fallback", fallbacks=("B",)) and a.fallback_of is None
+    assert b.default == Default("literal", values=("d",)) and b.fallback_of == "A"
+
+
+def test_dynamic_read_sets_reads_dynamic():
+    result = facts("import os\ndef f(n):\n    return os.getenv(n)\n")
+    (read,) = result.reads
+    assert read.name is None and read.name_text == "n"
+    assert result.reads_dynamic is True
+
+
+def test_expression_default_keeps_text():
+    (read,) = facts("import os\nx = os.getenv('A', cfg.value)\n").reads
+    assert read.default == Default("expression", text="cfg.value")
+
+
+def test_setdefault_is_read_and_set():
+    result = facts("import os\nos.environ.setdefault('K', 'v')\n")
+    assert [(r.name, r.default.values) for r in result.reads] == [("K", ("v",))]
+    assert [(s.name, s.value) for s in result.process_sets] == [("K", "v")]
+
+
+def test_launch_site_fields_and_target_via():
+    result = facts(
+        "import subprocess\n"
+        "AGENT_BIN = 'agentd'\n"
+        "def go():\n"
+        "    subprocess.run([AGENT_BIN], env={'K': 'v'})\n"
+    )
+    (site,) = result.launch_sites
+    assert (site.kind, site.language, site.function, site.inherits) == ("subprocess", "python", "go", False)
+    (target,) = site.targets
+    assert (target.kind, target.value, target.via, target.location.line) == ("program", "agentd", "variable AGENT_BIN", 2)
+    assert [(s.name, s.value, s.function) for s in site.sets] == [("K", "v", "go")]
+    assert site.env_text == "env={'K': 'v'}: closed"
+
+
+def test_env_text_when_not_given():
+    (site,) = facts("import subprocess\nsubprocess.run(['a'])\n").launch_sites
+    assert site.env_text == "env= not given: inherits"
+
+
+def test_docker_image_from_variable_keeps_via_and_literal_location():
+    result = facts(
+        "import subprocess\n"
+        "IMAGE = 'acme/agent:1'\n"
+        "subprocess.run(['docker', 'run', '--env-file', 'a.env', IMAGE])\n"
+    )
+    (site,) = result.launch_sites
+    assert site.kind == "docker-run" and site.inherits is False
+    (target,) = site.targets
+    assert (target.kind, target.value, target.via, target.location.line) == ("image", "acme/agent:1", "variable IMAGE", 2)
+    assert [e.path for e in site.env_files] == ["a.env"]
+
+
+def test_docker_spread_and_prefix_tokens():
+    (site,) = facts(
+        "import subprocess\n"
+        "def f(v, extra):\n"
+        "    subprocess.run(['docker', 'run', *extra, '-e', f'K={v}', 'img'])\n"
+    ).launch_sites
+    assert [(s.name, s.value, s.passthrough) for s in site.sets] == [("K", None, False)]
+    assert [t.value for t in site.targets] == ["img"]
+
+
+def test_never_raises_on_odd_input():
+    odd = [
+        b"(" * 5000,
+        b"x = " + b"[" * 3000 + b"]" * 3000,
+        b"import os\nos.getenv(" + b'"A" + ' * 2000 + b'"B")\n',
+        b"\x00\x01 def",
+        "s = '\u00e9\u4e2d'\nimport os\nos.getenv('\u00e9')\n".encode("utf-8"),
+        b"import subprocess\nsubprocess.run(\"docker run -e 'unbalanced\")\n",
+    ]
+    for data in odd:
+        result = extract_python_file("odd.py", data)
+        assert all(p.kind != "extract-error" for p in result.problems), result.problems
+
+
+def test_column_counts_characters_not_bytes():
+    (read,) = facts("import os\nx = '\u00e9\u00e9'; y = os.getenv('A')\n").reads
+    assert read.location.column == 15
