@@ -27,7 +27,7 @@ class Analysis:
 
 
 def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
-    found = discover(root, paths, config.exclude + config.extend_exclude)
+    found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
     facts, problems = extract_all(root, found.files)
     projects = find_projects(root, found.files)
     service_set = build_services(projects, facts, config)

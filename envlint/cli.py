@@ -78,11 +78,16 @@ def main() -> None:
 @_multi("--ignore", "Do not run these rules.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders matching this glob.")
 @click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Add to the configured excludes.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files that .gitignore files ignore (default: on).")
 @_CONFIG
-def check(paths, output_format, select, extend_select, ignore, exclude, extend_exclude, config_path) -> None:
+def check(paths, output_format, select, extend_select, ignore, exclude, extend_exclude, respect_gitignore,
+          config_path) -> None:
     """Analyse PATHS (default: the current folder) and report findings per launch site."""
     root, config = _prepare(paths, config_path, select=select, extend_select=extend_select, ignore=ignore,
                             exclude=exclude, extend_exclude=extend_exclude)
+    if respect_gitignore is not None:
+        config = dataclasses.replace(config, respect_gitignore=respect_gitignore)
     fmt = output_format or config.output_format or "text"
     if fmt not in RENDERERS:
         raise _fail(f"{config.source}: output-format: unknown format {fmt!r} ({', '.join(sorted(RENDERERS))})")

@@ -40,13 +40,14 @@ class Config:
     exclude: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
     output_format: str | None = None
+    respect_gitignore: bool = True
     runtime_variables: dict[Language, tuple[str, ...]] = field(default_factory=dict)
     services: tuple[DeclaredService, ...] = ()
     links: tuple[DeclaredLink, ...] = ()
 
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "exclude", "extend-exclude"}
-_KNOWN = _LIST_KEYS | {"output-format", "runtime-variables", "services", "links"}
+_KNOWN = _LIST_KEYS | {"output-format", "respect-gitignore", "runtime-variables", "services", "links"}
 _SERVICE_KEYS = {"root", "images", "programs"}
 _LINK_KEYS = {"site", "service"}
 
@@ -95,6 +96,9 @@ def parse_table(table: dict, where: str) -> Config:
     output_format = table.get("output-format")
     if output_format is not None and not isinstance(output_format, str):
         raise ConfigError(f"{where}: output-format: expected a string")
+    respect = table.get("respect-gitignore", True)
+    if not isinstance(respect, bool):
+        raise ConfigError(f"{where}: respect-gitignore: expected true or false")
     runtime: dict[Language, tuple[str, ...]] = {}
     for language, names in (table.get("runtime-variables") or {}).items():
         if language not in ("go", "python"):
@@ -103,6 +107,7 @@ def parse_table(table: dict, where: str) -> Config:
     return Config(
         source=where,
         output_format=output_format,
+        respect_gitignore=respect,
         runtime_variables=runtime,
         services=_services(table.get("services", {}), where),
         links=_links(table.get("links", []), where),

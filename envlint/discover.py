@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import pathspec
 
 from .model import Location, Problem
 
@@ -56,19 +59,54 @@ def classify(name: str) -> str | None:
     return None
 
 
-def _excluded(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
+def _exclusion(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for every pattern: a pattern matches a name, a path, or a folder that holds the path."""
+    parts = []
     for pattern in patterns:
         pattern = pattern.rstrip("/")
-        if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(rel, pattern):
-            return True
-        if rel.startswith(pattern + "/"):
-            return True
-    return False
+        body = fnmatch.translate(pattern)[4:-3]  # strip fnmatch's "(?s:" and ")\\Z"
+        parts.append(f"(?:(?:.*/)?{body}|{body}/.*)" if "/" not in pattern else f"(?:{body}(?:/.*)?)")
+    return re.compile(f"(?s:{'|'.join(parts)})\\Z") if parts else re.compile("(?!)")
 
 
-def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...]) -> Discovery:
-    """Walk ``paths`` (inside ``root``) without following symlinked folders; sorted output."""
-    patterns = DEFAULT_EXCLUDE + exclude
+class _GitIgnores:
+    """The `.gitignore` files of the walked folders, as git reads them (via pathspec's GitIgnoreSpec)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.specs: dict[str, pathspec.GitIgnoreSpec | None] = {}
+
+    def _spec(self, folder: str) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self.specs:
+            path = self.root / folder / ".gitignore"
+            try:
+                lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else None
+            except OSError:
+                lines = None
+            self.specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return self.specs[folder]
+
+    def ignored(self, rel: str, is_dir: bool) -> bool:
+        parts = rel.split("/")
+        for depth in range(len(parts)):
+            spec = self._spec("/".join(parts[:depth]))
+            if spec is not None and spec.match_file("/".join(parts[depth:]) + ("/" if is_dir else "")):
+                return True
+        return False
+
+
+def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
+             respect_gitignore: bool = True) -> Discovery:
+    """Walk ``paths`` (inside ``root``) without following symlinked folders; sorted output.
+
+    Files named on the command line are read even when excluded or ignored by git, as ruff does.
+    """
+    matches = _exclusion(DEFAULT_EXCLUDE + exclude).match
+    gitignores = _GitIgnores(root) if respect_gitignore else None
+
+    def excluded(rel: str, is_dir: bool) -> bool:
+        return bool(matches(rel)) or (gitignores is not None and gitignores.ignored(rel, is_dir))
+
     files: list[SourceFile] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -95,13 +133,9 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...]) -> D
         for folder, dirnames, filenames in os.walk(start):
             base = Path(folder)
             rel_folder = base.relative_to(root).as_posix() if base != root else ""
-            dirnames[:] = sorted(
-                d for d in dirnames
-                if not _excluded(f"{rel_folder}/{d}".lstrip("/"), d, patterns)
-            )
+            dirnames[:] = sorted(d for d in dirnames if not excluded(f"{rel_folder}/{d}".lstrip("/"), True))
             for name in sorted(filenames):
-                rel = f"{rel_folder}/{name}".lstrip("/")
-                if not _excluded(rel, name, patterns):
+                if classify(name) is not None and not excluded(f"{rel_folder}/{name}".lstrip("/"), False):
                     visit(base / name)
     files.sort(key=lambda f: f.path)
     problems.sort(key=lambda p: p.location)

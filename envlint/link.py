@@ -51,7 +51,7 @@ def _by_program(target: TargetRef, services: tuple[Service, ...], projects: Proj
     for declared in config.services:
         if name in declared.programs or target.value in declared.programs:
             return [s for s in services if s.name == declared.name], "program listed for the service in config"
-    go = [s for s in services if s.kind == "go" and posixpath.basename(s.root) == name]
+    go = [s for s in services if s.kind == "go" and s.root.rpartition("/")[2] == name]
     if go:
         return go, f"program {name!r} is built from the Go main package in {{root}}/"
     scripts = {p.root for p in projects.python if name in p.scripts}

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -29,6 +30,16 @@ class ServiceSet:
 
 def _under(path: str, root: str) -> bool:
     return root == "." or path == root or path.startswith(root + "/")
+
+
+def _files_under(sorted_paths: list[str], root: str) -> list[str]:
+    """The paths inside folder ``root``, found by bisection in a sorted list (services x files stays cheap)."""
+    if root == ".":
+        return list(sorted_paths)
+    prefix = root + "/"
+    start = bisect.bisect_left(sorted_paths, prefix)
+    end = bisect.bisect_left(sorted_paths, prefix[:-1] + chr(ord("/") + 1))
+    return sorted_paths[start:end]
 
 
 def _dir(path: str) -> str:
@@ -73,11 +84,12 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config) -
         if item.language == "go":
             go_by_dir[_dir(item.path)].append(item)
     python_files = sorted(f.path for f in facts if f.language == "python")
+    all_files = sorted(by_path)
     # (name, kind, root, marker, files)
     found: list[tuple[str, str, str, str, list[str]]] = []
     for project in projects.python:
         nested = [p.root for p in projects.python if p.root != project.root and _under(p.root, project.root)]
-        own = [f for f in python_files if _under(f, project.root) and not any(_under(f, n) for n in nested)]
+        own = [f for f in _files_under(python_files, project.root) if not any(_under(f, n) for n in nested)]
         found.append((project.name, "python", project.root, project.marker,
                       python_closure(own, by_path, project.root)))
     for folder, items in sorted(go_by_dir.items()):
@@ -96,13 +108,13 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config) -
             for entry in chosen:
                 claimed_images[entry[2]].append(image)
             continue
-        files = [f.path for f in facts if _under(f.path, folder)]
+        files = _files_under(all_files, folder)
         if files:
             closure = python_closure([f for f in files if f.endswith(".py")], by_path, folder)
             found.append((image, "image", folder, dockerfile, sorted(set(files) | set(closure))))
             claimed_images[folder].append(image)
     for declared in config.services:
-        files = [f.path for f in facts if _under(f.path, declared.root)]
+        files = _files_under(all_files, declared.root)
         found = [entry for entry in found if entry[2] != declared.root]
         found.append((declared.name, "declared", declared.root, declared.root, files))
     services = _name_and_build(found, by_path, claimed_images, config)

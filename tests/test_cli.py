@@ -104,3 +104,22 @@ def test_analysis_never_reads_the_process_environment(repo: Path, monkeypatch) -
     monkeypatch.setenv("WORKER_QUEUE_NAME", "x")
     monkeypatch.setenv("QUEUE_NAME", "y")
     assert run_cli("check", "--output-format", "json", cwd=repo).stdout == before
+
+
+def test_gitignored_files_are_skipped_unless_asked(repo: Path) -> None:
+    (repo / ".gitignore").write_text("# generated launchers\nscratch/\n")
+    scratch = repo / "scratch"
+    scratch.mkdir()
+    shutil.copy(repo / "cmd" / "dispatcher" / "main.go", scratch / "main.go")
+    (repo / "cmd" / ".gitignore").write_text("dispatcher/main.go\n")
+    assert run_cli("check", cwd=repo).exit_code == 0
+    result = run_cli("check", "--no-respect-gitignore", "--output-format", "json", cwd=repo)
+    paths = sorted({f["location"]["path"] for f in json.loads(result.stdout)["findings"]})
+    assert paths == ["cmd/dispatcher/main.go", "scratch/main.go"]
+
+
+def test_respect_gitignore_must_be_a_boolean(repo: Path) -> None:
+    (repo / "envlint.toml").write_text('respect-gitignore = "yes"\n')
+    result = run_cli("check", cwd=repo)
+    assert result.exit_code == 2
+    assert "respect-gitignore: expected true or false" in result.stderr

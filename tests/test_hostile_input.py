@@ -66,3 +66,23 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("check", str(tmp_path / "nowhere"))
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+def test_declared_encoding_is_honoured(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "legacy"\nversion = "1"\n')
+    (tmp_path / "legacy.py").write_bytes(b"# -*- coding: latin-1 -*-\nimport os\n# caf\xe9\nos.getenv('LEGACY_NAME')\n")
+    (tmp_path / "wrong.py").write_bytes(b"# coding: uft-8\nimport os\n")
+    result = run_cli("facts", "--json", cwd=tmp_path)
+    facts = json.loads(result.stdout)
+    assert [r["name"] for s in facts["services"] for r in s["reads"]] == ["LEGACY_NAME"]
+    assert [(p["path"], p["kind"]) for p in facts["problems"]] == [("wrong.py", "unknown-encoding")]
+    assert result.exit_code == 2
+
+
+def test_parallel_extraction_gives_the_same_report(monkeypatch) -> None:
+    import envlint.extract.run as run
+
+    example = Path(__file__).parents[1] / "examples" / "agent-platform"
+    serial = run_cli("facts", "--json", cwd=example).stdout
+    monkeypatch.setattr(run, "PARALLEL_FROM_BYTES", 0)
+    assert run_cli("facts", "--json", cwd=example).stdout == serial

@@ -51,7 +51,7 @@ def did_you_mean(name: str, candidates: list[str]) -> str | None:
     for candidate in candidates:
         shared = len(_parts(name) & _parts(candidate))
         ratio = difflib.SequenceMatcher(None, name.upper(), candidate.upper()).ratio()
-        if shared >= 2 or ratio >= 0.8 or (shared == 1 and ratio >= 0.6):
+        if shared >= 2 or ratio >= 0.8 or (shared == 1 and ratio >= 0.7):
             key = (shared, ratio, candidate)
             if best is None or key[:2] > best[:2]:
                 best = key
