@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config
+from .config import Config, ConfigError
 from .discover import discover
 from .envflow import compute_env
 from .extract.run import extract_all
@@ -31,6 +31,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     facts, problems = extract_all(root, found.files)
     projects = find_projects(root, found.files)
     service_set = build_services(projects, facts, config)
+    _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)
     links = infer_links(sites, service_set.services, service_set.owner, projects, config)
     env = compute_env(root, sites, service_set.services, links, service_set.owner)
@@ -44,3 +45,15 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
         env_at=env,
     )
     return Analysis(root, graph, service_set.unowned, config)
+
+
+def _check_declarations(root: Path, config: Config, services: set[str]) -> None:
+    """A declaration that names nothing is a configuration error, not a silent no-op."""
+    for declared in config.services:
+        if not (root / declared.root).is_dir():
+            raise ConfigError(f"{config.source}: services.{declared.name}: root {declared.root!r} is not a folder")
+    for link in config.links:
+        if link.service not in services:
+            known = ", ".join(sorted(services)) or "none"
+            raise ConfigError(f"{config.source}: links: service {link.service!r} is not a service of the "
+                              f"repository (services: {known})")

@@ -51,7 +51,10 @@ def _prepare(paths: tuple[Path, ...], config_path: Path | None, **overrides: tup
 
 
 def _analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
-    return analyze(root, tuple(p.absolute() for p in paths) or (root,), config)
+    try:
+        return analyze(root, tuple(p.absolute() for p in paths) or (root,), config)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
 
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))

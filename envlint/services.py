@@ -25,7 +25,7 @@ from .pyimports import python_closure
 class ServiceSet:
     services: tuple[Service, ...]
     owner: dict[str, tuple[str, ...]]  # file -> names of the services it belongs to
-    unowned: tuple[str, ...]  # source files with facts that belong to no service
+    unowned: tuple[str, ...]  # source files with reads that belong to no service
 
 
 def _under(path: str, root: str) -> bool:
@@ -122,7 +122,7 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config) -
     for service in services:
         for path in service.files:
             owner[path].append(service.name)
-    unowned = tuple(sorted(f.path for f in facts if f.path not in owner and (f.reads or f.launch_sites)))
+    unowned = tuple(sorted(f.path for f in facts if f.path not in owner and f.reads))
     return ServiceSet(services, {k: tuple(v) for k, v in owner.items()}, unowned)
 
 
