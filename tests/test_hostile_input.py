@@ -32,6 +32,8 @@ def _repo(tmp_path: Path) -> Path:
     (bad / "empty.py").write_bytes(b"")
     (bad / "empty.go").write_bytes(b"")
     (bad / "deep.py").write_text("x = " + "(" * 5000 + "1" + ")" * 5000 + "\n")
+    (bad / "deep.go").write_text("package bad\n\nvar x = " + "(" * 5000 + "1" + ")" * 5000 + "\n")
+    (bad / "huge.py").write_text("x = 1\n" * 400_000)
     os.symlink(tmp_path / "missing.py", bad / "dangling.py")
     return tmp_path
 
@@ -48,10 +50,11 @@ def test_rest_of_repository_is_analysed_and_each_problem_reported_once(tmp_path:
         ("bad/broken.go", "syntax-error"),
         ("bad/broken.py", "syntax-error"),
         ("bad/dangling.py", "broken-symlink"),
+        ("bad/huge.py", "too-large"),
         ("bad/image.py", "binary"),
         ("bad/latin1.py", "not-utf8"),
     ]
-    assert report["summary"]["problems"] == 5
+    assert report["summary"]["problems"] == 6
 
 
 def test_text_report_names_each_problem_with_its_location(tmp_path: Path) -> None:
