@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Language = Literal["go", "python"]
+# Where a fact comes from: source code, or a file of configuration that starts programs.
+Source = Literal["go", "python", "compose", "kubernetes", "helm", "dockerfile", "shell"]
 
 
 @dataclass(frozen=True, order=True)
@@ -34,6 +36,9 @@ class Default:
     fallbacks: tuple[str, ...] = ()
     # Source text of the default expression, for messages when it is not a literal.
     text: str = ""
+    # True when the default also replaces an empty value (`if v == ""`, `os.getenv("X") or "d"`); False
+    # when only an unset variable gets it (`os.getenv("X", "d")`, `if !ok`), so `X=` defeats it.
+    covers_empty: bool = False
 
 
 NO_DEFAULT = Default()
@@ -66,14 +71,18 @@ class EnvSet:
     name_text: str = ""  # source text when the name is dynamic
     via: str = ""  # how the name was found, e.g. "key of map literal secrets"
     function: str | None = None
+    # Compose `X: ${HOST_VAR}` without a default: the value is empty when HOST_VAR is unset on the host.
+    empty_if_unset: bool = False
 
 
 @dataclass(frozen=True)
 class TargetRef:
     """A candidate for what a launch site starts, with the literal that names it."""
 
-    kind: Literal["image", "program", "python-module", "python-script", "self"]
-    value: str  # the image reference, program name or path, module name ("" for self)
+    kind: Literal["image", "program", "python-module", "python-script", "self", "build"]
+    # the image reference, program name or path, module name ("" for self), or for "build" the
+    # repository path of the Dockerfile a compose `build:` uses
+    value: str
     location: Location  # where the literal stands
     via: str = ""  # how it reached the launch site: "literal", "constant agentImage", ...
 
@@ -90,9 +99,9 @@ class LaunchSite:
     """A place that starts a program with an environment."""
 
     location: Location
-    kind: Literal["docker-run", "exec", "subprocess"]
-    language: Language
-    function: str | None
+    kind: Literal["docker-run", "exec", "subprocess", "compose", "kubernetes"]
+    language: Source
+    function: str | None  # enclosing function; the compose service; the workload and container
     targets: tuple[TargetRef, ...]
     sets: tuple[EnvSet, ...]
     # True when the child gets the launcher's environment (no Env, append(os.Environ(), ...), env=None,
@@ -102,15 +111,26 @@ class LaunchSite:
     network_host: Literal["never", "always", "conditional"] = "never"
     network_condition: str | None = None
     env_text: str = ""  # how the environment was determined, for `envlint facts`
+    # Non-empty when names envlint cannot see reach the child (an envFrom whose ConfigMap is not in the
+    # repository): no rule may then claim a name is missing at this site.
+    open_reason: str = ""
 
     @property
     def id(self) -> str:
         return str(self.location)
 
     @property
+    def container(self) -> bool:
+        """The program runs in a container, where localhost is the container itself."""
+        return self.kind in ("docker-run", "compose", "kubernetes")
+
+    @property
     def label(self) -> str:
         where = f" in {self.function}" if self.function else ""
-        what = {"docker-run": "docker run", "exec": "exec", "subprocess": "subprocess"}[self.kind]
+        what = {"docker-run": "docker run", "exec": "exec", "subprocess": "subprocess",
+                "compose": "compose service", "kubernetes": "Kubernetes container"}[self.kind]
+        if self.kind in ("compose", "kubernetes"):
+            return f"{what} {self.function} ({self.location})"
         return f"{what}{where} ({self.location})"
 
 
@@ -137,7 +157,7 @@ class FileFacts:
     """Everything extraction found in one source file."""
 
     path: str
-    language: Language
+    language: Source
     package: str = ""  # Go package name; Python: "" (module names are derived from paths)
     imports: tuple[ImportRef, ...] = ()
     has_main: bool = False  # Go: package main with func main
@@ -159,10 +179,13 @@ class Service:
     reads: tuple[Read, ...]
     process_sets: tuple[EnvSet, ...]
     files: tuple[str, ...]  # source files whose reads count for this service
-    languages: tuple[Language, ...] = ()
+    languages: tuple[Source, ...] = ()
     images: tuple[str, ...] = ()  # image names it is known by (Dockerfile folder, config)
     reads_dynamic: bool = False
     declared: bool = False
+    dockerfiles: tuple[str, ...] = ()  # the Dockerfiles that build it
+    # ENV of the final stage of its Dockerfile: set for every container started from its image.
+    image_env: tuple[EnvSet, ...] = ()
 
 
 @dataclass(frozen=True)

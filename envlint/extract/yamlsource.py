@@ -1,0 +1,77 @@
+"""YAML with locations, for the launch sites written as configuration (compose, Kubernetes, Helm).
+
+PyYAML's composer keeps every node's line and column, which a finding needs; its safe loader builds
+no objects, so a hostile file cannot run code. Aliases resolve to the shared node; `<<` merge keys
+are expanded by `items`. A file that does not parse is one `Problem`, and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ..model import Location, Problem
+
+Node = yaml.Node
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_documents(path: str, data: bytes) -> tuple[list[Node], Problem | None]:
+    """Every document of the file (empty ones dropped), or the problem that stopped the parser."""
+    try:
+        documents = [d for d in yaml.compose_all(data.decode("utf-8"), Loader=_LOADER) if d is not None]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return [], Problem(Location(path, line, column), "invalid-yaml", f"not valid YAML ({reason}); skipped")
+    except RecursionError:
+        return [], Problem(Location(path, 1, 1), "too-deep", "nested too deeply to analyse; skipped")
+    return documents, None
+
+
+def location(path: str, node: Node) -> Location:
+    return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def is_mapping(node: Node | None) -> bool:
+    return isinstance(node, yaml.MappingNode)
+
+
+def is_sequence(node: Node | None) -> bool:
+    return isinstance(node, yaml.SequenceNode)
+
+
+def scalar(node: Node | None) -> str | None:
+    """The text of a scalar node (numbers and booleans as written), else None."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    return None
+
+
+def items(node: Node | None) -> list[tuple[str, Node, Node]]:
+    """(key, key node, value node) of a mapping, with `<<: *anchor` merges expanded (own keys win)."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    own: list[tuple[str, Node, Node]] = []
+    merged: list[tuple[str, Node, Node]] = []
+    for key_node, value_node in node.value:
+        key = scalar(key_node)
+        if key == "<<":
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in sources:
+                merged.extend(items(source))
+        elif key is not None:
+            own.append((key, key_node, value_node))
+    names = {k for k, _, _ in own}
+    return own + [entry for entry in merged if entry[0] not in names]
+
+
+def get(node: Node | None, key: str) -> Node | None:
+    for name, _, value in items(node):
+        if name == key:
+            return value
+    return None
+
+
+def sequence(node: Node | None) -> list[Node]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
