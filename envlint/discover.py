@@ -25,13 +25,20 @@ _KINDS = {
     "setup.cfg": "setup-cfg",
     "go.mod": "go-mod",
     "Dockerfile": "dockerfile",
+    "Makefile": "makefile",
+    "makefile": "makefile",
+    "GNUmakefile": "makefile",
 }
+_COMPOSE = re.compile(r"(docker-)?compose(\.[\w.-]+)?\.ya?ml")
+_ENV_FILE = re.compile(r"\.env(\.[\w.-]+)?|[\w.-]+\.env")
 
 
 @dataclass(frozen=True)
 class SourceFile:
     path: str  # repo-relative POSIX
-    kind: str  # "go", "python", "pyproject", "setup-py", "setup-cfg", "go-mod", "dockerfile"
+    # "go", "python", "pyproject", "setup-py", "setup-cfg", "go-mod", "dockerfile", "compose", "yaml",
+    # "helm-helpers" (.tpl), "env-file", "makefile", "shell"
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,18 @@ def classify(name: str) -> str | None:
         return "python"
     if name.startswith("Dockerfile.") or name.endswith(".Dockerfile"):
         return "dockerfile"
+    if _COMPOSE.fullmatch(name):
+        return "compose"
+    if name.endswith((".yaml", ".yml")):
+        return "yaml"
+    if name.endswith(".tpl"):
+        return "helm-helpers"
+    if _ENV_FILE.fullmatch(name):
+        return "env-file"
+    if name.endswith(".mk"):
+        return "makefile"
+    if name.endswith(".sh"):
+        return "shell"
     return None
 
 

@@ -47,6 +47,12 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
     starters: dict[str, list[str]] = {}
     for link in links:
         starters.setdefault(link.service, []).append(link.site)
+    # A container starts from its image, whose Dockerfile ENV sets names before the site adds its own.
+    image_env: dict[str, set[str]] = {}
+    by_name = {s.name: s for s in services}
+    for link in links:
+        if by_id[link.site].container and link.service in by_name:
+            image_env.setdefault(link.site, set()).update(e.name for e in by_name[link.service].image_env if e.name)
     process = {s.name: frozenset(x.name for x in s.process_sets if x.name) for s in services}
     done: dict[str, SiteEnv] = {}
     visiting: set[str] = set()
@@ -69,8 +75,8 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
             return None
         visiting.add(site_id)
         site = by_id[site_id]
-        names = {s.name for s in site.sets if s.name}
-        why = ""
+        names = {s.name for s in site.sets if s.name} | image_env.get(site_id, set())
+        why = site.open_reason
         for ref in site.env_files:
             from_file = _env_file_names(root, site, ref.path)
             if from_file is None:

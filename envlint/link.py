@@ -11,14 +11,15 @@ from __future__ import annotations
 import posixpath
 
 from .config import Config
+from .images import image_key
 from .model import LaunchSite, Link, Service, TargetRef
 from .projects import Projects
 
 
-def image_key(reference: str) -> str:
-    """`ghcr.io/acme/agent-runner:latest` -> `agent-runner` (digest and tag dropped)."""
-    last = reference.split("@", 1)[0].rsplit("/", 1)[-1]
-    return last.split(":", 1)[0]
+def _dockerfile(service: Service, key: str) -> str:
+    """Which Dockerfile makes the image: the one in a folder named like it, else the service's first."""
+    named = [d for d in service.dockerfiles if posixpath.basename(posixpath.dirname(d) or ".") == key]
+    return (named or list(service.dockerfiles) or [service.root])[0]
 
 
 def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) -> tuple[list[Service], str]:
@@ -29,7 +30,7 @@ def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) 
             return [s for s in services if s.name == declared.name], "image listed for the service in config"
     exact = [s for s in services if key in s.images]
     if exact:
-        return exact, f"image name {key!r} is the folder {{root}}/ that holds a Dockerfile"
+        return exact, f"image name {key!r} is built from {_dockerfile(exact[0], key)}"
     # `acme-agent-runner` -> a unique Dockerfile folder whose name ends the image's name at a separator.
     best: list[tuple[int, Service]] = []
     for service in services:
@@ -41,7 +42,19 @@ def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) 
         chosen = [s for length, s in best if length == longest]
         if len(chosen) == 1:
             return chosen, f"image name {key!r} ends with the Dockerfile folder {{root}}/"
+    # No Dockerfile of that name: a Go main package or Python project folder named like the image.
+    named = [s for s in services if s.kind in ("go", "python") and posixpath.basename(s.root) == key]
+    if len(named) == 1:
+        return named, f"image name {key!r} is the folder {{root}}/ of a {named[0].kind} program"
     return [], ""
+
+
+def _by_build(target: TargetRef, services: tuple[Service, ...]) -> tuple[list[Service], str]:
+    built = [s for s in services if target.value in s.dockerfiles]
+    if built:
+        return built, f"compose builds it from {target.value}"
+    folder = posixpath.dirname(target.value) or "."
+    return [s for s in services if s.root == folder], f"compose builds the folder {{root}}/"
 
 
 def _by_program(target: TargetRef, services: tuple[Service, ...], projects: Projects,
@@ -103,6 +116,8 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
                 found, why = _by_program(target, services, projects, config)
             elif target.kind in ("python-module", "python-script"):
                 found, why = _by_python(target, site, services)
+            elif target.kind == "build":
+                found, why = _by_build(target, services)
             else:  # self
                 found = [s for s in services if s.name in owner.get(site.location.path, ())]
                 why = "the program runs itself"

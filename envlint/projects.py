@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .discover import SourceFile
+from .extract.build_tags import BuildTag, find_build_tags
+from .extract.dockerfile import Dockerfile, parse_dockerfile
 from .model import Location, Problem
 
 
@@ -30,7 +32,8 @@ class Projects:
     root_name: str  # the analysed folder's own name, for services at "."
     python: tuple[PythonProject, ...]
     go_modules: dict[str, str] = field(default_factory=dict)  # folder -> module path
-    dockerfiles: tuple[str, ...] = ()
+    dockerfiles: tuple[Dockerfile, ...] = ()
+    build_tags: tuple[BuildTag, ...] = ()  # `docker build -t NAME` in Makefiles, scripts, CI files
     problems: tuple[Problem, ...] = ()
 
     def go_root_name(self) -> str:
@@ -88,10 +91,14 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
     by_root: dict[str, PythonProject] = {}
     modules: dict[str, str] = {}
     dockerfiles = []
+    scripts = []
     for source in files:
         folder = posixpath.dirname(source.path) or "."
         if source.kind == "dockerfile":
-            dockerfiles.append(source.path)
+            text = _read(root, source.path, problems)
+            dockerfiles.append(parse_dockerfile(source.path, text or ""))
+        elif source.kind in ("makefile", "shell", "yaml"):
+            scripts.append(source.path)
         elif source.kind == "go-mod":
             text = _read(root, source.path, problems)
             match = _MODULE_LINE.search(text or "")
@@ -112,5 +119,14 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             best_name = name or (previous.name if previous else default)
             marker = previous.marker if previous and source.kind != "pyproject" else source.path
             by_root[folder] = PythonProject(best_name, folder, marker, merged_scripts)
+    known = {d.path for d in dockerfiles}
+    tags = []
+    for path in scripts:
+        try:  # only `docker build` lines matter here; the file's own problems are the extractors' to report
+            text = (root / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if "docker" in text:
+            tags.extend(find_build_tags(path, text, known))
     return Projects(root.resolve().name, tuple(sorted(by_root.values(), key=lambda p: p.root)),
-                    modules, tuple(dockerfiles), tuple(problems))
+                    modules, tuple(dockerfiles), tuple(tags), tuple(problems))

@@ -4,8 +4,9 @@
   repository's own modules they import (transitively), wherever those live;
 - a Go program (`package main` with `func main`): its package, plus every package of the repository it
   imports, directly or through others (import paths resolved with go.mod's module path);
-- an image built by a Dockerfile: the service whose folder holds the Dockerfile, or, when the folder is
-  not itself a project, everything beneath it.
+- an image built by a Dockerfile: the service whose folder holds the Dockerfile, else the program its
+  ENTRYPOINT/CMD runs, else the one service beneath its folder, else everything beneath it. The image
+  is known by its folder's name and by the tags `docker build -t` gives it in the repository.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 import bisect
 import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .config import Config
+from .extract.dockerfile import Dockerfile
+from .images import image_key
 from .model import FileFacts, Location, Service
 from .projects import Projects
 from .pyimports import python_closure
@@ -64,17 +67,79 @@ def _go_closure(main_dir: str, go_by_dir: dict[str, list[FileFacts]], modules: d
     return sorted(files)
 
 
-def _make(name: str, kind: str, root: str, marker: str, files: list[str],
-          by_path: dict[str, FileFacts], images: tuple[str, ...] = (), declared: bool = False) -> Service:
-    facts = [by_path[f] for f in files if f in by_path]
-    return Service(
-        name=name, kind=kind, root=root, location=Location(marker, 1, 1),  # type: ignore[arg-type]
-        reads=tuple(r for f in facts for r in f.reads),
-        process_sets=tuple(s for f in facts for s in f.process_sets),
-        files=tuple(sorted(set(files))),
-        languages=tuple(sorted({f.language for f in facts})),
-        images=images, reads_dynamic=any(f.reads_dynamic for f in facts), declared=declared,
-    )
+@dataclass
+class _Draft:
+    """A service while it is being assembled; frozen into a `Service` at the end."""
+
+    name: str
+    kind: str
+    root: str
+    marker: str
+    files: list[str]
+    images: list[str] = field(default_factory=list)
+    dockerfiles: list[Dockerfile] = field(default_factory=list)
+    declared: bool = False
+
+    def build(self, name: str, by_path: dict[str, FileFacts]) -> Service:
+        facts = [by_path[f] for f in self.files if f in by_path]
+        languages = {f.language for f in facts if f.language in ("go", "python")}
+        kind = self.kind
+        if kind == "declared":
+            kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
+        return Service(
+            name=name, kind=kind, root=self.root, location=Location(self.marker, 1, 1),  # type: ignore[arg-type]
+            reads=tuple(r for f in facts for r in f.reads),
+            process_sets=tuple(s for f in facts for s in f.process_sets),
+            files=tuple(sorted(set(self.files))),
+            languages=tuple(sorted(languages)),  # type: ignore[arg-type]
+            images=tuple(sorted(set(self.images))), reads_dynamic=any(f.reads_dynamic for f in facts),
+            declared=self.declared, dockerfiles=tuple(sorted(d.path for d in self.dockerfiles)),
+            image_env=tuple(e for d in self.dockerfiles for e in d.env),
+        )
+
+
+def _runs(dockerfile: Dockerfile, drafts: list[_Draft], projects: Projects) -> list[_Draft]:
+    """The services an image's ENTRYPOINT/CMD runs: `python -m pkg`, `python app/main.py`, a Go
+    binary named after its main package's folder, or a console script of a Python project."""
+    words = list(dockerfile.command)
+    if not words:
+        return []
+    program = posixpath.basename(words[0])
+    if program.startswith("python") and len(words) > 1:
+        if words[1] == "-m" and len(words) > 2:
+            module = words[2].replace(".", "/")
+            wanted = (f"{module}/__main__.py", f"{module}.py", f"{module}/__init__.py")
+        else:
+            wanted = (words[1].lstrip("./"),)
+        return [d for d in drafts if d.kind in ("python", "image")
+                and any(f.endswith(w) for f in d.files for w in wanted)][:1]
+    scripts = {p.root for p in projects.python if program in p.scripts}
+    return [d for d in drafts if (d.kind == "go" and posixpath.basename(d.root) == program) or d.root in scripts]
+
+
+def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str],
+                   by_path: dict[str, FileFacts]) -> None:
+    """Each Dockerfile builds the service of its folder, else the program its command runs, else the one
+    service beneath it, else an image service of everything beneath it."""
+    tags: dict[str, list[str]] = defaultdict(list)
+    for tag in projects.build_tags:
+        tags[tag.dockerfile].append(image_key(tag.image))
+    for dockerfile in projects.dockerfiles:
+        folder = _dir(dockerfile.path)
+        image = posixpath.basename(folder) if folder != "." else projects.root_name
+        inside = [d for d in drafts if _under(d.root, folder) and d.kind != "image"]
+        chosen = ([d for d in inside if d.root == folder] or _runs(dockerfile, drafts, projects)
+                  or (inside if len(inside) == 1 else []))
+        if not chosen:
+            files = _files_under(all_files, folder)
+            if not files:
+                continue
+            closure = python_closure([f for f in files if f.endswith(".py")], by_path, folder)
+            chosen = [_Draft(image, "image", folder, dockerfile.path, sorted(set(files) | set(closure)))]
+            drafts.extend(chosen)
+        for draft in chosen:
+            draft.images.extend([image, *tags.get(dockerfile.path, [])])
+            draft.dockerfiles.append(dockerfile)
 
 
 def build_services(projects: Projects, facts: list[FileFacts], config: Config) -> ServiceSet:
@@ -84,62 +149,37 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config) -
         if item.language == "go":
             go_by_dir[_dir(item.path)].append(item)
     python_files = sorted(f.path for f in facts if f.language == "python")
-    all_files = sorted(by_path)
-    # (name, kind, root, marker, files)
-    found: list[tuple[str, str, str, str, list[str]]] = []
+    all_files = sorted(f.path for f in facts if f.language in ("go", "python"))
+    drafts: list[_Draft] = []
     for project in projects.python:
         nested = [p.root for p in projects.python if p.root != project.root and _under(p.root, project.root)]
         own = [f for f in _files_under(python_files, project.root) if not any(_under(f, n) for n in nested)]
-        found.append((project.name, "python", project.root, project.marker,
-                      python_closure(own, by_path, project.root)))
+        drafts.append(_Draft(project.name, "python", project.root, project.marker,
+                             python_closure(own, by_path, project.root)))
     for folder, items in sorted(go_by_dir.items()):
         mains = [f for f in items if f.has_main]
         if mains:
             name = posixpath.basename(folder) if folder != "." else projects.go_root_name()
-            found.append((name, "go", folder, mains[0].path, _go_closure(folder, go_by_dir, projects.go_modules)))
-    claimed_images: dict[str, list[str]] = defaultdict(list)
-    for dockerfile in projects.dockerfiles:
-        folder = _dir(dockerfile)
-        inside = [entry for entry in found if _under(entry[2], folder)]
-        exact = [entry for entry in inside if entry[2] == folder]
-        chosen = exact or (inside if len(inside) == 1 else [])
-        image = posixpath.basename(folder) if folder != "." else projects.root_name
-        if chosen:
-            for entry in chosen:
-                claimed_images[entry[2]].append(image)
-            continue
-        files = _files_under(all_files, folder)
-        if files:
-            closure = python_closure([f for f in files if f.endswith(".py")], by_path, folder)
-            found.append((image, "image", folder, dockerfile, sorted(set(files) | set(closure))))
-            claimed_images[folder].append(image)
+            drafts.append(_Draft(name, "go", folder, mains[0].path, _go_closure(folder, go_by_dir, projects.go_modules)))
+    _assign_images(drafts, projects, all_files, by_path)
     for declared in config.services:
-        files = _files_under(all_files, declared.root)
-        found = [entry for entry in found if entry[2] != declared.root]
-        found.append((declared.name, "declared", declared.root, declared.root, files))
-    services = _name_and_build(found, by_path, claimed_images, config)
+        replaced = [d for d in drafts if d.root == declared.root]
+        drafts = [d for d in drafts if d.root != declared.root]
+        draft = _Draft(declared.name, "declared", declared.root, declared.root,
+                       _files_under(all_files, declared.root), list(declared.images), declared=True)
+        for old in replaced:
+            draft.images.extend(old.images)
+            draft.dockerfiles.extend(old.dockerfiles)
+        drafts.append(draft)
+    counts: dict[str, int] = defaultdict(int)
+    for draft in drafts:
+        counts[draft.name] += 1
+    # Names must be unique: where two services would share one, both are named by their folder.
+    services = tuple(sorted((d.build(d.name if counts[d.name] == 1 or d.declared else d.root, by_path)
+                             for d in drafts), key=lambda s: s.name))
     owner: dict[str, list[str]] = defaultdict(list)
     for service in services:
         for path in service.files:
             owner[path].append(service.name)
     unowned = tuple(sorted(f.path for f in facts if f.path not in owner and f.reads))
     return ServiceSet(services, {k: tuple(v) for k, v in owner.items()}, unowned)
-
-
-def _name_and_build(found, by_path, claimed_images, config: Config) -> tuple[Service, ...]:
-    """Names must be unique: where two services would share one, both are named by their folder."""
-    counts: dict[str, int] = defaultdict(int)
-    for entry in found:
-        counts[entry[0]] += 1
-    declared = {d.root: d for d in config.services}
-    services = []
-    for name, kind, root, marker, files in found:
-        images = tuple(sorted(set(claimed_images.get(root, []))))
-        is_declared = kind == "declared"
-        if is_declared:
-            images = tuple(sorted(set(images) | set(declared[root].images)))
-            languages = {by_path[f].language for f in files if f in by_path}
-            kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
-        unique = name if counts[name] == 1 or is_declared else root
-        services.append(_make(unique, kind, root, marker, files, by_path, images, is_declared))
-    return tuple(sorted(services, key=lambda s: s.name))

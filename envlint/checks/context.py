@@ -136,6 +136,10 @@ def missing_reason(site: LaunchSite) -> str:
     """Why a name this site does not set cannot reach the child either."""
     if site.kind == "docker-run":
         return "a container started by docker run gets none of the launcher's environment"
+    if site.kind == "compose":
+        return "a compose service gets only its environment and env_file entries (and its image's ENV)"
+    if site.kind == "kubernetes":
+        return "a Kubernetes container gets only its env and envFrom entries (and its image's ENV)"
     if not site.inherits:
         return "its environment is a closed list, not built on the launcher's environment"
     return "it inherits the launcher's environment, and no launch site of the launcher sets it"

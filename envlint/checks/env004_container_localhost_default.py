@@ -1,5 +1,6 @@
 """## What it does
-Reports a service started in a container (`docker run`) that reads a variable whose default points at
+Reports a service started in a container (`docker run`, a compose service, a Kubernetes container) that
+reads a variable whose default points at
 `localhost`, `127.0.0.1`, `[::1]` or `0.0.0.0`, when the launch site does not set that variable. With
 host networking on every path the rule does not apply; with host networking only under a condition,
 the message says under which condition localhost still works.
@@ -38,7 +39,7 @@ ENABLED_BY_DEFAULT = True
 
 def check(ctx: Context) -> Iterator[Finding]:
     for site, service in ctx.linked():
-        if site.kind != "docker-run" or site.network_host == "always":
+        if not site.container or site.network_host == "always":
             continue
         env = ctx.env(site)
         if env.open:
@@ -48,8 +49,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             if not local or name in env.names or name in ctx.own_sets(service):
                 continue
             value = next(v for v in local[0].default.values if points_at_localhost(v))
-            message = (f"{service.name} reads {name} with the default {quote(value)}, and this docker run does not "
-                       f"set it: inside the container localhost is the container itself")
+            message = (f"{service.name} reads {name} with the default {quote(value)}, and this launch site does "
+                       f"not set it: inside the container localhost is the container itself")
             if site.network_host == "conditional":
                 message += f"; localhost works only when {site.network_condition} (host networking)"
             yield Finding(CODE, NAME, SEVERITY, message, site.location, name, service.name,
