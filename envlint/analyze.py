@@ -11,9 +11,10 @@ from pathlib import Path
 from .config import Config, ConfigError
 from .discover import discover
 from .envflow import compute_env
+from .extract.envfiles import parse_env_file
 from .extract.run import extract_all
 from .link import infer_links
-from .model import Graph, LaunchSite
+from .model import EnvSet, Graph, LaunchSite
 from .projects import find_projects
 from .services import build_services
 
@@ -24,6 +25,8 @@ class Analysis:
     graph: Graph
     unowned: tuple[str, ...]  # files with facts that belong to no service
     config: Config
+    # Every env file with its entries; `.env.example`-style files document names and start nothing.
+    env_files: tuple[tuple[str, tuple[EnvSet, ...]], ...] = ()
 
 
 def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
@@ -44,7 +47,16 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
         problems=tuple(all_problems),
         env_at=env,
     )
-    return Analysis(root, graph, service_set.unowned, config)
+    env_files = tuple((f.path, tuple(parse_env_file(f.path, _text(root / f.path))))
+                      for f in found.files if f.kind == "env-file")
+    return Analysis(root, graph, service_set.unowned, config, env_files)
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _check_declarations(root: Path, config: Config, services: set[str]) -> None:

@@ -77,7 +77,9 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
         site = by_id[site_id]
         names = {s.name for s in site.sets if s.name} | image_env.get(site_id, set())
         why = site.open_reason
-        for ref in site.env_files:
+        # Compose resolves its env_file entries itself (they are sets, located in the file); a
+        # `docker run --env-file` in code or a script is resolved here.
+        for ref in site.env_files if site.kind == "docker-run" else ():
             from_file = _env_file_names(root, site, ref.path)
             if from_file is None:
                 why = why or f"env file {ref.path} is not in the repository"

@@ -16,10 +16,9 @@ from .model import LaunchSite, Link, Service, TargetRef
 from .projects import Projects
 
 
-def _dockerfile(service: Service, key: str) -> str:
-    """Which Dockerfile makes the image: the one in a folder named like it, else the service's first."""
-    named = [d for d in service.dockerfiles if posixpath.basename(posixpath.dirname(d) or ".") == key]
-    return (named or list(service.dockerfiles) or [service.root])[0]
+def _origin(service: Service, key: str) -> str:
+    """Where the service's image name ``key`` comes from (its Dockerfile's folder, a build tag, config)."""
+    return next((origin for name, origin in service.image_origins if name == key), "its Dockerfile")
 
 
 def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) -> tuple[list[Service], str]:
@@ -30,7 +29,7 @@ def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) 
             return [s for s in services if s.name == declared.name], "image listed for the service in config"
     exact = [s for s in services if key in s.images]
     if exact:
-        return exact, f"image name {key!r} is built from {_dockerfile(exact[0], key)}"
+        return exact, f"image name {key!r} is {_origin(exact[0], key)}"
     # `acme-agent-runner` -> a unique Dockerfile folder whose name ends the image's name at a separator.
     best: list[tuple[int, Service]] = []
     for service in services:

@@ -130,7 +130,8 @@ class LaunchSite:
         what = {"docker-run": "docker run", "exec": "exec", "subprocess": "subprocess",
                 "compose": "compose service", "kubernetes": "Kubernetes container"}[self.kind]
         if self.kind in ("compose", "kubernetes"):
-            return f"{what} {self.function} ({self.location})"
+            # the function may name an overlay file; the location already does
+            return f"{what} {(self.function or '').split(' (')[0]} ({self.location})"
         return f"{what}{where} ({self.location})"
 
 
@@ -184,6 +185,8 @@ class Service:
     reads_dynamic: bool = False
     declared: bool = False
     dockerfiles: tuple[str, ...] = ()  # the Dockerfiles that build it
+    # (image name, where that name comes from) for each entry of `images`, to explain links
+    image_origins: tuple[tuple[str, str], ...] = ()
     # ENV of the final stage of its Dockerfile: set for every container started from its image.
     image_env: tuple[EnvSet, ...] = ()
 

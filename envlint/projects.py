@@ -91,14 +91,14 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
     by_root: dict[str, PythonProject] = {}
     modules: dict[str, str] = {}
     dockerfiles = []
-    scripts = []
+    build_files = []  # Makefiles, shell scripts, YAML (CI workflows): where `docker build -t` stands
     for source in files:
         folder = posixpath.dirname(source.path) or "."
         if source.kind == "dockerfile":
             text = _read(root, source.path, problems)
             dockerfiles.append(parse_dockerfile(source.path, text or ""))
         elif source.kind in ("makefile", "shell", "yaml"):
-            scripts.append(source.path)
+            build_files.append(source.path)
         elif source.kind == "go-mod":
             text = _read(root, source.path, problems)
             match = _MODULE_LINE.search(text or "")
@@ -121,7 +121,7 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             by_root[folder] = PythonProject(best_name, folder, marker, merged_scripts)
     known = {d.path for d in dockerfiles}
     tags = []
-    for path in scripts:
+    for path in build_files:
         try:  # only `docker build` lines matter here; the file's own problems are the extractors' to report
             text = (root / path).read_text(encoding="utf-8", errors="replace")
         except OSError:

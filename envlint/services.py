@@ -76,7 +76,7 @@ class _Draft:
     root: str
     marker: str
     files: list[str]
-    images: list[str] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)  # (name, where the name comes from)
     dockerfiles: list[Dockerfile] = field(default_factory=list)
     declared: bool = False
 
@@ -92,7 +92,8 @@ class _Draft:
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]
-            images=tuple(sorted(set(self.images))), reads_dynamic=any(f.reads_dynamic for f in facts),
+            images=tuple(sorted({name for name, _ in self.images})), image_origins=tuple(sorted(set(self.images))),
+            reads_dynamic=any(f.reads_dynamic for f in facts),
             declared=self.declared, dockerfiles=tuple(sorted(d.path for d in self.dockerfiles)),
             image_env=tuple(e for d in self.dockerfiles for e in d.env),
         )
@@ -121,9 +122,9 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
                    by_path: dict[str, FileFacts]) -> None:
     """Each Dockerfile builds the service of its folder, else the program its command runs, else the one
     service beneath it, else an image service of everything beneath it."""
-    tags: dict[str, list[str]] = defaultdict(list)
+    tags: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for tag in projects.build_tags:
-        tags[tag.dockerfile].append(image_key(tag.image))
+        tags[tag.dockerfile].append((image_key(tag.image), f"tagged {tag.image} by docker build at {tag.location}"))
     for dockerfile in projects.dockerfiles:
         folder = _dir(dockerfile.path)
         image = posixpath.basename(folder) if folder != "." else projects.root_name
@@ -138,7 +139,7 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
             chosen = [_Draft(image, "image", folder, dockerfile.path, sorted(set(files) | set(closure)))]
             drafts.extend(chosen)
         for draft in chosen:
-            draft.images.extend([image, *tags.get(dockerfile.path, [])])
+            draft.images.extend([(image, f"the folder of {dockerfile.path}"), *tags.get(dockerfile.path, [])])
             draft.dockerfiles.append(dockerfile)
 
 
@@ -165,8 +166,8 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config) -
     for declared in config.services:
         replaced = [d for d in drafts if d.root == declared.root]
         drafts = [d for d in drafts if d.root != declared.root]
-        draft = _Draft(declared.name, "declared", declared.root, declared.root,
-                       _files_under(all_files, declared.root), list(declared.images), declared=True)
+        draft = _Draft(declared.name, "declared", declared.root, declared.root, _files_under(all_files, declared.root),
+                       [(image, "listed in config") for image in declared.images], declared=True)
         for old in replaced:
             draft.images.extend(old.images)
             draft.dockerfiles.extend(old.dockerfiles)

@@ -54,8 +54,9 @@ def test_read_fields_location_function_form():
 
 def test_fallback_chain_fields():
     a, b = facts('import os\nv = os.getenv("A") or os.getenv("B") or "d"\n').reads
-    assert a.default == Default("fallback", fallbacks=("B",)) and a.fallback_of is None
-    assert b.default == Default("literal", values=("d",)) and b.fallback_of == "A"
+    # `or` replaces an empty value too, so an empty A still falls back to B, and an empty B to "d".
+    assert a.default == Default("fallback", fallbacks=("B",), covers_empty=True) and a.fallback_of is None
+    assert b.default == Default("literal", values=("d",), covers_empty=True) and b.fallback_of == "A"
 
 
 def test_dynamic_read_sets_reads_dynamic():

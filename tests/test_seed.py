@@ -71,6 +71,6 @@ def test_facts_explain_the_links() -> None:
     result = run_cli("facts", cwd=EXAMPLE)
     assert result.exit_code == 0
     assert (
-        "    starts agent-runner: image name 'agent-runner' is built from services/agent-runner/Dockerfile "
-        "(constant agentImage at cmd/supervisor/main.go:26:22)"
+        "    starts agent-runner: image name 'agent-runner' is the folder of services/agent-runner/Dockerfile "
+        "(constant agentImage at cmd/supervisor/main.go:13:20)"
     ) in result.stdout

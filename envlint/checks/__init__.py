@@ -16,6 +16,7 @@ from . import (
     env003_launch_sites_disagree,
     env004_container_localhost_default,
     env005_dynamic_name,
+    env006_empty_interpolation,
 )
 from .context import Context
 
@@ -51,8 +52,9 @@ RULES: tuple[Rule, ...] = tuple(
         env003_launch_sites_disagree,
         env004_container_localhost_default,
         env005_dynamic_name,
+        env006_empty_interpolation,
     )
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 # Where two rules describe the same miss at one site for one variable, the first of these reports it.
-PRECEDENCE = ("ENV001", "ENV003", "ENV004", "ENV002", "ENV005")
+PRECEDENCE = ("ENV001", "ENV003", "ENV006", "ENV004", "ENV002", "ENV005")

@@ -7,7 +7,8 @@ message asks "did you mean ...?".
 Variables that a language runtime or the platform reads (`PYTHONUNBUFFERED`, `GOMAXPROCS`, `TZ`,
 `HTTP_PROXY`, ...) count as read by every service of that language; `envlint rules ENV002` prints the
 table, and `runtime-variables` in the configuration extends it. A service that reads names envlint
-cannot resolve, or hands its environment to a program envlint does not know, is never reported.
+cannot resolve, or hands its environment to a program envlint does not know, is never reported; nor is
+a name from an env file or ConfigMap that launch sites of several services share.
 
 ## Why is this bad?
 A set that nobody reads is most often a misspelling or a rename that reached only one side: the
@@ -58,7 +59,19 @@ def did_you_mean(name: str, candidates: list[str]) -> str | None:
     return best[2] if best else None
 
 
+def _shared_files(ctx: Context) -> frozenset[str]:
+    """Files of sets (env files, ConfigMaps) that sites of two or more services use: a name there may be
+    meant for another of them, so it is not reported as unread by one."""
+    users: dict[str, set[str]] = {}
+    for site in ctx.graph.sites:
+        for item in site.sets:
+            if item.location.path != site.location.path:
+                users.setdefault(item.location.path, set()).update(l.service for l in ctx.links_by_site.get(site.id, []))
+    return frozenset(path for path, services in users.items() if len(services) > 1)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
+    shared = _shared_files(ctx)
     for site in ctx.graph.sites:
         services = [ctx.services[l.service] for l in ctx.links_by_site.get(site.id, []) if l.service in ctx.services]
         if not services:
@@ -70,7 +83,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         env = ctx.env(site)
         seen: set[str] = set()
         for item in site.sets:
-            if item.name is None or item.name in read_anywhere or item.name in seen:
+            if item.name is None or item.name in read_anywhere or item.name in seen or item.location.path in shared:
                 continue
             seen.add(item.name)
             unset = sorted({n for s in services for n in ctx.reads_by_name(s) if n not in env.names})

@@ -15,9 +15,12 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 
 def _value(raw: str) -> str:
+    """The value as compose reads it: quoted up to the closing quote, else up to a ` #` comment."""
     raw = raw.strip()
-    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
-        return raw[1:-1]
+    if raw[:1] in ("'", '"'):
+        end = raw.find(raw[0], 1)
+        if end > 0:
+            return raw[1:end]
     comment = re.search(r"\s#", raw)
     return raw[: comment.start()].rstrip() if comment else raw
 
@@ -34,6 +37,8 @@ def parse_env_file(path: str, text: str, via: str = "") -> list[EnvSet]:
             body = body[len("export "):].lstrip()
             indent = line.index(body)
         name, eq, raw = body.partition("=")
+        if not eq:
+            name = re.split(r"\s#", name, maxsplit=1)[0]
         name = name.strip()
         if not _NAME.fullmatch(name):
             continue

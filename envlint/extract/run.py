@@ -76,13 +76,19 @@ PARALLEL_FROM_BYTES = 4_000_000
 
 
 def _extract_unit(unit: Unit) -> list[FileFacts]:
+    from .config import extract_config
     from .golang import extract_go_package
     from .python import extract_python_file
+    from .shell import extract_shell_file
 
     language, members = unit
     paths = [p for p, _ in members]
     if language == "go":
         return _guarded(paths, lambda: extract_go_package(members), "go")
+    if language in ("compose", "kubernetes"):
+        return _guarded(paths, lambda: extract_config(language, members), language)
+    if language == "shell":
+        return _guarded(paths, lambda: [extract_shell_file(*members[0])], "shell")
     return _guarded(paths, lambda: [extract_python_file(*members[0])], "python")
 
 
@@ -97,13 +103,19 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
         return [f for result in pool.map(_extract_unit, units, chunksize=chunk) for f in result]
 
 
+# Which extractor reads which kind of discovered file. Configuration extractors get all their files at
+# once: overlays, env files, ConfigMaps and chart helpers refer to each other across files.
+_CONFIG_UNITS = {"compose": "compose", "env-file": "compose"}
+
+
 def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFacts], list[Problem]]:
     problems: list[Problem] = []
     units: list[Unit] = []
     go_packages: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
+    config: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
     size = 0
     for source in files:
-        if source.kind not in ("go", "python"):
+        if source.kind not in ("go", "python", "shell") and source.kind not in _CONFIG_UNITS:
             continue
         data, problem = _load(root, source)
         if problem is not None:
@@ -113,9 +125,12 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         size += len(data)
         if source.kind == "go":
             go_packages[source.path.rpartition("/")[0]].append((source.path, data))
+        elif source.kind in ("python", "shell"):
+            units.append((source.kind, [(source.path, data)]))
         else:
-            units.append(("python", [(source.path, data)]))
+            config[_CONFIG_UNITS[source.kind]].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
+    units.extend((kind, config[kind]) for kind in sorted(config))
     facts = sorted(_run_units(units, size), key=lambda f: f.path)
     for item in facts:
         problems.extend(item.problems)

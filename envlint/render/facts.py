@@ -46,6 +46,7 @@ def facts_json(analysis: Analysis) -> str:
                                         "description": describe_set(p, "process-set")} for p in s.process_sets]}
                      for s in graph.services],
         "launch_sites": [_site_json(analysis, s) for s in graph.sites],
+        "env_files": [{"path": path, "names": [e.name for e in entries if e.name]} for path, entries in analysis.env_files],
         "unowned_files": list(analysis.unowned),
         "problems": [{**location_json(p.location), "kind": p.kind, "message": p.message} for p in graph.problems],
     }
@@ -82,6 +83,10 @@ def facts_text(analysis: Analysis) -> str:
         if env is not None:
             names = ", ".join(sorted(env.names)) or "none"
             out.append(f"    reaching the child: {names}" + (f"; and unknown others: {env.why_open}" if env.open else ""))
+    if analysis.env_files:
+        out.append(f"Env files ({len(analysis.env_files)}): names they hold, used where a launch site names them")
+        for path, entries in analysis.env_files:
+            out.append(f"  {path}: {', '.join(e.name for e in entries if e.name) or 'no entries'}")
     if analysis.unowned:
         out.append(f"Files in no service ({len(analysis.unowned)}): their reads are checked by no rule")
         out.extend(f"  {path}" for path in analysis.unowned)

@@ -2,19 +2,24 @@
 
 A package is the unit because names resolve across its files (constants, map literals, wrapper
 functions). Tree-sitter finds the candidates (rules/go/*.scm); index.py holds the package's
-declarations, reads.py the reads and wrappers, launches.py (with slices.py and values.py) the launch
-sites, flow.py the statement-level helpers they share.
+declarations, scope.py which declaration a name means, strings.py static string values, reads.py the
+reads, wrappers.py the wrapper functions and their calls, launches.py (with slices.py and values.py) the
+launch sites, flow.py the statement-level helpers they share.
 """
 
 from __future__ import annotations
 
-from ...model import EnvSet, FileFacts, ImportRef, Problem, Read
+from ...model import EnvSet, FileFacts, ImportRef, Location, Problem, Read
 from .. import syntax
+from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
 from .launches import find_launches
-from .reads import Wrapper, analyse_read, find_wrapper, make_read, reader_form, wrapper_read
+from .reads import analyse_read, make_read, reader_form
+from .wrappers import Wrapper, extend_wrappers, find_wrapper, wrapper_read
 
 __all__ = ["extract_go_package"]
+
+Captures = dict[str, list[Node]]
 
 
 def _setenv(go_file: GoFile, captures, index: PackageIndex) -> EnvSet | None:
@@ -32,8 +37,38 @@ def _setenv(go_file: GoFile, captures, index: PackageIndex) -> EnvSet | None:
 
 
 def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
-    index = build_index(files)
-    calls = {f.path: syntax.matches("go", "package_calls", f.root) for f in index.files}
+    """One FileFacts per file, in input order. Never raises: an extractor bug costs the file it hit
+    (or, while indexing, the package) a Problem, not the run."""
+    try:
+        index = build_index(files)
+        calls = {f.path: [c for c in syntax.matches("go", "package_calls", f.root) if not c["arguments"][0].has_error]
+                 for f in index.files}
+        local_calls = {f.path: [c for c in syntax.matches("go", "local_calls", f.root) if not c["arguments"][0].has_error]
+                       for f in index.files}
+        wrappers, direct = _direct_reads(index, calls)
+        extend_wrappers(wrappers, [c for f in index.files for c in local_calls[f.path]], index)
+    except Exception as exc:  # noqa: BLE001 - reported as a problem of every file of the package
+        return [_failed(path, exc) for path, _ in files]
+    out = []
+    for go_file in index.files:
+        try:
+            out.append(_file_facts(go_file, index, calls[go_file.path], local_calls[go_file.path],
+                                   direct[go_file.path], wrappers))
+        except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
+            out.append(_failed(go_file.path, exc))
+    return out
+
+
+def _failed(path: str, exc: Exception) -> FileFacts:
+    kind, message = ("too-deep", "nested too deeply to analyse; skipped") if isinstance(exc, RecursionError) else \
+        ("internal-error", f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped")
+    return FileFacts(path, "go", problems=(Problem(Location(path, 1, 1), kind, message),))
+
+
+def _direct_reads(index: PackageIndex, calls: dict[str, list[Captures]]
+                  ) -> tuple[dict[str, Wrapper], dict[str, list[Read]]]:
+    """The reads written as os.Getenv & co., and the wrappers: functions whose parameter is the name
+    read (their inner os.Getenv(key) is no fact; their calls are)."""
     wrappers: dict[str, Wrapper] = {}
     direct: dict[str, list[Read]] = {f.path: [] for f in index.files}
     for go_file in index.files:
@@ -49,33 +84,34 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
                 continue
             default, required, _ = analyse_read(call, index)
             direct[go_file.path].append(make_read(go_file, call, arguments[0], form, index, default, required))
-    out = []
-    for go_file in index.files:
-        reads = list(direct[go_file.path])
-        if wrappers:
-            for captures in syntax.matches("go", "local_calls", go_file.root):
-                wrapper = wrappers.get(syntax.text(captures["function"][0]))
-                read = wrapper_read(go_file, captures["call"][0], wrapper, index) if wrapper else None
-                if read is not None:
-                    reads.append(read)
-        sets = [s for c in calls[go_file.path] if (s := _setenv(go_file, c, index)) is not None]
-        problems = []
-        if go_file.has_error:
-            node = _first_error(go_file)
-            problems.append(Problem(go_file.source.location(node), "syntax-error",
-                                    "syntax error; the rest of the file was analysed"))
-        has_main = go_file.package == "main" and any(
-            c.type == "function_declaration" and syntax.text(c.child_by_field_name("name")) == "main"
-            for c in go_file.root.named_children)
-        reads.sort(key=lambda r: r.location)
-        out.append(FileFacts(
-            path=go_file.path, language="go", package=go_file.package,
-            imports=tuple(ImportRef(p) for p in sorted(set(go_file.imports.values()))),
-            has_main=has_main, reads=tuple(reads), process_sets=tuple(sets),
-            launch_sites=tuple(find_launches(go_file, index, calls[go_file.path])),
-            problems=tuple(problems), reads_dynamic=any(r.name is None for r in reads),
-        ))
-    return out
+    return wrappers, direct
+
+
+def _file_facts(go_file: GoFile, index: PackageIndex, calls: list[Captures], local_calls: list[Captures],
+                direct: list[Read], wrappers: dict[str, Wrapper]) -> FileFacts:
+    reads = list(direct)
+    for captures in local_calls:
+        wrapper = wrappers.get(syntax.text(captures["function"][0]))
+        read = wrapper_read(go_file, captures["call"][0], wrapper, index) if wrapper is not None else None
+        if read is not None:
+            reads.append(read)
+    sets = [s for c in calls if (s := _setenv(go_file, c, index)) is not None]
+    problems = []
+    if go_file.has_error:
+        node = _first_error(go_file)
+        problems.append(Problem(go_file.source.location(node), "syntax-error",
+                                "syntax error; the rest of the file was analysed"))
+    has_main = go_file.package == "main" and any(
+        c.type == "function_declaration" and syntax.text(c.child_by_field_name("name")) == "main"
+        for c in go_file.root.named_children)
+    reads.sort(key=lambda r: r.location)
+    return FileFacts(
+        path=go_file.path, language="go", package=go_file.package,
+        imports=tuple(ImportRef(p) for p in go_file.import_paths),
+        has_main=has_main, reads=tuple(reads), process_sets=tuple(sets),
+        launch_sites=tuple(find_launches(go_file, index, calls)),
+        problems=tuple(problems), reads_dynamic=any(r.name is None for r in reads),
+    )
 
 
 def _first_error(go_file: GoFile):

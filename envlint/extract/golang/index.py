@@ -9,31 +9,9 @@ from dataclasses import dataclass, field
 
 from .. import syntax
 from ..syntax import Node, Source
-
-# Go's escapes that matter in environment names and values; anything rarer keeps its source text.
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "'": "'"}
-
-FUNCTION_TYPES = ("function_declaration", "method_declaration", "func_literal")
-
-
-def string_literal(node: Node) -> str | None:
-    if node.type == "raw_string_literal":
-        return syntax.text(node)[1:-1]
-    if node.type != "interpreted_string_literal":
-        return None
-    body = syntax.text(node)[1:-1]
-    if "\\" not in body:
-        return body
-    out, i = [], 0
-    while i < len(body):
-        if body[i] == "\\" and i + 1 < len(body) and body[i + 1] in _ESCAPES:
-            out.append(_ESCAPES[body[i + 1]])
-            i += 2
-        else:
-            out.append(body[i])
-            i += 1
-    return "".join(out)
-
+from . import strings
+from .scope import Scopes
+from .strings import string_literal
 
 @dataclass
 class GoFile:
@@ -41,6 +19,7 @@ class GoFile:
     root: Node
     package: str
     imports: dict[str, str]  # local name -> import path
+    import_paths: tuple[str, ...] = ()  # every import, blank and dot ones included, in source order
     has_error: bool = False
 
     @property
@@ -51,15 +30,18 @@ class GoFile:
         return self.imports.get(local) == path
 
 
-def _imports(root: Node) -> dict[str, str]:
+def _imports(root: Node) -> tuple[dict[str, str], tuple[str, ...]]:
+    """(local name -> path for the imports code can name, every import path in source order)."""
     found: dict[str, str] = {}
+    paths: list[str] = []
     for captures in syntax.matches("go", "imports", root):
         path = string_literal(captures["path"][0]) or ""
+        paths.append(path)
         alias = captures.get("alias")
         local = syntax.text(alias[0]) if alias else path.rsplit("/", 1)[-1]
-        if local not in ("_", "."):
+        if local not in ("_", "."):  # blank and dot imports give no name to qualify calls with
             found[local] = path
-    return found
+    return found, tuple(dict.fromkeys(paths))
 
 
 @dataclass
@@ -69,45 +51,23 @@ class PackageIndex:
     variables: dict[str, Node] = field(default_factory=dict)  # package-level var -> value expression
     functions: dict[str, Node] = field(default_factory=dict)
 
-    def string(self, node: Node | None, _depth: int = 0) -> str | None:
-        """The compile-time string value of an expression: literals, constants and `+` of those."""
-        if node is None or _depth > 20:
-            return None
-        if node.type in ("interpreted_string_literal", "raw_string_literal"):
-            return string_literal(node)
-        if node.type == "parenthesized_expression" and node.named_child_count == 1:
-            return self.string(node.named_children[0], _depth + 1)
-        if node.type == "identifier" and syntax.text(node) in self.consts:
-            return self.string(self.consts[syntax.text(node)], _depth + 1)
-        if node.type == "binary_expression" and syntax.text(node.child_by_field_name("operator")) == "+":
-            left = self.string(node.child_by_field_name("left"), _depth + 1)
-            right = self.string(node.child_by_field_name("right"), _depth + 1)
-            if left is not None and right is not None:
-                return left + right
-        return None
+    scopes: Scopes = field(default_factory=Scopes)
+
+    def constant_of(self, identifier: Node) -> Node | None:
+        """The value node of the constant ``identifier`` names: a local const, else a package const,
+        unless a local variable or parameter of the same name shadows it."""
+        local = self.scopes.local(identifier)
+        if local is not None:
+            return local.value
+        return self.consts.get(syntax.text(identifier))
+
+    def string(self, node: Node | None) -> str | None:
+        """The static string value of an expression (literals, constants, `+`, known fmt.Sprintf)."""
+        return strings.evaluate(node, self.constant_of)[0]
 
     def prefix(self, node: Node) -> str:
         """The literal start of a computed string: `"K=" + v` -> "K=", `fmt.Sprintf("K=%s", v)` -> "K="."""
-        if node.type == "binary_expression" and syntax.text(node.child_by_field_name("operator")) == "+":
-            left = node.child_by_field_name("left")
-            value = self.string(left)
-            return value if value is not None else self.prefix(left)
-        format_node = sprintf_format(node)
-        if format_node is not None:
-            value = self.string(format_node) or ""
-            return value.split("%", 1)[0]
-        return ""
-
-
-def sprintf_format(node: Node) -> Node | None:
-    """The format argument of `fmt.Sprintf(format, ...)`, else None."""
-    if node.type != "call_expression":
-        return None
-    function = node.child_by_field_name("function")
-    if function is None or function.type != "selector_expression" or syntax.text(function) != "fmt.Sprintf":
-        return None
-    arguments = node.child_by_field_name("arguments")
-    return arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        return strings.evaluate(node, self.constant_of)[1]
 
 
 def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
@@ -117,7 +77,8 @@ def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
         root = tree.root_node
         clause = next((c for c in root.named_children if c.type == "package_clause"), None)
         package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
-        parsed.append(GoFile(Source(path, data), root, package, _imports(root), root.has_error))
+        names, paths = _imports(root)
+        parsed.append(GoFile(Source(path, data), root, package, names, paths, root.has_error))
     index = PackageIndex(parsed)
     for go_file in parsed:
         for captures in syntax.matches("go", "declarations", go_file.root):

@@ -25,17 +25,38 @@ def _entries(element: Element, go_file: GoFile, index: PackageIndex, scope: Node
         return [Token(location, condition=element.condition, source=source, spread=True)]
     text = index.string(node)
     if text is not None:
+        # A constant image: the target should stand at the constant's literal (see _image_targets).
+        candidates = _image_candidates(node, go_file, index) if node.type == "identifier" else ()
         via = f"constant {source}" if node.type == "identifier" else ""
-        return [Token(location, text, condition=element.condition, source=source, via=via)]
+        return [Token(location, text, condition=element.condition, source=source, via=via, candidates=candidates)]
     if element.key is not None:
         key = index.string(element.key)
         if key is not None:
             return [Token(location, prefix=f"{key}=", condition=element.condition, source=source,
                           via=f"key of map literal {element.loop_map}")]
-    candidates = tuple(TargetRef("image", r.value, go_file.source.location(r.node), r.via)
-                       for r in literals_reaching(node, index) if r.value != SELF)
     return [Token(location, prefix=index.prefix(node), condition=element.condition, source=source,
-                  candidates=candidates)]
+                  candidates=_image_candidates(node, go_file, index))]
+
+
+def _image_candidates(node: Node, go_file: GoFile, index: PackageIndex) -> tuple[TargetRef, ...]:
+    return tuple(TargetRef("image", r.value, go_file.source.location(r.node), r.via)
+                 for r in literals_reaching(node, index) if r.value != SELF)
+
+
+def _image_targets(targets: tuple[TargetRef, ...], tokens: list[Token]) -> tuple[TargetRef, ...]:
+    """docker_args names a constant image at its use; put it at the constant's literal instead."""
+    by_location = {t.location: t for t in tokens if t.text is not None and t.candidates}
+    out: list[TargetRef] = []
+    for target in targets:
+        token = by_location.get(target.location)
+        out.extend(token.candidates if token is not None else (target,))
+    return tuple(out)
+
+
+def _short(source: str, limit: int = 60) -> str:
+    """One line of at most ``limit`` characters, for env_text."""
+    line = " ".join(source.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 def _env_assignments(scope: Node, command: str) -> list[tuple[Node, Node]]:
@@ -59,8 +80,18 @@ def _environment(call: Node, scope: Node, index: PackageIndex) -> Built:
                          flow.condition_of(statement, scope), index)
     assert built is not None
     how = "inherits the launcher's environment" if built.inherits else "closed: only these names"
-    text = syntax.text(assignments[-1][1])
-    return Built(built.elements, built.inherits, f"Env = {text if len(text) < 60 else text[:57] + '...'}: {how}")
+    return Built(built.elements, built.inherits, f"Env = {_short(_env_form(assignments[-1][1]))}: {how}")
+
+
+def _env_form(value: Node) -> str:
+    """`[]string{...}` and `append(base, ...)` without their entries, which are listed as sets."""
+    if value.type == "composite_literal":
+        return f"{syntax.text(value.child_by_field_name('type'))}{{...}}"
+    arguments = value.child_by_field_name("arguments") if value.type == "call_expression" else None
+    if arguments is not None and syntax.text(value.child_by_field_name("function")) == "append" \
+            and arguments.named_children:
+        return f"append({syntax.text(arguments.named_children[0])}, ...)"
+    return syntax.text(value)
 
 
 def _env_sets(elements: tuple[Element, ...], go_file: GoFile, index: PackageIndex, scope: Node,
@@ -118,7 +149,8 @@ def find_launches(go_file: GoFile, index: PackageIndex, calls: list[dict[str, li
         if "docker" in programs:
             run = parse_docker_run(tokens, function)
             if run is not None:
-                sites.append(LaunchSite(location, "docker-run", "go", function, run.targets, run.sets, False,
+                sites.append(LaunchSite(location, "docker-run", "go", function, _image_targets(run.targets, tokens),
+                                        run.sets, False,
                                         run.env_files, run.network_host, run.network_condition,
                                         "docker run: the container gets only the names passed with -e/--env-file"))
             continue

@@ -1,4 +1,4 @@
-"""Go reads: os.Getenv / os.LookupEnv / syscall.Getenv, their defaults and required-ness, and wrappers.
+"""Go reads: os.Getenv / os.LookupEnv / syscall.Getenv, their defaults and required-ness.
 
 A default is what the code puts in place of an empty value right after the read:
 `if v == "" { v = "d" }`, `if v := os.Getenv("X"); v != "" { return v }; return "d"`, `if !ok {...}`.
@@ -8,27 +8,14 @@ fmt.Errorf / errors.New.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...model import NO_DEFAULT, Default, Read
 from .. import syntax
 from ..syntax import Node
 from . import flow
-from .index import GoFile, PackageIndex, enclosing_function, function_name, parameters
+from .index import GoFile, PackageIndex, enclosing_function, function_name
 
 _READERS = {("os", "Getenv"), ("os", "LookupEnv"), ("syscall", "Getenv")}
 _FAILING = {"panic", "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln"}
-
-
-@dataclass(frozen=True)
-class Wrapper:
-    """A same-package function whose parameter ``key`` is the name of the variable it reads."""
-
-    name: str
-    key: int
-    fallback: int | None  # the parameter returned when the variable is empty
-    default: Default  # a default fixed inside the wrapper
-    required: bool
 
 
 def reader_form(go_file: GoFile, package: str, function: str) -> str | None:
@@ -139,25 +126,23 @@ def analyse_read(call: Node, index: PackageIndex) -> tuple[Default, bool, Node |
     required = expression is None and any(_fails(b) for b in branch)
     if expression is None:
         return NO_DEFAULT, required, None
+    # `if !ok` gives the default only to an unset variable; `if v == ""` also to an empty one.
+    covers_empty = not _tests_presence(test, names)
+    return default_of(expression, index, covers_empty), False, expression
+
+
+def default_of(expression: Node, index: PackageIndex, covers_empty: bool) -> Default:
+    """A literal default (constants resolve to their literal), else the expression's source text."""
     value = index.string(expression)
     if value is not None:
-        return Default("literal", (value,)), False, expression
-    return Default("expression", text=syntax.text(expression)), False, expression
+        return Default("literal", (value,), covers_empty=covers_empty)
+    return Default("expression", text=syntax.text(expression), covers_empty=covers_empty)
 
 
-def find_wrapper(call: Node, name_node: Node, index: PackageIndex) -> Wrapper | None:
-    function = enclosing_function(call)
-    if function is None or function.type != "function_declaration" or name_node.type != "identifier":
-        return None
-    params = parameters(function)
-    if syntax.text(name_node) not in params:
-        return None
-    default, required, expression = analyse_read(call, index)
-    fallback = None
-    if expression is not None and expression.type == "identifier" and syntax.text(expression) in params:
-        fallback, default = params.index(syntax.text(expression)), NO_DEFAULT
-    return Wrapper(syntax.text(function.child_by_field_name("name")), params.index(syntax.text(name_node)),
-                   fallback, default, required)
+def _tests_presence(test: Node | None, names: list[str]) -> bool:
+    """The `if` tests LookupEnv's ok (`!ok` / `ok`), not the value."""
+    condition = test.child_by_field_name("condition") if test is not None else None
+    return len(names) > 1 and syntax.text(condition).replace(" ", "") in (f"!{names[1]}", names[1])
 
 
 def make_read(go_file: GoFile, call: Node, name_node: Node | None, form: str, index: PackageIndex,
@@ -168,21 +153,3 @@ def make_read(go_file: GoFile, call: Node, name_node: Node | None, form: str, in
         function=function_name(enclosing_function(call)),
         name_text="" if name is not None else syntax.text(name_node),
     )
-
-
-def wrapper_read(go_file: GoFile, call: Node, wrapper: Wrapper, index: PackageIndex) -> Read | None:
-    arguments = call.child_by_field_name("arguments").named_children
-    if wrapper.key >= len(arguments):
-        return None
-    function = enclosing_function(call)
-    if function is not None and syntax.text(function.child_by_field_name("name")) == wrapper.name:
-        return None  # the wrapper calling itself
-    name_node = arguments[wrapper.key]
-    if function is not None and name_node.type == "identifier" and syntax.text(name_node) in parameters(function):
-        return None  # a wrapper of the wrapper: its own calls are the reads
-    default = wrapper.default
-    if wrapper.fallback is not None and wrapper.fallback < len(arguments):
-        fallback = arguments[wrapper.fallback]
-        value = index.string(fallback)
-        default = Default("literal", (value,)) if value is not None else Default("expression", text=syntax.text(fallback))
-    return make_read(go_file, call, name_node, f"wrapper {wrapper.name}", index, default, wrapper.required)

@@ -31,10 +31,13 @@ def _call_name(node: Node) -> str:
 def literals_reaching(node: Node, index: PackageIndex, via: str = "literal", depth: int = 0) -> list[Reaching]:
     if depth > 8:
         return []
+    if node.type == "identifier":
+        constant = index.constant_of(node)
+        if constant is not None:  # the TargetRef stands at the constant's literal, not at its use
+            name = syntax.text(node)
+            return literals_reaching(constant, index, f"constant {name}" if via == "literal" else via, depth + 1)
     value = index.string(node)
     if value is not None:
-        if node.type == "identifier":
-            via = f"constant {syntax.text(node)}" if via == "literal" else via
         return [Reaching(value, node, via)]
     if node.type == "identifier":
         name = syntax.text(node)

@@ -7,6 +7,8 @@ resolves to os.getenv / os.environ through the file's imports. Defaults follow `
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass
 
 from ...model import Default, NO_DEFAULT, Read
@@ -110,10 +112,13 @@ def _default(index: FileIndex, raw: RawRead, after: Node | None, by_node: dict[N
     falsy = explicit.kind == "none" or explicit.values == ("",)
     if after is None or not falsy:
         return explicit  # an empty default is falsy, so a following `or` decides
+    # `os.getenv("X") or d`: the `or` also replaces an empty value, so `X=` does not defeat it.
     if after in by_node:
         name, name_text = names[after]
-        return Default("fallback", fallbacks=(name,)) if name else Default("expression", text=name_text)
-    return _value_default(index, after)
+        if name:
+            return Default("fallback", fallbacks=(name,), covers_empty=True)
+        return Default("expression", text=name_text, covers_empty=True)
+    return dataclasses.replace(_value_default(index, after), covers_empty=True)
 
 
 def _value_default(index: FileIndex, node: Node) -> Default:

@@ -49,3 +49,23 @@ func notRun() error {
 	_ = exec.Command("docker", "build", "-t", "acme/x", ".").Run()
 	return exec.Command("docker", "pull", image).Run()
 }
+
+const dockerBin = "docker"
+
+func inlineForms(ctx context.Context) error {
+	return exec.CommandContext(ctx, dockerBin, "container", "run", "-d", // expect: launch docker-run env=closed targets=image:ghcr.io/acme/agent-runner:latest
+		"--env=INLINE=1", // expect: set INLINE="1"
+		"-eSHORT=2", // expect: set SHORT="2"
+		"-v", "/data:/data",
+		image).Run()
+}
+
+func switchedNetwork(mode string) error {
+	args := []string{"run"}
+	switch mode {
+	case "local":
+		args = append(args, "--network", "host")
+	}
+	args = append(args, "-e", "MODE="+mode, image) // expect: set MODE
+	return exec.Command("docker", args...).Run() // expect: launch docker-run env=closed targets=image:ghcr.io/acme/agent-runner:latest network=host-if(mode == "local")
+}

@@ -44,3 +44,26 @@ func optional() string {
 	}
 	return v
 }
+
+func initLookup() string {
+	if v, ok := os.LookupEnv("INIT_LOOKUP"); !ok { // expect: read INIT_LOOKUP required
+		log.Fatalln("INIT_LOOKUP is required")
+	} else {
+		return v
+	}
+	return ""
+}
+
+func exits() {
+	if p := os.Getenv("EXIT_WITHOUT"); p == "" { // expect: read EXIT_WITHOUT required
+		os.Exit(2)
+	}
+}
+
+func lenCheck() string {
+	v := os.Getenv("LEN_CHECKED") // expect: read LEN_CHECKED required
+	if len(v) == 0 {
+		log.Fatalf("LEN_CHECKED missing")
+	}
+	return v
+}

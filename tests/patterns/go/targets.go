@@ -26,3 +26,13 @@ func run(ctx context.Context, dir string) {
 	self, _ := os.Executable()
 	_ = exec.Command(self, "child").Run() // expect: launch exec env=inherits targets=self
 }
+
+func variableProgram(fast bool) {
+	tool := "slow-tool"
+	if fast {
+		tool = "fast-tool"
+	}
+	_ = exec.Command(tool).Run() // expect: launch exec env=inherits targets=program:slow-tool,program:fast-tool
+	p, _ := exec.LookPath("finder")
+	_ = exec.Command(p).Run() // expect: launch exec env=inherits targets=program:finder
+}

@@ -34,3 +34,22 @@ func use(dynamic string) {
 func passThrough(key string) string {
 	return getEnv(key, "nested")
 }
+
+// A wrapper of a wrapper: its calls are the reads, with the fallback it passes on or receives.
+func urlOr(name, fallback string) string {
+	return getEnv(name, fallback)
+}
+
+type store struct{}
+
+// Methods are not followed as wrappers (yet): the read inside stays dynamic, the calls are no reads.
+func (store) get(key string) string {
+	return os.Getenv(key) // expect: read <dynamic key>
+}
+
+func chained(s store) {
+	_ = passThrough("CHAINED") // expect: read CHAINED default="nested"
+	_ = urlOr("CHAINED_URL", nameConst) // expect: read CHAINED_URL default="FROM_CONST"
+	_ = s.get("METHOD_WRAPPED")
+	_ = getEnv("COMPUTED_DEFAULT", strings.ToLower(nameConst)) // expect: read COMPUTED_DEFAULT default=<strings.ToLower(nameConst)>
+}

@@ -1,0 +1,72 @@
+"""## What it does
+Reports a variable that a compose file sets only to an interpolation without a default (`X: ${X}`,
+`- X=$X`), when the service reads X with a default that an empty value defeats, or its image's
+Dockerfile gives X a value. When X is unset on the host, compose passes `X=` (an empty string): the
+variable is *set*, so `os.getenv("X", "d")`, `os.environ.get("X", "d")` and Go's `os.LookupEnv` do not
+fall back to their default, and the image's `ENV X=...` is overridden. Reads whose default also
+replaces an empty value (`os.getenv("X") or "d"`, Go's `if v == "" { v = "d" }`) are not reported.
+
+## Why is this bad?
+The default that works when the variable is absent silently turns into an empty string in the
+container. The program fails on "" (an empty URL, port or path) far from the compose file that caused it.
+
+## Example
+```yaml
+services:
+  worker:
+    image: ghcr.io/acme/worker
+    environment:
+      QUEUE_URL: ${QUEUE_URL}
+```
+```python
+queue_url = os.getenv("QUEUE_URL", "amqp://rabbitmq:5672")
+```
+
+## Fix
+Give the interpolation the same default (`${QUEUE_URL:-amqp://rabbitmq:5672}`), make it required
+(`${QUEUE_URL:?set QUEUE_URL}`), or drop the entry so that the program's default applies.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import default_text, quote
+from ..model import Finding, Related
+from .context import Context
+
+CODE = "ENV006"
+NAME = "empty-interpolation"
+SEVERITY = "warning"
+ENABLED_BY_DEFAULT = True
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for site, service in ctx.linked():
+        by_name: dict[str, list] = {}
+        for item in site.sets:
+            if item.name is not None:
+                by_name.setdefault(item.name, []).append(item)
+        image_env = {e.name: e for e in service.image_env if e.name} if site.container else {}
+        reads = ctx.reads_by_name(service)
+        for name, sets in sorted(by_name.items()):
+            if not all(s.empty_if_unset for s in sets):
+                continue
+            defeated = [r for r in reads.get(name, []) if r.default.kind != "none" and not r.default.covers_empty]
+            if not defeated and name not in image_env:
+                continue
+            related = [Related(site.location, f"launch site: {site.label}")]
+            if defeated:
+                what = f"its default {default_text(defeated[0].default)}"
+                related.append(Related(defeated[0].location, f"read here with default {default_text(defeated[0].default)}"
+                                       f" ({defeated[0].form}, {service.name})"))
+            else:
+                what = f"the image's ENV {name}={quote(image_env[name].value or '')}"
+            if name in image_env:
+                related.append(Related(image_env[name].location, f"the image sets {name} here"))
+            yield Finding(
+                CODE, NAME, SEVERITY,
+                f"{name} is set here to an interpolation without a default: when it is unset on the host the "
+                f"container gets an empty {name}, which defeats {what}",
+                sets[0].location, name, service.name, tuple(related), site.id,
+            )

@@ -1,0 +1,93 @@
+"""Which declaration a name inside a function refers to: a local one (parameter, `:=`, `var`, range
+variable, local `const`) or, when none is in scope, the package's.
+
+Go scopes are blocks, so a local declaration counts only when the block that holds it also holds the
+use and it comes first; `Key := f()` in one function does not hide the package constant `Key` in another,
+nor in a sibling block. Purely syntactic: the declarations come from rules/go/local_names.scm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import syntax
+from ..syntax import Node
+
+_FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+# Nodes that open a scope in Go: a declaration is visible inside the nearest one that holds it.
+_SCOPES = _FUNCTIONS + ("block", "if_statement", "for_statement", "expression_switch_statement",
+                        "type_switch_statement", "select_statement", "expression_case", "default_case",
+                        "type_case", "communication_case")
+
+
+@dataclass(frozen=True)
+class Local:
+    """A local declaration of a name; ``value`` is set for a local constant."""
+
+    declaration: Node
+    value: Node | None
+
+
+def _outermost_function(node: Node) -> Node | None:
+    found, current = None, node.parent
+    while current is not None:
+        if current.type in ("function_declaration", "method_declaration"):
+            return current
+        if current.type == "func_literal":
+            found = current
+        current = current.parent
+    return found
+
+
+def _scope_of(declaration: Node) -> Node | None:
+    current = declaration.parent
+    while current is not None and current.type not in _SCOPES:
+        current = current.parent
+    return current
+
+
+def _const_value(spec: Node, name: str) -> Node | None:
+    names = [syntax.text(n) for n in spec.children_by_field_name("name")]
+    value = spec.child_by_field_name("value")
+    values = value.named_children if value is not None else []
+    position = names.index(name) if name in names else len(values)
+    return values[position] if position < len(values) else None
+
+
+@dataclass
+class Scopes:
+    """Per-function cache of local declarations: name -> [(declaration, its scope)]."""
+
+    _cache: dict[int, dict[str, list[tuple[Node, Node | None]]]] = field(default_factory=dict)
+
+    def _declarations(self, function: Node) -> dict[str, list[tuple[Node, Node | None]]]:
+        cached = self._cache.get(function.id)
+        if cached is None:
+            cached = {}
+            for captures in syntax.matches("go", "local_names", function):
+                declaration = captures["declaration"][0]
+                for name in captures["name"]:
+                    cached.setdefault(syntax.text(name), []).append((declaration, _scope_of(declaration)))
+            self._cache[function.id] = cached
+        return cached
+
+    def local(self, use: Node) -> Local | None:
+        """The innermost local declaration that ``use`` (an identifier) refers to, else None."""
+        function = _outermost_function(use)
+        if function is None:
+            return None
+        name = syntax.text(use)
+        best: tuple[int, int, Node] | None = None
+        for declaration, scope in self._declarations(function).get(name, ()):
+            if scope is None or not (scope.start_byte <= use.start_byte and use.end_byte <= scope.end_byte):
+                continue
+            if declaration.end_byte > use.start_byte:
+                continue  # declared later, or `Key := Key + "x"`: the right side sees the outer Key
+            rank = (scope.start_byte, declaration.start_byte, declaration)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+        if best is None:
+            return None
+        declaration = best[2]
+        value = _const_value(declaration, name) if declaration.type == "const_spec" else None
+        return Local(declaration, value)

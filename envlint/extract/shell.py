@@ -1,0 +1,88 @@
+"""Shell scripts: `docker run` command lines (`-e`, `--env`, `--env-file`, `--network host`, the image).
+
+Read line by line with `\\` continuations joined and split as the shell would (shlex), which is enough
+for launch lines; control flow is not followed. `$VAR` and `${VAR}` stay unresolved, except an image
+given as a variable that the script assigns a literal (`IMAGE=ghcr.io/acme/api:1`) before the line.
+`export K=V` before running a program of the repository is not followed yet.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from ..model import FileFacts, LaunchSite, Location, TargetRef
+from .docker_args import Token, parse_docker_run
+
+_RUN = re.compile(r"\bdocker\s+(?:container\s+)?run\b")
+_ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)")
+_VARIABLE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}?$")
+
+
+def _joined(lines: list[str], start: int) -> tuple[str, list[tuple[int, int]]]:
+    """The command starting at line index ``start`` with continuations, and (offset, line) segments."""
+    text, segments, index = "", [], start
+    while index < len(lines):
+        segments.append((len(text), index + 1))
+        line = lines[index]
+        if line.rstrip().endswith("\\"):
+            text += line.rstrip()[:-1] + " "
+            index += 1
+            continue
+        text += line
+        break
+    return text, segments
+
+
+def _tokens(path: str, text: str, segments: list[tuple[int, int]], start: int,
+            assigned: dict[str, tuple[str, Location]]) -> list[Token]:
+    command = re.split(r"\s(?:&&|\|\||;|\|)\s", text[start:], maxsplit=1)[0]
+    try:
+        words = shlex.split(command, comments=True)
+    except ValueError:
+        words = command.split()
+    tokens, cursor = [], start
+    after_run = words[words.index("run") + 1:] if "run" in words else []
+    for word in after_run:
+        found = text.find(word.split("=")[0] if "$" in word else word, cursor)
+        offset = found if found >= 0 else cursor
+        cursor = offset + 1
+        line_start, number = next((s, n) for s, n in reversed(segments) if s <= offset)
+        location = Location(path, number, offset - line_start + 1)
+        if "$" not in word:
+            tokens.append(Token(location, word, source=word))
+            continue
+        variable = _VARIABLE.match(word)
+        candidates = ()
+        if variable and variable.group(1) in assigned:
+            value, where = assigned[variable.group(1)]
+            candidates = (TargetRef("image", value, where, f"variable {variable.group(1)}"),)
+        tokens.append(Token(location, prefix=word.split("$", 1)[0], source=word, candidates=candidates))
+    return tokens
+
+
+def extract_shell_file(path: str, data: bytes) -> FileFacts:
+    lines = data.decode("utf-8").splitlines()
+    assigned: dict[str, tuple[str, Location]] = {}
+    sites = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.lstrip()
+        assignment = _ASSIGN.match(line)
+        if assignment and "$" not in assignment.group(2):
+            assigned[assignment.group(1)] = (assignment.group(2).strip("'\""),
+                                             Location(path, index + 1, line.index(assignment.group(2)) + 1))
+        match = _RUN.search(line) if not stripped.startswith("#") else None
+        if match:
+            text, segments = _joined(lines, index)
+            tokens = _tokens(path, text, segments, match.start(), assigned)
+            run = parse_docker_run([Token(Location(path, index + 1, match.start() + 1), "run")] + tokens)
+            if run is not None:
+                sites.append(LaunchSite(Location(path, index + 1, match.start() + 1), "docker-run", "shell", None,
+                                        run.targets, run.sets, False, run.env_files, run.network_host,
+                                        run.network_condition, "docker run in a shell script"))
+            index += len(segments)
+            continue
+        index += 1
+    return FileFacts(path, "shell", launch_sites=tuple(sites))

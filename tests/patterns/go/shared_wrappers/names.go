@@ -1,0 +1,6 @@
+package sharedwrappers
+
+const (
+	unrelated     = 3
+	NameInOtherFile string = "OTHER_FILE_NAME"
+)

@@ -1,0 +1,98 @@
+"""What the compose pattern fixtures cannot show: open sites, empty_if_unset, overlay function names,
+problems."""
+
+from __future__ import annotations
+
+from envlint.extract.compose import extract_compose
+from envlint.extract.compose.interpolate import env_value, substitute_defaults
+from envlint.model import LaunchSite
+
+
+def _sites(files: dict[str, str]) -> dict[str, LaunchSite]:
+    facts = extract_compose([(path, text.encode()) for path, text in files.items()])
+    assert [p for f in facts for p in f.problems] == []
+    return {s.function: s for f in facts for s in f.launch_sites}
+
+
+def test_missing_required_env_file_opens_the_site() -> None:
+    sites = _sites({
+        "deploy/compose.yaml": "services:\n"
+                               "  api:\n    image: a\n    env_file: [./api.env, ./missing.env]\n"
+                               "  opt:\n    image: b\n    env_file:\n"
+                               "      - path: ./gone.env\n        required: false\n",
+        "deploy/api.env": "A=1\n",
+    })
+    assert sites["api"].open_reason == "env file ./missing.env is not in the repository"
+    assert [(s.name, s.value, s.location.path, s.via) for s in sites["api"].sets] == \
+        [("A", "1", "deploy/api.env", "env_file ./api.env")]
+    assert sites["opt"].open_reason == ""
+    assert [r.path for r in sites["opt"].env_files] == ["./gone.env"]
+
+
+def test_unresolved_extends_opens_the_site() -> None:
+    sites = _sites({"compose.yaml": "services:\n  api:\n    extends: {service: base, file: common.yml}\n"})
+    assert "base" in sites["api"].open_reason
+
+
+def test_empty_if_unset_only_for_a_lone_default_less_reference() -> None:
+    sites = _sites({"compose.yaml": "services:\n  api:\n    image: a\n    environment:\n"
+                                    "      A: ${A}\n      B: $B\n      C: ${C:-x}\n      D: x${D}\n"
+                                    "      E: ${E:?no}\n      F: plain\n"})
+    flags = {s.name: (s.value, s.empty_if_unset, s.passthrough) for s in sites["api"].sets}
+    assert flags == {"A": (None, True, False), "B": (None, True, False), "C": (None, False, False),
+                     "D": (None, False, False), "E": (None, False, False), "F": ("plain", False, False)}
+
+
+def test_interpolation_helpers() -> None:
+    assert env_value("$${X}") == ("${X}", False)
+    assert env_value("${A:-${B}}") == (None, False)
+    assert env_value("${unclosed") == (None, False)
+    assert substitute_defaults("${REGISTRY:-ghcr.io/acme}/api:${TAG:-latest}") == "ghcr.io/acme/api:latest"
+    assert substitute_defaults("${REGISTRY}/api:${TAG-1}") == "${REGISTRY}/api:1"
+
+
+def test_overlay_sites_are_named_after_their_file() -> None:
+    facts = extract_compose([
+        ("ops/docker-compose.yml", b"services:\n  api:\n    image: a\n    environment: [X=1, Y=1]\n"),
+        ("ops/docker-compose.prod.yml", b"services:\n  api:\n    environment: [X=2]\n"
+                                        b"  solo:\n    environment: [Z=1]\n"),
+    ])
+    sites = {(s.function, s.location.path): s for f in facts for s in f.launch_sites}
+    assert set(sites) == {("api", "ops/docker-compose.yml"),
+                          ("api (docker-compose.prod.yml)", "ops/docker-compose.prod.yml"),
+                          ("solo", "ops/docker-compose.prod.yml")}
+    overlay = sites["api (docker-compose.prod.yml)", "ops/docker-compose.prod.yml"]
+    assert {(s.name, s.value, s.location.path) for s in overlay.sets} == \
+        {("X", "2", "ops/docker-compose.prod.yml"), ("Y", "1", "ops/docker-compose.yml")}
+    assert [t.value for t in overlay.targets] == ["a"]
+    assert sites["solo", "ops/docker-compose.prod.yml"].targets == ()
+
+
+def test_override_merges_into_the_base_site() -> None:
+    facts = extract_compose([
+        ("compose.yaml", b"services:\n  api:\n    build: .\n"),
+        ("compose.override.yaml", b"services:\n  api:\n    network_mode: host\n"),
+        (".env", b"IGNORED=1\n"),
+    ])
+    assert [f.path for f in facts] == ["compose.yaml", "compose.override.yaml"]
+    (site,) = [s for f in facts for s in f.launch_sites]
+    assert (str(site.location), site.network_host, site.inherits) == ("compose.yaml:2:3", "always", False)
+    assert [(t.kind, t.value) for t in site.targets] == [("build", "Dockerfile")]
+
+
+def test_invalid_yaml_is_one_problem() -> None:
+    (facts,) = extract_compose([("compose.yaml", b"services:\n  api: [\n")])
+    assert facts.launch_sites == ()
+    assert [p.kind for p in facts.problems] == ["invalid-yaml"]
+
+
+def test_not_utf8_and_not_compose() -> None:
+    bad, other = extract_compose([("docker-compose.yml", b"\xff\xfe"), ("compose.yml", b"- just a list\n")])
+    assert [p.kind for p in bad.problems] == ["not-utf8"]
+    assert (other.launch_sites, other.problems) == ((), ())
+
+
+def test_extends_cycle_does_not_recurse_forever() -> None:
+    sites = _sites({"compose.yaml": "services:\n  a:\n    extends: b\n  b:\n    extends: a\n"})
+    assert set(sites) == {"a", "b"}
+    assert "cycle" in sites["a"].open_reason

@@ -1,0 +1,127 @@
+"""Focused tests of the Go extractor's API and of what the pattern fixtures cannot show: locations of
+targets, `via` texts, problems, hostile input, and that extraction never raises."""
+
+from __future__ import annotations
+
+import pytest
+
+from envlint.extract import golang
+from envlint.extract.golang import extract_go_package
+from envlint.model import ImportRef, Location
+
+MAIN = b'''package main
+
+import (
+	_ "embed"
+	xos "os"
+	"os/exec"
+)
+
+const agentBin = "agentd"
+
+type Server struct{}
+
+func (s *Server) Start() {
+	_ = xos.Getenv("IN_METHOD")
+	go func() { _ = xos.Getenv("IN_CLOSURE") }()
+	m, ok := xos.LookupEnv("MODE")
+	if !ok {
+		m = "fast"
+	}
+	u := xos.Getenv("URL")
+	if u == "" {
+		u = "http://localhost"
+	}
+	_ = exec.Command(agentBin).Run()
+}
+
+func main() {}
+'''
+
+LIB = b'''package main
+
+import "os"
+
+var x = os.Getenv("LIB")
+'''
+
+
+def _one(source: bytes, path: str = "a.go"):
+    (facts,) = extract_go_package([(path, source)])
+    return facts
+
+
+def test_one_facts_per_file_in_input_order_with_package_imports_and_main() -> None:
+    facts = extract_go_package([("cmd/x/main.go", MAIN), ("cmd/x/lib.go", LIB)])
+    assert [f.path for f in facts] == ["cmd/x/main.go", "cmd/x/lib.go"]
+    main, lib = facts
+    assert (main.language, main.package, main.has_main) == ("go", "main", True)
+    assert main.imports == (ImportRef("embed"), ImportRef("os"), ImportRef("os/exec"))
+    assert lib.has_main is False  # package main, but func main is in another file
+    assert lib.reads[0].function is None and lib.reads[0].location == Location("cmd/x/lib.go", 5, 9)
+
+
+def test_read_functions_forms_and_empty_coverage() -> None:
+    reads = {r.name: r for r in _one(MAIN).reads}
+    assert reads["IN_METHOD"].function == "Server.Start"
+    assert reads["IN_CLOSURE"].function == "Server.Start"
+    assert reads["IN_METHOD"].form == "os.Getenv" and reads["MODE"].form == "os.LookupEnv"
+    assert reads["IN_METHOD"].location == Location("a.go", 14, 6)
+    # `if !ok` only covers an unset variable; `if u == ""` also an empty one.
+    assert reads["MODE"].default.values == ("fast",) and not reads["MODE"].default.covers_empty
+    assert reads["URL"].default.covers_empty
+
+
+def test_program_target_stands_at_the_constant_literal() -> None:
+    (site,) = _one(MAIN).launch_sites
+    (target,) = site.targets
+    assert (target.kind, target.value, target.via) == ("program", "agentd", "constant agentBin")
+    assert target.location == Location("a.go", 9, 18)
+    assert site.inherits and site.env_text.startswith("Env not assigned")
+
+
+def test_wrapper_read_form_and_dynamic_flag() -> None:
+    facts = _one(b'''package p
+import "os"
+func getEnv(k, d string) string { if v := os.Getenv(k); v != "" { return v }; return d }
+func f(n string) { _ = getEnv("A", "x"); _ = os.Getenv(n + "_B") }
+''')
+    forms = sorted((r.name, r.form) for r in facts.reads if r.name)
+    assert forms == [("A", "wrapper getEnv")]
+    assert facts.reads_dynamic
+
+
+def test_syntax_error_keeps_the_facts_that_parsed() -> None:
+    facts = _one(b'''package p
+import "os"
+func ok() string { return os.Getenv("BEFORE") }
+func broken( {
+''')
+    assert [r.name for r in facts.reads] == ["BEFORE"]
+    assert [(p.kind, p.message) for p in facts.problems] == [
+        ("syntax-error", "syntax error; the rest of the file was analysed")]
+    assert facts.problems[0].location.line == 4
+
+
+def test_long_concatenations_and_deep_nesting_do_not_exhaust_the_stack() -> None:
+    name = b'"A"' + b' + "B"' * 5000
+    source = b"package p\nimport \"os\"\nconst k = " + name + b"\nvar y = " + b"(" * 3000 + b"1" + b")" * 3000 + \
+        b"\nfunc f() { _ = os.Getenv(k + \"_X\") }\n"
+    facts = _one(source)
+    assert [r.name for r in facts.reads] == ["A" + "B" * 5000 + "_X"]
+
+
+def test_an_extractor_bug_costs_the_file_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_args, **_kwargs):
+        raise ValueError("bug")
+
+    monkeypatch.setattr(golang, "find_launches", boom)
+    facts = extract_go_package([("a.go", MAIN), ("b.go", LIB)])
+    assert [f.path for f in facts] == ["a.go", "b.go"]
+    assert all(f.problems[0].kind == "internal-error" for f in facts)
+
+
+def test_empty_and_garbage_input_never_raise() -> None:
+    for data in (b"", b"\xef\xbb\xbf", b"}}}{{{", b"package", "package p // é\n".encode()):
+        (facts,) = extract_go_package([("x.go", data)])
+        assert facts.path == "x.go"

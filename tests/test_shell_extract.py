@@ -1,0 +1,22 @@
+"""Shell launch lines that pattern fixtures cannot carry an `expect:` on (continued lines)."""
+
+from __future__ import annotations
+
+from envlint.describe import facts_by_location
+from envlint.extract.shell import extract_shell_file
+
+
+def test_continued_docker_run_keeps_each_entry_on_its_own_line() -> None:
+    script = (
+        b"IMAGE=ghcr.io/acme/worker:1\n"
+        b"docker run --rm \\\n"
+        b"  -e QUEUE=jobs \\\n"
+        b'  -e "TOKEN=$TOKEN" \\\n'
+        b'  "$IMAGE"\n'
+    )
+    rows = [(loc.line, loc.column, text) for loc, text in facts_by_location(extract_shell_file("run.sh", script))]
+    assert rows == [
+        (2, 1, "launch docker-run env=closed targets=image:ghcr.io/acme/worker:1"),
+        (3, 6, 'set QUEUE="jobs"'),
+        (4, 7, "set TOKEN"),
+    ]
