@@ -16,6 +16,7 @@ from .extract.run import extract_all
 from .link import infer_links
 from .model import EnvSet, Graph, LaunchSite
 from .projects import find_projects
+from .resolve import resolve
 from .services import build_services
 
 
@@ -33,6 +34,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
     facts, problems = extract_all(root, found.files)
     projects = find_projects(root, found.files)
+    facts = resolve(facts, projects.go_modules)
     service_set = build_services(projects, facts, config)
     _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)

@@ -28,6 +28,7 @@ _KINDS = {
     "Makefile": "makefile",
     "makefile": "makefile",
     "GNUmakefile": "makefile",
+    "Kustomization": "yaml",  # kustomize's extensionless spelling
 }
 _COMPOSE = re.compile(r"(docker-)?compose(\.[\w.-]+)?\.ya?ml")
 _ENV_FILE = re.compile(r"\.env(\.[\w.-]+)?|[\w.-]+\.env")

@@ -128,7 +128,7 @@ class LaunchSite:
     def label(self) -> str:
         where = f" in {self.function}" if self.function else ""
         what = {"docker-run": "docker run", "exec": "exec", "subprocess": "subprocess",
-                "compose": "compose service", "kubernetes": "Kubernetes container"}[self.kind]
+                "compose": "compose service", "kubernetes": "Kubernetes"}[self.kind]
         if self.kind in ("compose", "kubernetes"):
             # the function may name an overlay file; the location already does
             return f"{what} {(self.function or '').split(' (')[0]} ({self.location})"
@@ -169,6 +169,10 @@ class FileFacts:
     # The program passes names it does not know on (os.environ iterated, dynamic reads): set-never-read
     # cannot be decided for its service.
     reads_dynamic: bool = False
+    # Cross-file facts for the resolution stage after extraction (constants another file imports,
+    # settings classes, wrappers, names from other packages): a frozen record defined by that
+    # language's extractor and read only by its resolver in envlint/resolve/.
+    extra: object | None = None
 
 
 @dataclass(frozen=True)

@@ -125,3 +125,87 @@ def test_empty_and_garbage_input_never_raise() -> None:
     for data in (b"", b"\xef\xbb\xbf", b"}}}{{{", b"package", "package p // é\n".encode()):
         (facts,) = extract_go_package([("x.go", data)])
         assert facts.path == "x.go"
+
+
+CONFIG_TYPES = b'''package config
+
+type Config struct {
+	Port string `envconfig:"PORT"`
+}
+'''
+
+CONFIG_LOAD = b'''package config
+
+import "github.com/kelseyhightower/envconfig"
+
+func Load() (c Config) {
+	if true {
+		envconfig.MustProcess("", &c)
+	}
+	return
+}
+'''
+
+
+def test_struct_tag_reads_stand_at_the_field_in_its_own_file() -> None:
+    types, load = extract_go_package([("config/types.go", CONFIG_TYPES), ("config/load.go", CONFIG_LOAD)])
+    assert load.reads == ()
+    (read,) = types.reads
+    assert (read.name, read.form, read.function, read.condition) == ("PORT", "envconfig", "Load", "true")
+    assert read.location == Location("config/types.go", 4, 2)
+
+
+def test_library_forms() -> None:
+    facts = _one(b'''package p
+import (
+	"os"
+	"github.com/urfave/cli/v2"
+	"github.com/spf13/viper"
+)
+var f = &cli.StringFlag{EnvVars: []string{"FLAG_VAR"}}
+func g() { viper.AutomaticEnv(); _ = viper.GetString("k"); _ = os.ExpandEnv("$EXP") }
+''')
+    assert sorted((r.name, r.form) for r in facts.reads) == [
+        ("EXP", "os.ExpandEnv"), ("FLAG_VAR", "urfave/cli"), ("K", "viper")]
+
+
+def test_sdk_sites_without_a_create_call_and_with_env_from() -> None:
+    facts = _one(b'''package p
+import (
+	"github.com/docker/docker/api/types/container"
+	corev1 "k8s.io/api/core/v1"
+)
+func build() (container.Config, corev1.Container) {
+	return container.Config{Image: "a", Env: []string{"A=1"}},
+		corev1.Container{Name: "web", Image: "b", EnvFrom: []corev1.EnvFromSource{{}}}
+}
+''')
+    docker, kube = facts.launch_sites
+    assert (docker.kind, docker.inherits, docker.location, docker.function) == ("docker-run", False, Location("a.go", 7, 9), "build")
+    assert (kube.kind, kube.language, kube.function, kube.sets) == ("kubernetes", "go", "web", ())
+    assert kube.open_reason.startswith("EnvFrom")
+
+
+def test_extra_offers_exported_constants_and_wrappers_and_pending_names() -> None:
+    facts = _one(b'''package envutil
+import (
+	"os"
+	"example.com/m/config"
+)
+const Exported, hidden = "E", "H"
+func Get(key, d string) string { if v := os.Getenv(key); v != "" { return v }; return d }
+func get(key string) string { return os.Getenv(key) }
+func use() string { return os.Getenv(config.Name + "_URL") }
+''')
+    extra = facts.extra
+    assert extra.constants == (("Exported", "E"),)
+    assert [(w.name, w.key, w.fallback, w.default.covers_empty) for w in extra.wrappers] == [("Get", 0, 1, True)]
+    (pending,) = extra.names
+    assert (pending.kind, [p.package or p.text for p in pending.parts]) == ("read", ["example.com/m/config", "_URL"])
+
+
+def test_facts_with_extra_survive_the_process_pool() -> None:
+    import pickle
+
+    facts = extract_go_package([("config/types.go", CONFIG_TYPES), ("config/load.go", CONFIG_LOAD)])
+    assert pickle.loads(pickle.dumps(facts)) == facts

@@ -24,7 +24,7 @@ ROOT = Path(__file__).parent / "patterns"
 EXPECT = re.compile(r"(?:#|//)\s*expect:\s*(.*?)\s*$")
 
 
-CONFIG_KINDS = ("compose",)
+CONFIG_KINDS = ("compose", "kubernetes")
 
 
 def _units() -> list[tuple[str, list[Path]]]:

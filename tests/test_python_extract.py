@@ -60,9 +60,9 @@ def test_fallback_chain_fields():
 
 
 def test_dynamic_read_sets_reads_dynamic():
-    result = facts("import os\ndef f(n):\n    return os.getenv(n)\n")
+    result = facts("import os\ndef f(n):\n    return os.getenv(n.upper())\n")
     (read,) = result.reads
-    assert read.name is None and read.name_text == "n"
+    assert read.name is None and read.name_text == "n.upper()"
     assert result.reads_dynamic is True
 
 
@@ -137,3 +137,55 @@ def test_never_raises_on_odd_input():
 def test_column_counts_characters_not_bytes():
     (read,) = facts("import os\nx = '\u00e9\u00e9'; y = os.getenv('A')\n").reads
     assert read.location.column == 15
+
+
+def test_library_and_settings_read_fields():
+    result = facts(
+        "from environs import Env\n"
+        "from pydantic_settings import BaseSettings\n"
+        "env = Env()\n"
+        "def f():\n"
+        "    return env.str('X', 'd')\n"
+        "class S(BaseSettings):\n"
+        "    port: int = 1\n"
+    )
+    x, port = result.reads
+    assert (x.form, x.function, x.location, x.required) == ("environs env.str", "f", Location("pkg/mod.py", 5, 12), False)
+    assert (port.name, port.form, port.function, port.location) == ("PORT", "pydantic-settings", "S", Location("pkg/mod.py", 7, 5))
+
+
+def test_dotenv_loads_are_notes_not_reads():
+    result = facts(
+        "from dotenv import load_dotenv, dotenv_values\n"
+        "import dotenv\n"
+        "load_dotenv('config/.env')\n"
+        "values = dotenv_values(path)\n"
+        "dotenv.load_dotenv()\n"
+    )
+    assert result.reads == ()
+    assert [(d.function, d.path, d.text, d.location.line) for d in result.extra.dotenv] == [
+        ("load_dotenv", "config/.env", "'config/.env'", 3), ("dotenv_values", None, "path", 4),
+        ("load_dotenv", None, "", 5)]
+
+
+def test_extra_records_constants_helpers_and_imported_names():
+    result = facts(
+        "import os\n"
+        "from .names import KEY\n"
+        "A = 'VALUE_A'\n"
+        "B = A + '_B'\n"
+        "def env(name, default='d'):\n"
+        "    return os.getenv(name, default)\n"
+        "v = os.getenv(KEY)\n"
+    )
+    extra = result.extra
+    assert extra.constants == (("A", "VALUE_A"), ("B", "VALUE_A_B"))
+    (helper,) = extra.helpers
+    assert (helper.name, helper.params, helper.key, helper.fallback) == ("env", ("name", "default"), 0, 1)
+    assert helper.fallback_default == Default("literal", ("d",))
+    (pending,) = extra.pending
+    assert (pending.location.line, pending.ref.module, pending.ref.level, pending.ref.name) == (7, "names", 1, "KEY")
+
+
+def test_file_without_cross_file_facts_has_no_extra():
+    assert facts("import os\nx = os.getenv('X')\n").extra is None

@@ -105,7 +105,7 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
 
 # Which extractor reads which kind of discovered file. Configuration extractors get all their files at
 # once: overlays, env files, ConfigMaps and chart helpers refer to each other across files.
-_CONFIG_UNITS = {"compose": "compose", "env-file": "compose"}
+_CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes"}
 
 
 def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFacts], list[Problem]]:

@@ -18,7 +18,11 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_documents(path: str, data: bytes) -> tuple[list[Node], Problem | None]:
     """Every document of the file (empty ones dropped), or the problem that stopped the parser."""
     try:
-        documents = [d for d in yaml.compose_all(data.decode("utf-8"), Loader=_LOADER) if d is not None]
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [], Problem(Location(path, 1, 1), "not-utf8", f"not valid UTF-8 ({exc.reason}); skipped")
+    try:
+        documents = [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)

@@ -4,18 +4,29 @@ A package is the unit because names resolve across its files (constants, map lit
 functions). Tree-sitter finds the candidates (rules/go/*.scm); index.py holds the package's
 declarations, scope.py which declaration a name means, strings.py static string values, reads.py the
 reads, wrappers.py the wrapper functions and their calls, launches.py (with slices.py and values.py) the
-launch sites, flow.py the statement-level helpers they share.
+launch sites, flow.py the statement-level helpers they share. Libraries: tagged.py (envconfig,
+caarlos0/env, with structs.py), viper.py, flags.py (urfave/cli), helpers.py (os.ExpandEnv, env helpers
+from outside the repository), sdk.py (Docker Engine SDK, client-go). extra.py and calls.py record what
+only the cross-package resolver (envlint/resolve/go.py) can complete.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ...model import EnvSet, FileFacts, ImportRef, Location, Problem, Read
 from .. import syntax
 from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
+from .calls import package_extra, selector_reads
+from .flags import flag_reads
 from .launches import find_launches
 from .reads import analyse_read, make_read, reader_form
-from .wrappers import Wrapper, extend_wrappers, find_wrapper, wrapper_read
+from .sdk import sdk_launches
+from .structs import struct_types
+from .tagged import tagged_reads
+from .viper import viper_reads
+from .wrappers import Wrapper, extend_wrappers, find_wrapper, lookup, wrapper_read
 
 __all__ = ["extract_go_package"]
 
@@ -45,15 +56,28 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
                  for f in index.files}
         local_calls = {f.path: [c for c in syntax.matches("go", "local_calls", f.root) if not c["arguments"][0].has_error]
                        for f in index.files}
+        selector = {f.path: [c for c in syntax.matches("go", "selector_calls", f.root) if not c["arguments"][0].has_error]
+                    for f in index.files}
         wrappers, direct = _direct_reads(index, calls)
         extend_wrappers(wrappers, [c for f in index.files for c in local_calls[f.path]], index)
+        # Reads whose location is a struct field or another file than the call's: placed by path.
+        types = struct_types(index)
+        placed = viper_reads(index, selector) + [r for f in index.files for r in tagged_reads(f, index, selector[f.path], types)]
     except Exception as exc:  # noqa: BLE001 - reported as a problem of every file of the package
         return [_failed(path, exc) for path, _ in files]
     out = []
     for go_file in index.files:
         try:
-            out.append(_file_facts(go_file, index, calls[go_file.path], local_calls[go_file.path],
-                                   direct[go_file.path], wrappers))
+            facts = _file_facts(go_file, index, calls[go_file.path], local_calls[go_file.path],
+                                direct[go_file.path], wrappers)
+            reads = facts.reads + tuple(r for path, r in placed if path == go_file.path) + \
+                selector_reads(go_file, index, selector[go_file.path], wrappers)
+            composites = syntax.matches("go", "composites", go_file.root)
+            reads += tuple(flag_reads(go_file, index, composites))
+            sites = facts.launch_sites + tuple(sdk_launches(go_file, index, composites))
+            reads = tuple(sorted(dict.fromkeys(reads), key=lambda r: r.location))
+            out.append(replace(facts, reads=reads, launch_sites=sites, reads_dynamic=any(r.name is None for r in reads),
+                               extra=package_extra(go_file, index, selector[go_file.path], wrappers, sites)))
         except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
             out.append(_failed(go_file.path, exc))
     return out
@@ -91,7 +115,7 @@ def _file_facts(go_file: GoFile, index: PackageIndex, calls: list[Captures], loc
                 direct: list[Read], wrappers: dict[str, Wrapper]) -> FileFacts:
     reads = list(direct)
     for captures in local_calls:
-        wrapper = wrappers.get(syntax.text(captures["function"][0]))
+        wrapper = lookup(wrappers, captures["call"][0])
         read = wrapper_read(go_file, captures["call"][0], wrapper, index) if wrapper is not None else None
         if read is not None:
             reads.append(read)

@@ -5,6 +5,7 @@ any file").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import syntax
@@ -30,6 +31,15 @@ class GoFile:
         return self.imports.get(local) == path
 
 
+def _package_name(path: str) -> str:
+    """The name an unaliased import gives: its last element, or the one before a major version
+    suffix (`github.com/urfave/cli/v2` is package cli)."""
+    elements = path.split("/")
+    if len(elements) > 1 and re.fullmatch(r"v[0-9]+", elements[-1]):
+        return elements[-2]
+    return elements[-1]
+
+
 def _imports(root: Node) -> tuple[dict[str, str], tuple[str, ...]]:
     """(local name -> path for the imports code can name, every import path in source order)."""
     found: dict[str, str] = {}
@@ -38,7 +48,7 @@ def _imports(root: Node) -> tuple[dict[str, str], tuple[str, ...]]:
         path = string_literal(captures["path"][0]) or ""
         paths.append(path)
         alias = captures.get("alias")
-        local = syntax.text(alias[0]) if alias else path.rsplit("/", 1)[-1]
+        local = syntax.text(alias[0]) if alias else _package_name(path)
         if local not in ("_", "."):  # blank and dot imports give no name to qualify calls with
             found[local] = path
     return found, tuple(dict.fromkeys(paths))
@@ -52,6 +62,8 @@ class PackageIndex:
     functions: dict[str, Node] = field(default_factory=dict)
 
     scopes: Scopes = field(default_factory=Scopes)
+    # Names holding another package's constant (extra.PendingName), met while extracting: for the resolver.
+    pending: list = field(default_factory=list)
 
     def constant_of(self, identifier: Node) -> Node | None:
         """The value node of the constant ``identifier`` names: a local const, else a package const,

@@ -11,6 +11,7 @@ from .. import syntax
 from ..docker_args import Token, env_entry, parse_docker_run
 from ..syntax import Node
 from . import flow
+from .extra import PendingName, has_foreign, name_parts
 from .index import GoFile, PackageIndex, enclosing_function, function_name
 from .slices import Built, Element, argument_elements, evaluate
 from .values import SELF, literals_reaching
@@ -34,6 +35,9 @@ def _entries(element: Element, go_file: GoFile, index: PackageIndex, scope: Node
         if key is not None:
             return [Token(location, prefix=f"{key}=", condition=element.condition, source=source,
                           via=f"key of map literal {element.loop_map}")]
+    parts = name_parts(node, go_file, index)
+    if has_foreign(parts):  # `config.EnvX + "=" + v`: the resolver completes the entry
+        index.pending.append(PendingName(location, parts, "set"))
     return [Token(location, prefix=index.prefix(node), condition=element.condition, source=source,
                   candidates=_image_candidates(node, go_file, index))]
 

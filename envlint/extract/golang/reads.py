@@ -12,6 +12,7 @@ from ...model import NO_DEFAULT, Default, Read
 from .. import syntax
 from ..syntax import Node
 from . import flow
+from .extra import PendingName, has_foreign, name_parts
 from .index import GoFile, PackageIndex, enclosing_function, function_name
 
 _READERS = {("os", "Getenv"), ("os", "LookupEnv"), ("syscall", "Getenv")}
@@ -148,8 +149,15 @@ def _tests_presence(test: Node | None, names: list[str]) -> bool:
 def make_read(go_file: GoFile, call: Node, name_node: Node | None, form: str, index: PackageIndex,
               default: Default, required: bool) -> Read:
     name = index.string(name_node) if name_node is not None else None
+    location = go_file.source.location(call)
+    if name is None and name_node is not None:
+        parts = name_parts(name_node, go_file, index)
+        if has_foreign(parts):  # `os.Getenv(config.EnvX)`: the resolver completes the name
+            index.pending.append(PendingName(location, parts, "read"))
+    function = enclosing_function(call)
     return Read(
-        name=name, location=go_file.source.location(call), form=form, default=default, required=required,
-        function=function_name(enclosing_function(call)),
+        name=name, location=location, form=form, default=default, required=required,
+        function=function_name(function),
         name_text="" if name is not None else syntax.text(name_node),
+        condition=flow.condition_of(call, function),
     )

@@ -4,7 +4,10 @@ wrapper is a Read (form "wrapper getEnv") with the name and default its argument
 
 A function that passes its own parameter on as a wrapper's name is a wrapper too (found to a fixpoint),
 so `func dbURL(k string) string { return getEnv(k, "x") }` makes `dbURL("DB")` a read of DB.
-Methods and closures are not followed as wrappers (their os.Getenv(param) stays a dynamic read).
+Methods (`func (c *Cfg) get(key string)`, called as `x.get("X")` on any receiver: no types) and named
+closures (`get := func(k string) string {...}`, called inside the function that declares them) are
+wrappers too. Wrappers live in one dict under distinct keys: `name` for functions, `.name` for methods,
+`<outer function node id>:name` for closures, so a closure `get` hides nothing outside its function.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from ...model import Default, Read
 from .. import syntax
 from ..syntax import Node
+from . import flow
 from .index import GoFile, PackageIndex, enclosing_function, function_name, parameters
 from .reads import analyse_read, default_of, make_read
 
@@ -24,16 +28,70 @@ Captures = dict[str, list[Node]]
 class Wrapper:
     """A same-package function whose parameter ``key`` is the name of the variable it reads."""
 
-    name: str
+    name: str  # the key in the wrappers dict (see the module docstring)
     key: int
     fallback: int | None  # the parameter returned when the variable is empty
     default: Default  # a default fixed inside the wrapper (kind "none" when the calls give it)
     required: bool
+    label: str = ""  # shown in the form: the function, `Type.method`, or the closure's name
+    node: Node | None = None  # the declaration, so that its own body is not taken for a call site
+
+    @property
+    def form(self) -> str:
+        return f"wrapper {self.label or self.name}"
+
+
+_FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+
+
+def innermost_function(node: Node) -> Node | None:
+    current = node.parent
+    while current is not None and current.type not in _FUNCTIONS:
+        current = current.parent
+    return current
+
+
+def _identity(function: Node) -> tuple[str, str] | None:
+    """(key in the wrappers dict, label) of a function that can be called by name, else None."""
+    if function.type == "function_declaration":
+        name = syntax.text(function.child_by_field_name("name"))
+        return name, name
+    if function.type == "method_declaration":
+        return "." + syntax.text(function.child_by_field_name("name")), function_name(function) or ""
+    names = flow.bound_names(function)  # `get := func(k string) ...`: the closure is called as get(...)
+    if len(names) != 1:
+        return None
+    outer = enclosing_function(function)
+    return (f"{outer.id}:{names[0]}" if outer is not None else names[0]), names[0]
+
+
+def lookup(wrappers: dict[str, Wrapper], call: Node) -> Wrapper | None:
+    """The wrapper a call of a plain name (`get(...)`) or of a method (`x.get(...)`) calls."""
+    function = call.child_by_field_name("function")
+    if function is None:
+        return None
+    if function.type == "selector_expression":
+        return wrappers.get("." + syntax.text(function.child_by_field_name("field")))
+    name = syntax.text(function)
+    outer = enclosing_function(call)
+    found = wrappers.get(f"{outer.id}:{name}") if outer is not None else None
+    return found or wrappers.get(name)
+
+
+def _owner(call: Node, name_node: Node, index: PackageIndex) -> tuple[Node, tuple[str, list[str]]] | None:
+    """The function whose parameter ``name_node`` is: the innermost, or the declaration around a closure."""
+    inner = innermost_function(call)
+    candidates = [inner, enclosing_function(call)] if inner is not None and inner.type == "func_literal" else [inner]
+    for function in candidates:
+        found = _parameter_of(function, name_node, index)
+        if function is not None and found is not None:
+            return function, found
+    return None
 
 
 def _parameter_of(function: Node | None, node: Node, index: PackageIndex) -> tuple[str, list[str]] | None:
     """(name, all parameter names) when ``node`` is a parameter of the function declaration around it."""
-    if function is None or function.type != "function_declaration" or node.type != "identifier":
+    if function is None or function.type not in _FUNCTIONS or node.type != "identifier":
         return None
     local = index.scopes.local(node)
     if local is None or local.declaration.type != "parameter_declaration":
@@ -45,23 +103,32 @@ def _parameter_of(function: Node | None, node: Node, index: PackageIndex) -> tup
 
 def find_wrapper(call: Node, name_node: Node, index: PackageIndex) -> Wrapper | None:
     """The wrapper that the read ``call`` (os.Getenv(key)) makes of its function, else None."""
-    function = enclosing_function(call)
-    found = _parameter_of(function, name_node, index)
-    if function is None or found is None:
+    owner = _owner(call, name_node, index)
+    identity = _identity(owner[0]) if owner is not None else None
+    if owner is None or identity is None:
         return None
-    key, params = found
+    function, (key, params) = owner
     default, required, expression = analyse_read(call, index)
     fallback = None
     if expression is not None and _parameter_of(function, expression, index) is not None:
         fallback = params.index(syntax.text(expression))
         # The calls supply the value; keep only how the wrapper treats an empty variable.
         default = Default("none", covers_empty=default.covers_empty)
-    return Wrapper(syntax.text(function.child_by_field_name("name")), params.index(key), fallback, default, required)
+    return Wrapper(identity[0], params.index(key), fallback, default, required, identity[1], function)
 
 
 def _arguments(call: Node) -> list[Node]:
     arguments = call.child_by_field_name("arguments")
     return [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
+
+
+def _inside(node: Node, ancestor: Node) -> bool:
+    current = node.parent
+    while current is not None:
+        if current == ancestor:
+            return True
+        current = current.parent
+    return False
 
 
 def _call_default(wrapper: Wrapper, arguments: list[Node], index: PackageIndex) -> Default:
@@ -76,12 +143,14 @@ def extend_wrappers(wrappers: dict[str, Wrapper], calls: list[Captures], index: 
     while changed:
         changed = False
         for captures in calls:
-            inner = wrappers.get(syntax.text(captures["function"][0]))
             call = captures["call"][0]
+            inner = lookup(wrappers, call)
             arguments = _arguments(call)
             if inner is None or inner.key >= len(arguments):
                 continue
             function = enclosing_function(call)
+            if function is None or function.type != "function_declaration":
+                continue  # chains are followed through plain functions only
             found = _parameter_of(function, arguments[inner.key], index)
             name = syntax.text(function.child_by_field_name("name")) if function is not None else ""
             if found is None or name in wrappers:
@@ -92,7 +161,7 @@ def extend_wrappers(wrappers: dict[str, Wrapper], calls: list[Captures], index: 
                 passed = _parameter_of(function, arguments[inner.fallback], index)
                 if passed is not None:
                     fallback, default = params.index(passed[0]), inner.default
-            wrappers[name] = Wrapper(name, params.index(found[0]), fallback, default, inner.required)
+            wrappers[name] = Wrapper(name, params.index(found[0]), fallback, default, inner.required, name, function)
             changed = True
 
 
@@ -101,12 +170,10 @@ def wrapper_read(go_file: GoFile, call: Node, wrapper: Wrapper, index: PackageIn
     arguments = _arguments(call)
     if wrapper.key >= len(arguments):
         return None
-    function = enclosing_function(call)
-    if function is not None and function.type == "function_declaration" and \
-            function_name(function) == wrapper.name:
+    if wrapper.node is not None and _inside(call, wrapper.node):
         return None  # the wrapper calling itself
     name_node = arguments[wrapper.key]
-    if _parameter_of(function, name_node, index) is not None:
+    if _owner(call, name_node, index) is not None:
         return None  # a wrapper of the wrapper (see extend_wrappers): its own calls are the reads
     default = _call_default(wrapper, arguments, index)
-    return make_read(go_file, call, name_node, f"wrapper {wrapper.name}", index, default, wrapper.required)
+    return make_read(go_file, call, name_node, wrapper.form, index, default, wrapper.required)

@@ -2,18 +2,26 @@
 
 Tree-sitter finds the candidates (rules/python/*.scm); the modules here decide what they mean:
 names.py (imports, aliases, bindings per scope), values.py (literals through variables), reads.py and
-required.py, process_sets.py, envdict.py (`env=` mappings), argv.py and launches.py.
+required.py, process_sets.py, envdict.py (`env=` mappings), argv.py and launches.py; libraries.py
+(environs, decouple, django-environ, dotenv), helpers.py (functions that read the variable a parameter
+names), settings.py with settings_reads.py (pydantic-settings classes), and crossfile.py with extra.py:
+the facts another module needs, completed after extraction by envlint/resolve/python.py.
 """
 
 from __future__ import annotations
 
-from ...model import FileFacts, Location, Problem
+from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
 from ..syntax import Source
+from .crossfile import class_reads, module_constants, module_imports, pending_names
+from .extra import NameRef, PythonExtra
+from .helpers import find_calls, find_helpers, local_reads, outside
 from .launches import find_launches
+from .libraries import LIBRARIES, library_facts
 from .names import FileIndex
 from .process_sets import find_process_sets
 from .reads import build_reads, find_reads
+from .settings import find_classes
 
 __all__ = ["extract_python_file"]
 
@@ -30,11 +38,14 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
                                     "syntax error; the rest of the file was analysed"))
         index = FileIndex(source, tree.root_node)
         uses_os = index.imports_any("os")
-        reads = build_reads(index, find_reads(index)) if uses_os else []
+        raws = find_reads(index) if uses_os else []
+        reads = build_reads(index, raws)
         process_sets = find_process_sets(index) if uses_os else []
         launches = find_launches(index) if index.imports_any("subprocess", "asyncio") else []
+        reads, extra = _more_reads(index, raws, reads)
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run; it is reported instead
-        problems.append(Problem(Location(path, 1, 1), "extract-error", f"extraction failed: {exc!r}"))
+        problems.append(Problem(Location(path, 1, 1), "internal-error",
+                                f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped"))
         return FileFacts(path, "python", problems=tuple(problems))
     return FileFacts(
         path=path,
@@ -45,4 +56,36 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         launch_sites=tuple(launches),
         problems=tuple(problems),
         reads_dynamic=any(read.name is None for read in reads),
+        extra=extra,
     )
+
+
+def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[Read], PythonExtra | None]:
+    """Reads through libraries, helpers and settings classes, and the facts other modules need."""
+    helpers = find_helpers(index, raws, reads)
+    # Only libraries, same-module helpers and repository modules make calls worth a query.
+    wanted = bool(helpers) or index.imports_any(*LIBRARIES) or any(
+        not outside(NameRef(i.module, i.level, "")) for i in index.imports)
+    calls = syntax.matches("python", "calls", index.root) if wanted else []
+    library, loads = library_facts(index, calls) if index.imports_any(*LIBRARIES) else ([], [])
+    helper_calls = find_calls(index, calls, helpers)
+    helper_reads, pending_calls = local_reads(helpers, helper_calls)
+    classes, settings_loads = find_classes(index)
+    settings, unresolved = class_reads(classes)
+    keyed = [(raw.key, read) for raw, read in zip(raws, reads)]
+    # The read inside a helper is what its callers read: their calls are the facts, as for Go wrappers.
+    # Kept, its unknown name would make the whole service "reads names it cannot resolve".
+    helper_names = {h.name for h in helpers}
+    reads = [r for r in reads if not (r.name is None and r.function in helper_names)]
+    all_reads = sorted(reads + library + helper_reads + settings, key=lambda r: r.location)
+    extra = PythonExtra(
+        constants=tuple(module_constants(index)),
+        imports=tuple(module_imports(index)),
+        helpers=tuple(helpers),
+        calls=tuple(pending_calls),
+        pending=tuple(pending_names(index, keyed)),
+        classes=tuple(classes),
+        unresolved_classes=tuple(unresolved),
+        dotenv=tuple(loads + settings_loads),
+    )
+    return all_reads, (extra if extra != PythonExtra() else None)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from ...model import ImportRef
 from .. import syntax
+from .extra import NameRef
 from ..syntax import Node, Source, text
-from .scope import parameters, scope_chain, scope_of
+from .scope import parameters, scope_chain, scope_of, unparen
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,20 @@ class FileIndex:
         self.root = root
         self.aliases: dict[str, str] = {}
         self.imports: list[ImportRef] = []
-        self._bindings: dict[tuple[Node | None, str], list[Binding]] = {}
+        # `from m import a as b` (relative ones too): b -> (m, level, a), for names another module
+        # of the repository defines (resolved after extraction, in envlint/resolve/python.py).
+        self.from_imports: dict[str, NameRef] = {}
+        self._bindings_read: dict[tuple[Node | None, str], list[Binding]] | None = None
         self._read_imports(root)
-        if self.imports_any("os", "subprocess", "asyncio"):
-            self._read_bindings(root)
+
+    @property
+    def _bindings(self) -> dict[tuple[Node | None, str], list[Binding]]:
+        # Read on first use: files that neither read, launch, define constants nor configure settings
+        # need only the import query.
+        if self._bindings_read is None:
+            self._bindings_read = {}
+            self._read_bindings(self.root)
+        return self._bindings_read
 
     def imports_any(self, *modules: str) -> bool:
         """Whether a name of the file is bound to one of these modules (or something inside them).
@@ -70,6 +81,7 @@ class FileIndex:
         for name in node.children_by_field_name("name"):
             dotted, alias = _split_alias(name)
             names.append(dotted)
+            self.from_imports[alias or dotted] = NameRef(module, level, dotted)
             if level == 0:
                 self.aliases[alias or dotted] = f"{module}.{dotted}"
         if any(c.type == "wildcard_import" for c in node.children):
@@ -78,6 +90,7 @@ class FileIndex:
 
     # -- bindings ------------------------------------------------------------------------------
     def _read_bindings(self, root: Node) -> None:
+        assert self._bindings_read is not None
         for found in syntax.matches("python", "assignments", root):
             name = text(found["name"][0])
             value = found.get("value", found.get("args", [None]))[0]
@@ -90,7 +103,7 @@ class FileIndex:
             else:
                 binding = Binding(name, text(found["method"][0]), found["mutate"][0], value)
             key = (scope_of(binding.node), name)
-            self._bindings.setdefault(key, []).append(binding)
+            self._bindings_read.setdefault(key, []).append(binding)
 
     def bindings(self, node: Node, name: str) -> tuple[Node | None, list[Binding]]:
         """The bindings of ``name`` in the innermost scope (seen from ``node``) that binds it."""
@@ -124,6 +137,26 @@ class FileIndex:
         if name not in self.aliases or self.is_local(node, name):
             return None
         return ".".join([self.aliases[name], *reversed(parts)])
+
+    def import_ref(self, node: Node | None) -> NameRef | None:
+        """The imported name an expression stands for: `X` after `from .m import X`, `c.X` after
+        `import app.constants as c` or `from app import constants as c`; None for anything else."""
+        node = unparen(node)
+        if node is None:
+            return None
+        if node.type == "identifier":
+            name = text(node)
+            ref = self.from_imports.get(name)
+            return ref if ref is not None and not self.is_local(node, name) else None
+        if node.type != "attribute":
+            return None
+        obj, attr = node.child_by_field_name("object"), text(node.child_by_field_name("attribute"))
+        if obj is not None and obj.type == "identifier" and text(obj) in self.from_imports \
+                and not self.is_local(obj, text(obj)):
+            ref = self.from_imports[text(obj)]
+            return NameRef(f"{ref.module}.{ref.name}".strip("."), ref.level, attr)
+        dotted = self.qualify(obj)
+        return NameRef(dotted, 0, attr) if dotted else None
 
 
 def _split_alias(node: Node) -> tuple[str, str | None]:

@@ -17,7 +17,7 @@ from ..syntax import Node, text
 from .calls import argument, operator
 from .names import FileIndex
 from .required import is_required
-from .scope import function_name, unparen
+from .scope import condition, function_name, unparen
 from .values import Lit, literals
 
 # Callee (as resolved through imports) -> Read.form.
@@ -93,6 +93,7 @@ def build_reads(index: FileIndex, raws: list[RawRead]) -> list[Read]:
             name=name, location=index.source.location(raw.node), form=raw.form, default=default,
             required=is_required(index, raw.node, raw.form, raw.negated, default),
             function=function_name(raw.node), name_text=name_text, fallback_of=fallback_of,
+            condition=condition(raw.node),
         ))
     return reads
 
@@ -106,7 +107,7 @@ def _name(index: FileIndex, key: Node | None) -> tuple[str | None, str]:
 
 def _default(index: FileIndex, raw: RawRead, after: Node | None, by_node: dict[Node, RawRead],
              names: dict[Node, tuple[str | None, str]]) -> Default:
-    explicit = _value_default(index, raw.explicit) if raw.explicit is not None else NO_DEFAULT
+    explicit = value_default(index, raw.explicit) if raw.explicit is not None else NO_DEFAULT
     if unparen(raw.explicit) in by_node and names[unparen(raw.explicit)][0]:
         explicit = Default("fallback", fallbacks=(names[unparen(raw.explicit)][0],))
     falsy = explicit.kind == "none" or explicit.values == ("",)
@@ -118,10 +119,11 @@ def _default(index: FileIndex, raw: RawRead, after: Node | None, by_node: dict[N
         if name:
             return Default("fallback", fallbacks=(name,), covers_empty=True)
         return Default("expression", text=name_text, covers_empty=True)
-    return dataclasses.replace(_value_default(index, after), covers_empty=True)
+    return dataclasses.replace(value_default(index, after), covers_empty=True)
 
 
-def _value_default(index: FileIndex, node: Node) -> Default:
+def value_default(index: FileIndex, node: Node) -> Default:
+    """A default argument as written: its literals (None is no default), else its source text."""
     values = literals(index, node, scalars=True)
     if values is None:
         return Default("expression", text=text(node))

@@ -85,6 +85,19 @@ def guard(node: Node, launch: Node | None = None) -> str | None:
     return None
 
 
+def condition(node: Node) -> str | None:
+    """Text of the nearest `if`/`elif`/`else` whose body holds the node, inside its function; loops
+    are looked through (a read in a loop is still reached, at least when the loop runs)."""
+    child, current = node, node.parent
+    while current is not None and current.type not in _SCOPES:
+        if current.type in ("if_statement", "elif_clause", "else_clause"):
+            found = _guard_text(current, child)
+            if found is not None:
+                return found
+        child, current = current, current.parent
+    return None
+
+
 def _guard_text(statement: Node, child: Node) -> str | None:
     kind = statement.type
     if kind in ("if_statement", "elif_clause", "while_statement"):

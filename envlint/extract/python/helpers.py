@@ -1,0 +1,148 @@
+"""Helper functions: module-level functions whose parameter is the name of the variable they read,
+`def env(name, default=None): return os.environ.get(name, default)`. Every call of one with a name is a
+Read (form "helper env") with the default its arguments (or the helper's signature) give.
+
+The read inside the helper is dropped (as for Go wrappers): its name is whatever the callers pass, and
+the calls are the reads. Calls of a same-module helper become reads here; calls of a function imported
+from another module are kept as `HelperCall`s for envlint/resolve/python.py, which knows that module's
+helpers. Methods, closures and helpers of helpers are not followed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+from ...model import Default, NO_DEFAULT, Read
+from ..syntax import Node, text
+from .extra import CallArg, Helper, HelperCall, NameRef
+from .names import FileIndex
+from .reads import RawRead, value_default
+from .scope import condition, function_name, scope_of, unparen
+from .values import single_string
+
+
+def find_helpers(index: FileIndex, raws: list[RawRead], reads: list[Read]) -> list[Helper]:
+    helpers: dict[str, Helper] = {}
+    for raw, read in zip(raws, reads):
+        key = unparen(raw.key)
+        function = scope_of(raw.node)
+        if read.name is not None or key is None or key.type != "identifier" or function is None \
+                or function.type != "function_definition" or scope_of(function) is not None:
+            continue
+        params = _parameters(function)
+        names = [name for name, _ in params]
+        _, bindings = index.bindings(key, text(key))
+        if text(key) not in names or bindings:  # reassigned: not the caller's value any more
+            continue
+        fallback, fallback_default, default = None, NO_DEFAULT, read.default
+        if read.default.kind == "expression" and read.default.text in names:
+            fallback = names.index(read.default.text)
+            given = params[fallback][1]
+            fallback_default = value_default(index, given) if given is not None else NO_DEFAULT
+            # The calls supply the value; keep only how the helper treats an empty variable.
+            default = Default("none", covers_empty=read.default.covers_empty)
+        name = text(function.child_by_field_name("name"))
+        helpers[name] = Helper(name, tuple(names), names.index(text(key)), fallback, fallback_default,
+                               default, read.required)
+    return list(helpers.values())
+
+
+def _parameters(function: Node) -> list[tuple[str, Node | None]]:
+    """(name, default) per parameter; `*args`/`**kw` keep a `*` name so that positions stay right."""
+    out: list[tuple[str, Node | None]] = []
+    params = function.child_by_field_name("parameters")
+    for param in params.named_children if params is not None else ():
+        if param.type == "identifier":
+            out.append((text(param), None))
+        elif param.type in ("default_parameter", "typed_default_parameter"):
+            out.append((text(param.child_by_field_name("name")), param.child_by_field_name("value")))
+        elif param.type == "typed_parameter":
+            inner = param.named_children[0] if param.named_children else None
+            out.append((text(inner) if inner is not None and inner.type == "identifier" else "*", None))
+        elif param.type != "comment":
+            out.append(("*", None))
+    return out
+
+
+def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: list[Helper]) -> list[HelperCall]:
+    """Calls of a same-module helper, and calls of imported functions with a name-like argument."""
+    local = {h.name for h in helpers}
+    found: list[HelperCall] = []
+    for match in calls:
+        call, func, args = match["call"][0], match["func"][0], match["args"][0]
+        if func.type == "identifier" and text(func) in local and not index.is_local(func, text(func)):
+            callee = NameRef("", 0, text(func))
+        else:
+            callee = index.import_ref(func)
+        if callee is None or outside(callee):
+            continue
+        arguments = tuple(_argument(index, a) for a in args.named_children if a.type != "comment")
+        enclosing = scope_of(call)
+        params = {n for n, _ in _parameters(enclosing)} if enclosing is not None and \
+            enclosing.type == "function_definition" else set()
+        arguments = tuple(dataclasses.replace(a, parameter=True) if a.value is None and a.text in params else a
+                          for a in arguments)
+        if callee.local or any(a.value is not None or a.ref is not None for a in arguments):
+            found.append(HelperCall(callee, index.source.location(call), function_name(call),
+                                    condition(call), arguments))
+    return found
+
+
+# Modules that are never a repository's own (a repository module of the same name would be shadowed by
+# them anyway): their calls are no helper calls, and recording them would only weigh on the cache.
+_OUTSIDE = frozenset(sys.stdlib_module_names) | {"environs", "environ", "decouple", "dotenv", "pydantic",
+                                                 "pydantic_settings"}
+
+
+def outside(ref: NameRef) -> bool:
+    return ref.level == 0 and ref.module.split(".")[0] in _OUTSIDE
+
+
+def _argument(index: FileIndex, node: Node) -> CallArg:
+    keyword = None
+    if node.type == "keyword_argument":
+        keyword, node = text(node.child_by_field_name("name")), node.child_by_field_name("value")
+    value = single_string(index, node)
+    ref = index.import_ref(node) if value is None else None
+    return CallArg(keyword, text(node), value, ref, value_default(index, node))
+
+
+def bound_argument(helper: Helper, args: tuple[CallArg, ...], position: int) -> CallArg | None:
+    """The argument a call binds to the helper's parameter at ``position``, as Python binds them."""
+    given = [a for a in args if a.keyword is None]
+    if position < len(given) and "*" not in helper.params[:position + 1]:
+        return given[position]
+    return next((a for a in args if a.keyword == helper.params[position]), None)
+
+
+def helper_read(helper: Helper, call: HelperCall, name: str | None) -> Read | None:
+    """The read a call of the helper makes; ``name`` is the resolved name (None when dynamic)."""
+    key = bound_argument(helper, call.args, helper.key)
+    if key is None or key.parameter:
+        return None
+    default = helper.default
+    if helper.fallback is not None:
+        given = bound_argument(helper, call.args, helper.fallback)
+        chosen = given.default if given is not None else helper.fallback_default
+        default = dataclasses.replace(chosen, covers_empty=helper.default.covers_empty)
+    return Read(name, call.location, f"helper {helper.name}", default,
+                required=helper.required and default.kind == "none", function=call.function,
+                name_text=key.text, condition=call.condition)
+
+
+def local_reads(helpers: list[Helper], calls: list[HelperCall]) -> tuple[list[Read], list[HelperCall]]:
+    """Reads of same-module helper calls whose name is known here; the rest wait for the resolver."""
+    by_name = {h.name: h for h in helpers}
+    reads: list[Read] = []
+    pending: list[HelperCall] = []
+    for call in calls:
+        helper = by_name.get(call.callee.name) if call.callee.local else None
+        key = bound_argument(helper, call.args, helper.key) if helper is not None else None
+        if helper is None or (key is not None and key.value is None and key.ref is not None):
+            pending.append(call)
+            continue
+        read = helper_read(helper, call, key.value if key is not None else None)
+        if read is not None:
+            reads.append(read)
+    return reads, pending

@@ -1,0 +1,3 @@
+module github.com/acme/x
+
+go 1.22

@@ -1,0 +1,1 @@
+KEY = "FROM_CONSTANT"

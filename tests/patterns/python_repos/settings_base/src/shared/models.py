@@ -1,0 +1,6 @@
+from pydantic import BaseModel
+
+
+class Database(BaseModel):
+    host: str = "localhost"
+    password: str

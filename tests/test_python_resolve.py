@@ -1,0 +1,93 @@
+"""Cross-module resolution of Python facts: each folder of tests/patterns/python_repos is a small
+repository; every file is extracted on its own, then envlint.resolve.python completes the reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from envlint.extract.python import extract_python_file
+from envlint.model import Default, FileFacts, Location
+from envlint.resolve.python import resolve_python
+
+REPOS = Path(__file__).parent / "patterns" / "python_repos"
+
+
+def resolved(case: str) -> dict[str, FileFacts]:
+    root = REPOS / case
+    facts = [extract_python_file(p.relative_to(root).as_posix(), p.read_bytes()) for p in sorted(root.rglob("*.py"))]
+    return {f.path: f for f in resolve_python(facts)}
+
+
+def rows(facts: FileFacts) -> list[tuple]:
+    return [(r.name, r.location, r.default, r.required, r.form, r.condition) for r in facts.reads]
+
+
+def test_constants_from_other_modules():
+    facts = resolved("constants")
+    main = facts["app/main.py"]
+    loc = lambda line, col: Location("app/main.py", line, col)  # noqa: E731
+    assert rows(main) == [
+        ("OLLAMA_BASE_URL", loc(10, 11), Default("literal", ("http://localhost:11434",)), False, "os.getenv", None),
+        ("API_TOKEN", loc(11, 13), Default(), True, "os.environ[]", None),  # `TOKEN_VAR as TOKEN`
+        ("APP_MODE", loc(12, 17), Default(), False, "os.getenv", None),  # `c.MODE_VAR`, a concatenation
+        ("OLLAMA_BASE_URL", loc(14, 17), Default(), False, "os.environ.get", 'mode == "local"'),  # re-export
+        (None, loc(15, 15), Default(), False, "os.getenv", None),  # from a module not in the repository
+    ]
+    assert main.reads_dynamic is True
+    assert all(f.reads == () for p, f in facts.items() if p != "app/main.py")
+
+
+def test_settings_base_class_and_nested_model_in_other_modules():
+    facts = resolved("settings_base")
+    config = facts["src/svc/config.py"]
+    base = Location("src/shared/base.py", 7, 5)
+    own = lambda line: Location("src/svc/config.py", line, 5)  # noqa: E731
+    assert [(r.name, r.location, r.default, r.required, r.function) for r in config.reads] == [
+        ("API_LOG_LEVEL", base, Default("literal", ("INFO",)), False, "ApiSettings"),
+        ("API_SENTRY_DSN", Location("src/shared/base.py", 8, 5), Default(), True, "ApiSettings"),
+        ("API_PORT", own(10), Default("literal", ("8000",)), False, "ApiSettings"),
+        # env_nested_delimiter is inherited from the base's model_config, env_prefix from the subclass
+        ("API_DB__HOST", own(11), Default("literal", ("localhost",)), False, "ApiSettings"),
+        ("API_DB__PASSWORD", own(11), Default(), True, "ApiSettings"),
+    ]
+    assert {r.form for r in config.reads} == {"pydantic-settings"}
+    # The base is only a base: LOG_LEVEL without the prefix is no read; a model is no settings class.
+    assert facts["src/shared/base.py"].reads == ()
+    assert facts["src/shared/models.py"].reads == ()
+    assert [d.path for d in facts["src/shared/base.py"].extra.dotenv] == [".env"]
+
+
+def test_base_class_alone_keeps_its_reads_before_resolution():
+    root = REPOS / "settings_base"
+    base = extract_python_file("src/shared/base.py", (root / "src/shared/base.py").read_bytes())
+    assert [r.name for r in base.reads] == ["LOG_LEVEL", "SENTRY_DSN"]
+    config = extract_python_file("src/svc/config.py", (root / "src/svc/config.py").read_bytes())
+    assert config.reads == () and config.extra.unresolved_classes == ("ApiSettings", "Unrelated")
+
+
+def test_helpers_in_another_module():
+    facts = resolved("helpers")
+    loc = lambda line, col: Location("app/main.py", line, col)  # noqa: E731
+    assert rows(facts["app/main.py"]) == [
+        ("SERVICE_URL", loc(7, 11), Default("literal", ("http://localhost:8080",)), False, "helper env", None),
+        ("SECRET", loc(8, 14), Default(), True, "helper need", None),
+        ("FROM_CONSTANT", loc(9, 13), Default(), False, "helper env", None),
+        ("BY_KEYWORD", loc(11, 19), Default("literal", ("3",)), False, "helper env", "flag"),
+    ]
+    assert [r.function for r in facts["app/main.py"].reads] == ["main"] * 4
+    # the helpers' own reads are no facts: their name is whatever a caller passes, and the calls are the reads
+    assert facts["app/util.py"].reads == ()
+    assert facts["app/util.py"].reads_dynamic is False
+
+
+def test_resolution_without_python_extra_is_identity():
+    facts = [FileFacts("a.go", "go"), extract_python_file("b.py", b"x = 1\n")]
+    assert resolve_python(facts) == facts
+
+
+def test_resolution_returns_new_facts_and_keeps_inputs():
+    root = REPOS / "helpers"
+    facts = [extract_python_file(p.relative_to(root).as_posix(), p.read_bytes()) for p in sorted(root.rglob("*.py"))]
+    before = [f.reads for f in facts]
+    resolve_python(facts)
+    assert [f.reads for f in facts] == before
