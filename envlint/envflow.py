@@ -76,6 +76,7 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
         visiting.add(site_id)
         site = by_id[site_id]
         names = {s.name for s in site.sets if s.name} | image_env.get(site_id, set())
+        always = {s.name for s in site.sets if s.name and not s.condition} | image_env.get(site_id, set())
         why = site.open_reason
         # Compose resolves its env_file entries itself (they are sets, located in the file); a
         # `docker run --env-file` in code or a script is resolved here.
@@ -85,6 +86,7 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
                 why = why or f"env file {ref.path} is not in the repository"
             else:
                 names |= from_file
+                always |= from_file
         if site.inherits:
             launchers = owner.get(site.location.path, ())
             if not launchers:
@@ -92,11 +94,13 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
             inherited = [e for e in (service_env(n) for n in launchers) if e is not None]
             if inherited:
                 names |= frozenset.intersection(*(e.names for e in inherited))
+                always |= frozenset.intersection(*(e.names for e in inherited))
                 opened = [e for e in inherited if e.open]
                 if opened:
                     why = why or f"it inherits its launcher's environment, and {opened[0].why_open}"
         visiting.discard(site_id)
-        result = SiteEnv(frozenset(names), bool(why), why)
+        conditional = {s.name: s.condition for s in site.sets if s.name and s.condition and s.name not in always}
+        result = SiteEnv(frozenset(names), bool(why), why, conditional)
         done[site_id] = result
         return result
 

@@ -243,3 +243,6 @@ class SiteEnv:
     names: frozenset[str]  # names set at the site, or reaching it by inheritance
     open: bool  # names beyond these may reach the child (inherited from outside the repository, env file)
     why_open: str = ""
+    # Names of `names` that the site sets only under a condition (an `if`/`case` of the launcher, a Helm
+    # `if`), with that condition's text: set sometimes, which findings say instead of "set" or "not set".
+    conditional: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

@@ -112,6 +112,8 @@ def read_related(reads: list[Read], service: Service, note: str = "read here") -
         text = note
         if read.default.kind != "none":
             text += f" with default {default_text(read.default)}"
+        if read.condition:
+            text += f", only when {read.condition}"
         out.append(Related(read.location, f"{text} ({read.form}, {service.name})"))
     return out
 
@@ -122,7 +124,8 @@ def set_related(ctx: Context, sites: list[LaunchSite], name: str) -> list[Relate
     for site in sites:
         explicit = [s for s in site.sets if s.name == name]
         where = explicit[0].location if explicit else site.location
-        out.append(Related(where, f"set by {site.label}"))
+        when = ctx.env(site).conditional.get(name)
+        out.append(Related(where, f"set by {site.label}" + (f" only when {when}" if when else "")))
     return out
 
 
@@ -130,6 +133,14 @@ def dynamic_related(site: LaunchSite) -> list[Related]:
     """Sets of the site whose names are unknown: a reviewer should know the miss may be one of them."""
     return [Related(s.location, f"this site also sets a name envlint cannot resolve: {s.name_text}")
             for s in site.sets if s.name is None]
+
+
+def read_condition(reads: list[Read]) -> str:
+    """` (read only when ...)` when every one of these reads is guarded by a condition of the service."""
+    conditions = {r.condition for r in reads}
+    if None in conditions or not conditions:
+        return ""
+    return f" (read only when {' or '.join(sorted(c for c in conditions if c))})"
 
 
 def missing_reason(site: LaunchSite) -> str:

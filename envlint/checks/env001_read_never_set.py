@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Finding
-from .context import Context, dynamic_related, missing_reason, read_related, set_related
+from .context import Context, dynamic_related, missing_reason, read_condition, read_related, set_related
 
 CODE = "ENV001"
 NAME = "read-never-set"
@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         env = ctx.env(site)
         if env.open:
             continue
-        skip = env.names | ctx.runtime(service) | ctx.own_sets(service)
+        skip = (env.names - env.conditional.keys()) | ctx.runtime(service) | ctx.own_sets(service)
         for name, reads in ctx.reads_by_name(service).items():
             required = [r for r in reads if r.required]
             if not required or name in skip:
@@ -51,10 +51,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             others = [s for s in ctx.sites_by_service.get(service.name, [])
                       if s.id != site.id and name in ctx.env(s).names]
             also = f"; {others[0].label} sets it" if others else ""
+            if name in env.conditional:
+                why = f"this launch site sets it only when {env.conditional[name]}"
+            else:
+                why = f"this launch site does not set it: {missing_reason(site)}"
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{service.name} requires {name}, but this launch site does not set it: "
-                f"{missing_reason(site)}{also}",
+                f"{service.name} requires {name}{read_condition(required)}, but {why}{also}",
                 site.location, name, service.name,
                 tuple(read_related(required, service, "required read") + set_related(ctx, others, name) + dynamic_related(site)),
                 site.id,

@@ -30,7 +30,7 @@ from typing import Iterator
 
 from ..describe import default_text
 from ..model import Finding
-from .context import Context, dynamic_related, missing_reason, read_related, set_related
+from .context import Context, dynamic_related, missing_reason, read_condition, read_related, set_related
 
 CODE = "ENV003"
 NAME = "launch-sites-disagree"
@@ -48,20 +48,29 @@ def check(ctx: Context) -> Iterator[Finding]:
             if name in runtime:
                 continue
             providers = [s for s in sites if name in ctx.env(s).names]
+            always = [s for s in providers if name not in ctx.env(s).conditional]
             if not providers:
                 continue
             for site in sites:
                 env = ctx.env(site)
-                if name in env.names or env.open:
+                if env.open or (name in env.names and (name not in env.conditional or not always)):
                     continue
                 with_default = [r for r in reads if r.default.kind != "none"]
                 falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"
                               if with_default else "; the read gets nothing")
+                other = next(s for s in (always or providers) if s.id != site.id)
+                when = ctx.env(other).conditional.get(name)
+                sets = f"sets (when {when})" if when else "sets"
+                if name in env.conditional:
+                    here = f"this launch site sets it only when {env.conditional[name]}"
+                else:
+                    here = f"this launch site does not: {missing_reason(site)}"
                 yield Finding(
                     CODE, NAME, SEVERITY,
-                    f"{service.name} reads {name}, which {providers[0].label} sets but this launch site "
-                    f"does not: {missing_reason(site)}{falls_back}",
+                    f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but "
+                    f"{here}{falls_back}",
                     site.location, name, service.name,
-                    tuple(read_related(reads, service) + set_related(ctx, providers, name) + dynamic_related(site)),
+                    tuple(read_related(reads, service) + set_related(ctx, [p for p in providers if p.id != site.id], name)
+                          + dynamic_related(site)),
                     site.id,
                 )

@@ -29,7 +29,7 @@ from typing import Iterator
 
 from ..describe import quote
 from ..model import Finding
-from .context import Context, dynamic_related, points_at_localhost, read_related
+from .context import Context, dynamic_related, points_at_localhost, read_condition, read_related
 
 CODE = "ENV004"
 NAME = "container-localhost-default"
@@ -46,11 +46,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         for name, reads in ctx.reads_by_name(service).items():
             local = [r for r in reads if any(points_at_localhost(v) for v in r.default.values)]
-            if not local or name in env.names or name in ctx.own_sets(service):
+            if not local or (name in env.names and name not in env.conditional) or name in ctx.own_sets(service):
                 continue
             value = next(v for v in local[0].default.values if points_at_localhost(v))
-            message = (f"{service.name} reads {name} with the default {quote(value)}, and this launch site does "
-                       f"not set it: inside the container localhost is the container itself")
+            sets = f"sets it only when {env.conditional[name]}" if name in env.conditional else "does not set it"
+            message = (f"{service.name} reads {name}{read_condition(local)} with the default {quote(value)}, and "
+                       f"this launch site {sets}: inside the container localhost is the container itself")
             if site.network_host == "conditional":
                 message += f"; localhost works only when {site.network_condition} (host networking)"
             yield Finding(CODE, NAME, SEVERITY, message, site.location, name, service.name,
