@@ -4,20 +4,15 @@ sections (What it does / Why is this bad? / Example / Fix), and ``check(ctx) -> 
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable, Iterable
 
 from ..model import Finding
-from . import (
-    env001_read_never_set,
-    env002_set_never_read,
-    env003_launch_sites_disagree,
-    env004_container_localhost_default,
-    env005_dynamic_name,
-    env006_empty_interpolation,
-)
 from .context import Context
 
 
@@ -44,17 +39,13 @@ def _rule(module: ModuleType) -> Rule:
                 inspect.cleandoc(module.__doc__ or ""), module.check, module.__name__)
 
 
-RULES: tuple[Rule, ...] = tuple(
-    _rule(m)
-    for m in (
-        env001_read_never_set,
-        env002_set_never_read,
-        env003_launch_sites_disagree,
-        env004_container_localhost_default,
-        env005_dynamic_name,
-        env006_empty_interpolation,
-    )
-)
+def _rule_modules() -> list[ModuleType]:
+    """Every `envNNN_name` module of this package: adding a rule is adding its module."""
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if re.fullmatch(r"env\d{3}_\w+", m.name))
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
+RULES: tuple[Rule, ...] = tuple(_rule(m) for m in _rule_modules())
 BY_CODE = {rule.code: rule for rule in RULES}
 # Where two rules describe the same miss at one site for one variable, the first of these reports it.
 PRECEDENCE = ("ENV001", "ENV003", "ENV006", "ENV004", "ENV002", "ENV005")
