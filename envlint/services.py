@@ -125,6 +125,12 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
     tags: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for tag in projects.build_tags:
         tags[tag.dockerfile].append((image_key(tag.image), f"tagged {tag.image} by docker build at {tag.location}"))
+    # A compose service with both `image:` and `build:` names the image its build makes.
+    for site in (s for f in by_path.values() for s in f.launch_sites if s.kind == "compose"):
+        builds = [t.value for t in site.targets if t.kind == "build"]
+        for image in (t for t in site.targets if t.kind == "image"):
+            for dockerfile in builds:
+                tags[dockerfile].append((image_key(image.value), f"the image compose builds at {site.location}"))
     for dockerfile in projects.dockerfiles:
         folder = _dir(dockerfile.path)
         image = posixpath.basename(folder) if folder != "." else projects.root_name
