@@ -6,7 +6,6 @@ analysed counts: the run is incomplete, and says which file and why).
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -15,12 +14,9 @@ import click
 
 from .analyze import Analysis, analyze
 from .checks import BY_CODE, RULES
-from .config import Config, ConfigError, load_config
-from .filter import SelectionError
+from .config import Config, ConfigError, apply_options, load_config
 from .render import RENDERERS
 from .render.facts import facts_json, facts_text
-from .render.report import make_report
-from .run_checks import run_checks
 from .runtime import builtin_table
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -39,15 +35,15 @@ def _root_of(paths: tuple[Path, ...]) -> Path:
     return common if common.is_dir() else common.parent
 
 
-def _prepare(paths: tuple[Path, ...], config_path: Path | None, **overrides: tuple[str, ...]) -> tuple[Path, Config]:
-    paths = paths or (Path("."),)
-    root = _root_of(paths)
+def _prepare(paths: tuple[Path, ...], config_path: Path | None, options: dict | None = None) -> tuple[Path, Config]:
+    """The analysed root and the settings: the nearest configuration at or above it, then the command
+    line, which wins for every option it gives."""
+    root = _root_of(paths or (Path("."),))
     try:
         config = load_config(root, config_path)
+        return root, apply_options(config, options or {})
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    changes = {key: value for key, value in overrides.items() if value}
-    return root, dataclasses.replace(config, **changes)
 
 
 def _analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
@@ -59,11 +55,15 @@ def _analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 _CONFIG = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                       help="Read settings from this file instead of the root's envlint.toml / pyproject.toml.")
+                       help="Read settings from this file instead of the nearest envlint.toml / pyproject.toml.")
 
 
-def _multi(name: str, text: str):
-    return click.option(name, multiple=True, metavar="CODE", help=text)
+def _multi(name: str, text: str, metavar: str = "CODE"):
+    return click.option(name, multiple=True, metavar=metavar, help=text)
+
+
+def _flag(name: str, text: str):
+    return click.option(name, is_flag=True, default=None, help=text)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,34 +76,35 @@ def main() -> None:
 @_PATHS
 @click.option("--output-format", type=click.Choice(sorted(RENDERERS)), default=None,
               help="How findings are printed (default: text).")
+@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file instead of standard output.")
 @_multi("--select", "Run only these rules (codes or prefixes; repeatable).")
 @_multi("--extend-select", "Also run these rules, e.g. ENV005.")
 @_multi("--ignore", "Do not run these rules.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders matching this glob.")
-@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Add to the configured excludes.")
+@_multi("--ignore-variables", "Never report these variables (names or globs).", "NAME")
+@_multi("--severity", "Override a rule's severity, e.g. ENV002=error.", "CODE=LEVEL")
+@_multi("--exclude", "Skip files and folders matching this glob.", "GLOB")
+@_multi("--extend-exclude", "Add to the configured excludes.", "GLOB")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files that .gitignore files ignore (default: on).")
+@_flag("--statistics", "Print the number of findings per rule instead of the findings.")
+@_flag("--exit-zero", "Exit 0 even when there are findings (2 still means an error).")
+@_flag("--quiet", "Print the findings and nothing else.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default=None,
+              help="Color the text output (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Hide the findings recorded in this baseline file; show only new ones.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Record the current findings in this file and exit.")
+@click.option("--add-noqa", is_flag=True, help="Add an `envlint: ignore[CODE]` comment at each finding and exit.")
+@click.option("--show-config", is_flag=True, help="Print the settings in effect and where they come from, and exit.")
 @_CONFIG
-def check(paths, output_format, select, extend_select, ignore, exclude, extend_exclude, respect_gitignore,
-          config_path) -> None:
+def check(paths, config_path, **options) -> None:
     """Analyse PATHS (default: the current folder) and report findings per launch site."""
-    root, config = _prepare(paths, config_path, select=select, extend_select=extend_select, ignore=ignore,
-                            exclude=exclude, extend_exclude=extend_exclude)
-    if respect_gitignore is not None:
-        config = dataclasses.replace(config, respect_gitignore=respect_gitignore)
-    fmt = output_format or config.output_format or "text"
-    if fmt not in RENDERERS:
-        raise _fail(f"{config.source}: output-format: unknown format {fmt!r} ({', '.join(sorted(RENDERERS))})")
-    analysis = _analyze(root, paths, config)
-    try:
-        findings = run_checks(analysis.graph, config)
-    except SelectionError as exc:
-        raise _fail(str(exc)) from None
-    report = make_report(findings, analysis.graph)
-    click.echo(RENDERERS[fmt](report), nl=False)
-    if report.problems:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if report.findings else EXIT_CLEAN)
+    from .check_command import run_check
+
+    root, config = _prepare(paths, config_path, options)
+    sys.exit(run_check(root, paths, config, options, _fail))
 
 
 @main.command()
@@ -113,7 +114,7 @@ def check(paths, output_format, select, extend_select, ignore, exclude, extend_e
 @_CONFIG
 def facts(paths, as_json, exclude, config_path) -> None:
     """Print every read, set, launch site and service envlint extracted, and why each link was made."""
-    root, config = _prepare(paths, config_path, exclude=exclude)
+    root, config = _prepare(paths, config_path, {"exclude": exclude})
     analysis = _analyze(root, paths, config)
     click.echo(facts_json(analysis) if as_json else facts_text(analysis), nl=False)
     sys.exit(EXIT_ERROR if analysis.graph.problems else EXIT_CLEAN)

@@ -6,6 +6,7 @@ links. An unknown key or a value of the wrong type is a `ConfigError`, which the
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,52 +34,73 @@ class DeclaredLink:
 
 @dataclass(frozen=True)
 class Config:
-    source: str = ""  # the file it came from, for messages
+    source: str = ""  # the file it came from, for messages ("" when none)
+    path: Path | None = None
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
+    ignore_variables: tuple[str, ...] = ()  # names or globs never reported
     output_format: str | None = None
+    output_file: str | None = None
+    baseline: str | None = None
+    color: str = "auto"
     respect_gitignore: bool = True
+    statistics: bool = False
+    exit_zero: bool = False
+    quiet: bool = False
+    severity: dict[str, str] = field(default_factory=dict)  # rule code -> "error" | "warning" | "note"
     runtime_variables: dict[Language, tuple[str, ...]] = field(default_factory=dict)
     services: tuple[DeclaredService, ...] = ()
     links: tuple[DeclaredLink, ...] = ()
 
 
-_LIST_KEYS = {"select", "extend-select", "ignore", "exclude", "extend-exclude"}
-_KNOWN = _LIST_KEYS | {"output-format", "respect-gitignore", "runtime-variables", "services", "links"}
+# Keys are the command line's option names; each maps to (Config field, expected type, allowed values).
+_LISTS = ("select", "extend-select", "ignore", "exclude", "extend-exclude", "ignore-variables")
+_STRINGS = {"output-format": None, "output-file": None, "baseline": None, "color": ("auto", "always", "never")}
+_BOOLS = ("respect-gitignore", "statistics", "exit-zero", "quiet")
+_TABLES = ("severity", "runtime-variables", "services", "links")
+KNOWN_KEYS = frozenset(_LISTS) | frozenset(_STRINGS) | frozenset(_BOOLS) | frozenset(_TABLES)
 _SERVICE_KEYS = {"root", "images", "programs"}
 _LINK_KEYS = {"site", "service"}
+SEVERITIES = ("error", "warning", "note")
 
 
-def find_config_file(root: Path) -> Path | None:
-    """envlint.toml wins over pyproject.toml; a pyproject.toml counts only with a [tool.envlint] table."""
-    candidate = root / "envlint.toml"
-    if candidate.is_file():
-        return candidate
-    candidate = root / "pyproject.toml"
-    if candidate.is_file():
-        try:
-            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise ConfigError(f"{candidate.name}: cannot be read as TOML: {exc}") from exc
-        if "envlint" in data.get("tool", {}):
-            return candidate
+def _declares(path: Path) -> bool:
+    """envlint.toml always; pyproject.toml only with a [tool.envlint] table."""
+    if path.name == "envlint.toml":
+        return True
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise ConfigError(f"{path}: cannot be read as TOML: {exc}") from exc
+    return "envlint" in data.get("tool", {})
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest envlint.toml, or pyproject.toml with [tool.envlint], at or above ``start``
+    (envlint.toml wins in one folder)."""
+    for folder in (start, *start.parents):
+        for name in ("envlint.toml", "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_file() and _declares(candidate):
+                return candidate
     return None
 
 
-def load_config(root: Path, explicit: Path | None = None) -> Config:
-    path = explicit or find_config_file(root)
+def load_config(start: Path, explicit: Path | None = None) -> Config:
+    path = explicit or find_config_file(start)
     if path is None:
         return Config()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise ConfigError(f"{path.name}: cannot be read as TOML: {exc}") from exc
-    table = data.get("tool", {}).get("envlint", {}) if path.name == "pyproject.toml" else data
-    where = f"{path.name} [tool.envlint]" if path.name == "pyproject.toml" else path.name
-    return parse_table(table, where)
+    in_pyproject = path.name == "pyproject.toml"
+    table = data.get("tool", {}).get("envlint", {}) if in_pyproject else data
+    where = f"{path.name} [tool.envlint]" if in_pyproject else path.name
+    return dataclasses.replace(parse_table(table, where), path=path)
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -88,31 +110,50 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 
 
 def parse_table(table: dict, where: str) -> Config:
-    unknown = sorted(set(table) - _KNOWN)
+    unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        known = ", ".join(sorted(_KNOWN))
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known keys: {known})")
-    lists = {key.replace("-", "_"): _strings(table[key], f"{where}: {key}") for key in _LIST_KEYS & set(table)}
-    output_format = table.get("output-format")
-    if output_format is not None and not isinstance(output_format, str):
-        raise ConfigError(f"{where}: output-format: expected a string")
-    respect = table.get("respect-gitignore", True)
-    if not isinstance(respect, bool):
-        raise ConfigError(f"{where}: respect-gitignore: expected true or false")
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known keys: {', '.join(sorted(KNOWN_KEYS))})")
+    values: dict[str, object] = {}
+    for key in set(_LISTS) & set(table):
+        values[key.replace("-", "_")] = _strings(table[key], f"{where}: {key}")
+    for key, allowed in _STRINGS.items():
+        if key in table:
+            if not isinstance(table[key], str) or (allowed and table[key] not in allowed):
+                expected = " | ".join(allowed) if allowed else "a string"
+                raise ConfigError(f"{where}: {key}: expected {expected}")
+            values[key.replace("-", "_")] = table[key]
+    for key in set(_BOOLS) & set(table):
+        if not isinstance(table[key], bool):
+            raise ConfigError(f"{where}: {key}: expected true or false")
+        values[key.replace("-", "_")] = table[key]
+    return Config(
+        source=where,
+        severity=_severity(table.get("severity", {}), where),
+        runtime_variables=_runtime(table.get("runtime-variables", {}), where),
+        services=_services(table.get("services", {}), where),
+        links=_links(table.get("links", []), where),
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def _severity(table: object, where: str) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: severity: expected a table of rule codes")
+    for code, level in table.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where}: severity.{code}: expected one of {', '.join(SEVERITIES)}")
+    return {code.upper(): level for code, level in table.items()}
+
+
+def _runtime(table: object, where: str) -> dict[Language, tuple[str, ...]]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: runtime-variables: expected a table of languages")
     runtime: dict[Language, tuple[str, ...]] = {}
-    for language, names in (table.get("runtime-variables") or {}).items():
+    for language, names in table.items():
         if language not in ("go", "python"):
             raise ConfigError(f"{where}: runtime-variables: unknown language {language!r} (go, python)")
         runtime[language] = _strings(names, f"{where}: runtime-variables.{language}")
-    return Config(
-        source=where,
-        output_format=output_format,
-        respect_gitignore=respect,
-        runtime_variables=runtime,
-        services=_services(table.get("services", {}), where),
-        links=_links(table.get("links", []), where),
-        **lists,
-    )
+    return runtime
 
 
 def _services(table: object, where: str) -> tuple[DeclaredService, ...]:
@@ -150,3 +191,49 @@ def _links(items: object, where: str) -> tuple[DeclaredLink, ...]:
             raise ConfigError(f"{here}: site and service must both be strings")
         out.append(DeclaredLink(spec["site"], spec["service"]))
     return tuple(out)
+
+
+# Command-line options that are actions of one run, not settings.
+_ACTIONS = frozenset({"write_baseline", "add_noqa", "show_config"})
+
+
+def apply_options(config: Config, options: dict[str, object]) -> Config:
+    """The command line's options over the configuration: a given option replaces the setting."""
+    changes: dict[str, object] = {}
+    for key, value in options.items():
+        if key in _ACTIONS or value is None or value == ():
+            continue
+        if key == "severity":
+            levels = dict(config.severity)
+            for item in value:  # type: ignore[attr-defined]
+                code, _, level = str(item).partition("=")
+                if level not in SEVERITIES:
+                    raise ConfigError(f"--severity {item}: expected CODE=LEVEL with LEVEL one of {', '.join(SEVERITIES)}")
+                levels[code.upper()] = level
+            value = levels
+        elif isinstance(value, Path):
+            value = str(value)
+        changes[key] = value
+    return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
+
+
+def describe_config(config: Config) -> str:
+    """`--show-config`: every setting in effect, as TOML keys, and where the file is."""
+    lines = [f"# settings from {config.path}" if config.path else "# no configuration file: defaults"]
+    for item in dataclasses.fields(config):
+        if item.name in ("source", "path", "services", "links", "runtime_variables", "severity"):
+            continue
+        value = getattr(config, item.name)
+        key = item.name.replace("_", "-")
+        if isinstance(value, tuple):
+            lines.append(f"{key} = [{', '.join(repr(v).replace(chr(39), chr(34)) for v in value)}]")
+        elif isinstance(value, bool):
+            lines.append(f"{key} = {'true' if value else 'false'}")
+        elif value is not None:
+            lines.append(f'{key} = "{value}"')
+    lines.extend(f'severity.{code} = "{level}"' for code, level in sorted(config.severity.items()))
+    lines.extend(f"runtime-variables.{lang} = {list(names)}".replace("'", '"')
+                 for lang, names in sorted(config.runtime_variables.items()))
+    lines.extend(f'services.{s.name}.root = "{s.root}"' for s in config.services)
+    lines.extend(f'links = {{ site = "{l.site}", service = "{l.service}" }}' for l in config.links)
+    return "\n".join(lines) + "\n"

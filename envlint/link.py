@@ -53,7 +53,7 @@ def _by_build(target: TargetRef, services: tuple[Service, ...]) -> tuple[list[Se
     if built:
         return built, f"compose builds it from {target.value}"
     folder = posixpath.dirname(target.value) or "."
-    return [s for s in services if s.root == folder], f"compose builds the folder {{root}}/"
+    return [s for s in services if s.root == folder], "compose builds the folder {root}/"
 
 
 def _by_program(target: TargetRef, services: tuple[Service, ...], projects: Projects,

@@ -220,6 +220,9 @@ class Finding:
     service: str | None
     related: tuple[Related, ...] = ()
     site: str | None = None  # LaunchSite.id when the finding is about a launch site
+    # Stable across line moves: rule, variable, service, and the launch site's file and function (or
+    # compose service / workload), never a line number. Set by the filter stage (envlint/fingerprint.py).
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple:
         return (self.location, self.code, self.variable or "", self.message)

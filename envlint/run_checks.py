@@ -6,6 +6,7 @@ from .checks import RULES
 from .checks.context import Context
 from .config import Config
 from .filter import deduplicate, selected_codes
+from .fingerprint import fingerprint_findings
 from .model import Finding, Graph
 
 
@@ -13,4 +14,4 @@ def run_checks(graph: Graph, config: Config) -> list[Finding]:
     codes = selected_codes(config)
     context = Context(graph, config)
     findings = [f for rule in RULES if rule.code in codes for f in rule.check(context)]
-    return deduplicate(findings)
+    return fingerprint_findings(deduplicate(findings), graph)

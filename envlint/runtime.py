@@ -20,7 +20,7 @@ def builtin_table() -> dict[str, tuple[str, ...]]:
 def runtime_names(languages: tuple[str, ...], config: Config) -> frozenset[str]:
     """Names read by the runtime of any of ``languages``, or by the platform, for one service."""
     table = builtin_table()
-    names = set(table["any"])
+    names = set(table["any"]) | set(table["platform"])
     for language in languages:
         names.update(table.get(language, ()))
         names.update(config.runtime_variables.get(language, ()))  # type: ignore[call-overload]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import click
+
 from .report import Report, Summary
 
 
@@ -17,6 +19,13 @@ def summary_line(summary: Summary) -> str:
         notes += f" {_plural(count, 'launch site')} start{'s' if count == 1 else ''} no known service."
     if summary.problems:
         notes += f" {_plural(summary.problems, 'file')} could not be fully analysed."
+    if summary.suppressed:
+        notes += f" {_plural(summary.suppressed, 'finding')} suppressed by comments."
+    if summary.baselined:
+        notes += f" {_plural(summary.baselined, 'finding')} hidden by the baseline."
+    if summary.stale_baseline:
+        count = summary.stale_baseline
+        notes += f" {count} baseline {'entry matches' if count == 1 else 'entries match'} no finding any more."
     if not summary.findings:
         return f"All checks passed: {scope}.{notes}"
     counts = ", ".join(_plural(n, w) for n, w in ((summary.errors, "error"), (summary.warnings, "warning"),
@@ -24,13 +33,22 @@ def summary_line(summary: Summary) -> str:
     return f"Found {_plural(summary.findings, 'finding')} ({counts}) in {scope}.{notes}"
 
 
-def render_text(report: Report) -> str:
+_STYLE = {"error": "red", "warning": "yellow", "note": "cyan"}
+
+
+def render_text(report: Report, color: bool = False, summary: bool = True) -> str:
+    def style(text: str, **how) -> str:
+        return click.style(text, **how) if color else text
+
     lines = []
     for finding in report.findings:
         service = f" [{finding.service}]" if finding.service else ""
-        lines.append(f"{finding.location}: {finding.code}{service} {finding.message}")
+        code = style(finding.code, fg=_STYLE[finding.severity], bold=True)
+        lines.append(f"{style(str(finding.location), bold=True)}: {code}{service} {finding.message}")
         lines.extend(f"    {r.location}: {r.note}" for r in finding.related)
     for problem in report.problems:
-        lines.append(f"{problem.location}: input-error [{problem.kind}] {problem.message}")
-    lines.append(summary_line(report.summary))
-    return "\n".join(lines) + "\n"
+        lines.append(f"{style(str(problem.location), bold=True)}: {style('input-error', fg='red')} "
+                     f"[{problem.kind}] {problem.message}")
+    if summary:
+        lines.append(summary_line(report.summary))
+    return "\n".join(lines) + "\n" if lines else ""

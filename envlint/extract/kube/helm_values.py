@@ -11,7 +11,7 @@ import json
 
 import yaml
 
-from ..yamlsource import Node, get, items, sequence
+from ..yamlsource import get, items, sequence
 
 
 class _Unknown:

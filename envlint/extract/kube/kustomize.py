@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from ..yamlsource import Node, get, is_sequence, items, location, scalar, sequence
+from ..yamlsource import Node, get, is_sequence, location, scalar, sequence
 from .configmaps import ConfigData, ConfigEntry
 from .locate import Locator, ShiftedLocator, load
 from .workloads import containers

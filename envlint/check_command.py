@@ -1,0 +1,104 @@
+"""`envlint check`: the command line's side of a run. It reads and writes files (sources for inline
+suppressions, the baseline, the report, `--add-noqa` edits) and picks the exit code; every decision
+is made by the pure stages it calls.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from .analyze import analyze
+from .baseline import baseline_json, load_baseline
+from .checks import BY_CODE
+from .config import Config, ConfigError, describe_config
+from .filter import SelectionError, selected_codes
+from .noqa import add_noqa
+from .postprocess import finish
+from .render import RENDERERS
+from .render.report import make_report
+from .render.text import render_text
+from .run_checks import run_checks
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _reader(root: Path) -> Callable[[str], str | None]:
+    def read_text(path: str) -> str | None:
+        try:
+            return (root / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    return read_text
+
+
+def _use_color(setting: str, to_file: bool) -> bool:
+    if setting == "always":
+        return True
+    if setting == "never" or to_file:
+        return False
+    # https://no-color.org: the user's terminal setting, read by the CLI only (the analysis never is).
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _statistics(findings) -> str:
+    counts = Counter(f.code for f in findings)
+    rows = [f"{counts[code]:>5}  {code}  {BY_CODE[code].name if code in BY_CODE else ''}" for code in sorted(counts)]
+    return "\n".join(rows) + ("\n" if rows else "")
+
+
+def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict, fail) -> int:
+    if options.get("show_config"):
+        click.echo(describe_config(config), nl=False)
+        return EXIT_CLEAN
+    fmt = config.output_format or "text"
+    if fmt not in RENDERERS:
+        raise fail(f"{config.source}: output-format: unknown format {fmt!r} ({', '.join(sorted(RENDERERS))})")
+    try:
+        analysis = analyze(root, tuple(p.absolute() for p in paths) or (root,), config)
+        selected = selected_codes(config)
+        findings = run_checks(analysis.graph, config)
+    except (ConfigError, SelectionError) as exc:
+        raise fail(str(exc)) from None
+    read_text = _reader(root)
+    baseline = None
+    if config.baseline and not options.get("write_baseline"):
+        try:
+            baseline = load_baseline(Path(config.baseline).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise fail(f"baseline {config.baseline}: {exc}") from None
+    sources = tuple(sorted({f.path for f in analysis.graph.files} | {p for p, _ in analysis.env_files}
+                           | {d for s in analysis.graph.services for d in s.dockerfiles}))
+    outcome = finish(findings, config, selected, read_text, baseline, sources)
+    if options.get("write_baseline"):
+        Path(options["write_baseline"]).write_text(baseline_json(outcome.findings), encoding="utf-8")
+        click.echo(f"Wrote {len(outcome.findings)} findings to the baseline {options['write_baseline']}.")
+        return EXIT_CLEAN
+    if options.get("add_noqa"):
+        edits = add_noqa(outcome.findings, read_text)
+        for path, text in sorted(edits.items()):
+            (root / path).write_text(text, encoding="utf-8")
+        click.echo(f"Added suppressions for {len(outcome.findings)} findings in {len(edits)} files.")
+        return EXIT_CLEAN
+    report = make_report(outcome.findings, analysis.graph, outcome.suppressed, outcome.baselined,
+                         outcome.stale_baseline)
+    to_file = bool(config.output_file)
+    if config.statistics:
+        text = _statistics(report.findings)
+    elif fmt == "text":
+        text = render_text(report, color=_use_color(config.color, to_file), summary=not config.quiet)
+    else:
+        text = RENDERERS[fmt](report)
+    if to_file:
+        Path(config.output_file).write_text(text, encoding="utf-8")  # type: ignore[arg-type]
+    else:
+        click.echo(text, nl=False)
+    if report.problems:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if report.findings and not config.exit_zero else EXIT_CLEAN

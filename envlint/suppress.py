@@ -1,0 +1,163 @@
+"""filter: inline suppressions (`envlint: ignore[ENV002]`, `envlint: ignore-file`) and ENV900.
+
+A directive counts only inside a comment, found by the small per-language scanner `scan` below
+(a string that reads "envlint: ignore" is not a comment). It covers:
+- a trailing comment: its own line; where that line starts or ends a construct that cannot hold a
+  comment inside (a YAML block scalar, a Go raw string, a multi-line Python string, a command
+  continued with `\\`), every line of that construct;
+- a comment alone on its line: the next line that is not a comment, and the construct it starts
+  (this is where `--add-noqa` writes when a trailing comment would change the meaning);
+- `ignore-file`: the whole file.
+Blanket forms (`ignore`, `ignore-file` without codes) never silence ENV900, or an unused blanket
+directive would silence its own report; naming ENV900 does.
+
+Which files are scanned for unused directives: the files where findings are, plus the `paths` the
+caller passes (the CLI should pass every analysed file so that a directive in a clean file is
+reported too). Codes outside `selected` are never called unused: their rule did not run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .checks import BY_CODE
+from .comments import Comment, Scan, scan
+from .checks.env900_unused_suppression import CODE as ENV900, NAME as ENV900_NAME, SEVERITY as ENV900_SEVERITY
+from .model import Finding, Location
+
+DIRECTIVE = re.compile(r"envlint:\s*ignore(?P<file>-file)?(?![\w-])(?:\[(?P<codes>[^\]\n]*)\])?")
+
+
+@dataclass(frozen=True)
+class Directive:
+    path: str
+    comment: Comment
+    start: int  # offset of the directive in comment.text
+    end: int
+    file_level: bool
+    codes: tuple[str, ...] | None  # None: every code
+    lines: frozenset[int]  # lines covered; empty for file-level directives
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.comment.line, self.comment.column + self.start)
+
+    @property
+    def text(self) -> str:
+        return self.comment.text[self.start:self.end]
+
+    def silences(self, finding: Finding) -> bool:
+        if finding.code == ENV900 and finding.location.line == self.comment.line and ENV900 in (self.codes or ()):
+            return True  # `ignore[ENV003, ENV900]`: the report about this very comment
+        if not self.file_level and finding.location.line not in self.lines:
+            return False
+        if self.codes is None:
+            return finding.code != ENV900
+        return finding.code in self.codes
+
+
+def parse_codes(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    return tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+def covered_lines(comment: Comment, scanned: Scan, line_count: int) -> frozenset[int]:
+    comment_only = {n for c in scanned.comments if c.own_line for n in range(c.line, c.end_line + 1)}
+    if comment.own_line:
+        line = comment.end_line + 1
+        while line in comment_only:
+            line += 1
+        if line > line_count:
+            return frozenset()
+        span = next((s for s in scanned.spans if s[0] == line), (line, line))
+    else:
+        line = comment.line
+        span = next((s for s in scanned.spans if line in (s[0], s[1])), (line, line))
+    return frozenset(range(span[0], span[1] + 1))
+
+
+def directives_in(path: str, text: str) -> list[Directive]:
+    scanned = scan(path, text)
+    line_count = text.count("\n") + 1
+    found = []
+    for comment in scanned.comments:
+        for match in DIRECTIVE.finditer(comment.text):
+            file_level = bool(match.group("file"))
+            lines = frozenset() if file_level else covered_lines(comment, scanned, line_count)
+            found.append(Directive(path, comment, match.start(), match.end(), file_level,
+                                   parse_codes(match.group("codes")), lines))
+    return found
+
+
+def collect_suppressions(paths: Iterable[str], read_text: Callable[[str], str | None]) -> dict[str, list[Directive]]:
+    """The directives of each readable file of ``paths`` (files the scanner does not know have none)."""
+    out: dict[str, list[Directive]] = {}
+    for path in sorted(set(paths)):
+        text = read_text(path)
+        out[path] = directives_in(path, text) if text is not None else []
+    return out
+
+
+def _unused_message(directive: Directive, unused: list[str], unknown: list[str]) -> str:
+    where = "in this file" if directive.file_level else "on this line"
+    if directive.codes is None:
+        return f"unused suppression `{directive.text}`: no finding {where} to silence"
+    parts = []
+    if unused:
+        parts.append(f"no {', '.join(unused)} finding {where}")
+    if unknown:
+        parts.append(f"unknown rule code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
+    return f"unused suppression `{directive.text}`: {'; '.join(parts)}"
+
+
+def _env900(directive: Directive, message: str) -> Finding:
+    # Stable across line moves like every fingerprint: the file and the directive, not its line.
+    key = "\0".join((ENV900, directive.path, directive.text))
+    return Finding(ENV900, ENV900_NAME, ENV900_SEVERITY, message, directive.location, None, None,
+                   fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16])
+
+
+def unused_findings(directives: list[Directive], used: set[tuple[int, str]],
+                    selected: frozenset[str] | None) -> list[Finding]:
+    """ENV900 for each directive with a code that silenced nothing or that is no rule's code."""
+    out = []
+    for index, directive in enumerate(directives):
+        if directive.codes is None:
+            if not any(i == index for i, _ in used):
+                out.append(_env900(directive, _unused_message(directive, [], [])))
+            continue
+        unknown = [c for c in directive.codes if c not in BY_CODE]
+        # ENV900 in a list is about the other codes; a code whose rule did not run cannot be judged.
+        unused = [c for c in directive.codes if c in BY_CODE and c != ENV900 and (index, c) not in used
+                  and (selected is None or c in selected)]
+        if unused or unknown or not directive.codes:
+            out.append(_env900(directive, _unused_message(directive, unused, unknown)))
+    return out
+
+
+def apply_suppressions(findings: list[Finding], read_text: Callable[[str], str | None], report_unused: bool,
+                       *, paths: Iterable[str] = (), selected: frozenset[str] | None = None
+                       ) -> tuple[list[Finding], list[Finding]]:
+    """(findings no directive silences, ENV900 findings not silenced themselves)."""
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_path[finding.location.path].append(finding)
+    scanned = collect_suppressions(list(by_path) + (list(paths) if report_unused else []), read_text)
+    kept: list[Finding] = []
+    reports: list[Finding] = []
+    for path, directives in scanned.items():
+        used: set[tuple[int, str]] = set()
+        for finding in by_path.get(path, []):
+            hits = [i for i, d in enumerate(directives) if d.silences(finding)]
+            used.update((i, finding.code) for i in hits)
+            if not hits:
+                kept.append(finding)
+        if report_unused:
+            reports += [f for f in unused_findings(directives, used, selected)
+                        if not any(d.silences(f) for d in directives)]
+    return kept, reports
