@@ -38,3 +38,20 @@ def test_readme_rule_table_is_generated_from_the_rule_docs() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert START in readme and END in readme
     assert readme == with_table(readme), "README rule table is stale: run `python -m envlint.docs`"
+
+
+def test_pre_commit_hook_runs_on_exactly_the_files_envlint_reads() -> None:
+    import yaml
+
+    from envlint.discover import classify
+
+    (hook,) = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"]) == ("envlint", "envlint check", "python")
+    assert hook["pass_filenames"] is False and hook["require_serial"] is True
+    files = re.compile(hook["files"])
+    names = ["main.go", "app.py", "compose.yaml", "docker-compose.prod.yml", "deploy.yml", "run.sh", "_helpers.tpl",
+             ".env", ".env.example", "prod.env", "Dockerfile", "Dockerfile.dev", "api.Dockerfile", "Makefile",
+             "rules.mk", "go.mod", "pyproject.toml", "setup.py", "setup.cfg", "Kustomization",
+             "README.md", "notes.txt", "package.json", "main.rs", ".envrc"]
+    for name in names:
+        assert bool(files.search(f"some/dir/{name}")) == (classify(name) is not None), name
