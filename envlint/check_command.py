@@ -89,16 +89,18 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
     report = make_report(outcome.findings, analysis.graph, outcome.suppressed, outcome.baselined,
                          outcome.stale_baseline)
     to_file = bool(config.output_file)
+    color = fmt == "text" and _use_color(config.color, to_file)
     if config.statistics:
         text = _statistics(report.findings)
     elif fmt == "text":
-        text = render_text(report, color=_use_color(config.color, to_file), summary=not config.quiet)
+        text = render_text(report, color=color, summary=not config.quiet)
     else:
         text = RENDERERS[fmt](report)
     if to_file:
         Path(config.output_file).write_text(text, encoding="utf-8")  # type: ignore[arg-type]
     else:
-        click.echo(text, nl=False)
+        # click strips ANSI codes when stdout is not a terminal unless told: `always` means always.
+        click.echo(text, nl=False, color=color or None)
     if report.problems:
         return EXIT_ERROR
     return EXIT_FINDINGS if report.findings and not config.exit_zero else EXIT_CLEAN

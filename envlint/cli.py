@@ -134,7 +134,11 @@ def rules(code: str | None) -> None:
         raise _fail(f"unknown rule {code!r} (rules: {', '.join(r.code for r in RULES)})")
     click.echo(f"# {rule.code} {rule.name} ({rule.severity}{'' if rule.enabled_by_default else ', off by default'})\n")
     click.echo(rule.doc)
+    table = builtin_table()
+    if rule.code in ("ENV001", "ENV003"):
+        click.echo("\n## Variables the platform sets, never reported")
+        click.echo(", ".join(sorted(set(table["platform"]) | set(table["any"]))))
     if rule.code == "ENV002":
         click.echo("\n## Variables read by the runtime or the platform")
-        for language, names in builtin_table().items():
+        for language, names in table.items():
             click.echo(f"- {language}: {', '.join(names)}")
