@@ -17,7 +17,7 @@ from .checks import BY_CODE, RULES
 from .config import Config, ConfigError, apply_options, load_config
 from .render import RENDERERS
 from .render.facts import facts_json, facts_text
-from .runtime import builtin_table
+from .runtime import builtin_table, library_table
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -142,3 +142,6 @@ def rules(code: str | None) -> None:
         click.echo("\n## Variables read by the runtime or the platform")
         for language, names in table.items():
             click.echo(f"- {language}: {', '.join(names)}")
+        click.echo("\n## Variables read by libraries the service imports")
+        for library, globs in library_table().items():
+            click.echo(f"- {library}: {', '.join(globs) or '-'}")

@@ -12,9 +12,31 @@ _TABLE = Path(__file__).parent / "data" / "runtime_variables.toml"
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return tomllib.loads(_TABLE.read_text(encoding="utf-8"))
+
+
 def builtin_table() -> dict[str, tuple[str, ...]]:
-    data = tomllib.loads(_TABLE.read_text(encoding="utf-8"))
-    return {language: tuple(entry["names"]) for language, entry in data.items()}
+    """Names per language (and `any`, `platform`), as `envlint rules ENV002` prints them."""
+    return {language: tuple(entry["names"]) for language, entry in _data().items() if language != "libraries"}
+
+
+def library_table() -> dict[str, tuple[str, ...]]:
+    """`language:module prefix` -> globs of the variables that library reads by itself."""
+    return {key: tuple(globs) for key, globs in _data()["libraries"].items()}
+
+
+def library_globs(imports: set[tuple[str, str]]) -> tuple[str, ...]:
+    """Globs read by the libraries among ``imports`` ((language, module) pairs): a table entry's
+    module matches itself and anything below it (`boto3.session`, `github.com/aws/aws-sdk-go-v2/config`)."""
+    found: set[str] = set()
+    for key, globs in library_table().items():
+        language, _, prefix = key.partition(":")
+        separator = "." if language == "python" else "/"
+        if any(lang == language and (module == prefix or module.startswith(prefix + separator))
+               for lang, module in imports):
+            found.update(globs)
+    return tuple(sorted(found))
 
 
 def runtime_names(languages: tuple[str, ...], config: Config) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from functools import cached_property
 from ..config import Config
 from ..describe import default_text
 from ..model import Graph, LaunchSite, Link, Read, Related, Service, SiteEnv
-from ..runtime import runtime_names
+from ..runtime import library_globs, runtime_names
 
 _LOCALHOST = re.compile(r"(?i)(?:^|[/@\[])(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0)(?:$|[:/\]])")
 
@@ -104,6 +105,21 @@ class Context:
 
     def passed_on(self, service: Service) -> tuple[frozenset[str], bool]:
         return self._passed_on[service.name]
+
+    @cached_property
+    def _library_globs(self) -> dict[str, tuple[str, ...]]:
+        """Per service: globs of the variables its third-party libraries read by themselves."""
+        by_path = {f.path: f for f in self.graph.files}
+        out = {}
+        for service in self.graph.services:
+            imports = {(by_path[p].language, i.module) for p in service.files if p in by_path
+                       for i in by_path[p].imports if not i.level}
+            out[service.name] = library_globs(imports)
+        return out
+
+    def read_by_library(self, service: Service, name: str) -> bool:
+        """A library the service imports (boto3, sentry_sdk, OpenTelemetry, ...) reads ``name`` itself."""
+        return any(fnmatch.fnmatchcase(name, glob) for glob in self._library_globs[service.name])
 
 
 def read_related(reads: list[Read], service: Service, note: str = "read here") -> list[Related]:

@@ -6,7 +6,9 @@ message asks "did you mean ...?".
 
 Variables that a language runtime or the platform reads (`PYTHONUNBUFFERED`, `GOMAXPROCS`, `TZ`,
 `HTTP_PROXY`, ...) count as read by every service of that language; `envlint rules ENV002` prints the
-table, and `runtime-variables` in the configuration extends it. A service that reads names envlint
+table, and `runtime-variables` in the configuration extends it. Variables that a library the service
+imports reads by itself (`AWS_*` for boto3 or the AWS SDK for Go, `SENTRY_*`, `OTEL_*`, `DD_*`, `PG*`
+for PostgreSQL drivers, ...) count as read too; the table is printed below. A service that reads names envlint
 cannot resolve, or hands its environment to a program envlint does not know, is never reported; nor is
 a name from an env file or ConfigMap that launch sites of several services share.
 
@@ -84,6 +86,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         seen: set[str] = set()
         for item in site.sets:
             if item.name is None or item.name in read_anywhere or item.name in seen or item.location.path in shared:
+                continue
+            if any(ctx.read_by_library(s, item.name) for s in services):
                 continue
             seen.add(item.name)
             unset = sorted({n for s in services for n in ctx.reads_by_name(s) if n not in env.names})
