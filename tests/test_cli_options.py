@@ -109,6 +109,10 @@ def test_add_noqa_then_clean_and_idempotent(repo: Path) -> None:
     assert clean.exit_code == 0 and clean.stdout.endswith("2 findings suppressed by comments.\n")
     assert run_cli("check", "--add-noqa", cwd=repo).stdout == "Added suppressions for 0 findings in 0 files.\n"
     assert (repo / DISPATCHER).read_text() == after
+    # Lines move between two runs: the comments move with their lines and still silence them.
+    (repo / DISPATCHER).write_text("// a header\n// that moves every line\n\n" + after)
+    moved = run_cli("check", cwd=repo)
+    assert moved.exit_code == 0 and moved.stdout.endswith("2 findings suppressed by comments.\n")
 
 
 def test_rules_env001_documents_the_platform_variables() -> None:
