@@ -82,6 +82,8 @@ def covered_lines(comment: Comment, scanned: Scan, line_count: int) -> frozenset
 
 
 def directives_in(path: str, text: str) -> list[Directive]:
+    if not DIRECTIVE.search(text):
+        return []  # most files hold none: skip the comment scanner (tokenize is the slow part)
     scanned = scan(path, text)
     line_count = text.count("\n") + 1
     found = []
