@@ -52,38 +52,33 @@ def _read(root: Path, rel: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def _pyproject(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...]]:
+def _pyproject(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...], bool]:
+    """(name, console scripts, whether the file makes its folder a project). A pyproject.toml with
+    tool settings only ([tool.ruff], [tool.envlint]) is no project; a broken one still is."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(Location(rel, 1, 1), "invalid-toml", f"not valid TOML: {exc}"))
-        return None, ()
+        return None, (), True
+    poetry = data.get("tool", {}).get("poetry", {})
     project = data.get("project", {})
-    scripts = set(project.get("scripts", {}) or {})
-    scripts |= set(data.get("tool", {}).get("poetry", {}).get("scripts", {}) or {})
-    name = project.get("name") or data.get("tool", {}).get("poetry", {}).get("name")
-    return (name if isinstance(name, str) else None), tuple(sorted(scripts))
+    scripts = set(project.get("scripts", {}) or {}) | set(poetry.get("scripts", {}) or {})
+    name = project.get("name") or poetry.get("name")
+    is_project = bool({"project", "build-system"} & set(data) or poetry)
+    return (name if isinstance(name, str) else None), tuple(sorted(scripts)), is_project
 
 
-def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...]]:
+def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...], bool]:
     parser = configparser.ConfigParser()
     try:
         parser.read_string(text)
     except configparser.Error as exc:
         problems.append(Problem(Location(rel, 1, 1), "invalid-setup-cfg", f"cannot be parsed: {exc}"))
-        return None, ()
+        return None, (), True
     name = parser.get("metadata", "name", fallback=None)
     scripts = parser.get("options.entry_points", "console_scripts", fallback="")
     names = tuple(sorted(line.split("=")[0].strip() for line in scripts.splitlines() if "=" in line))
-    return name, names
-
-
-def _is_project(text: str | None) -> bool:
-    try:
-        data = tomllib.loads(text or "")
-    except tomllib.TOMLDecodeError:
-        return True  # reported already; a broken pyproject.toml still marks a project folder
-    return bool({"project", "build-system"} & set(data) or "poetry" in data.get("tool", {}))
+    return name, names, True
 
 
 def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
@@ -105,14 +100,14 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             if match:
                 modules[folder] = match.group(1)
         elif source.kind in ("pyproject", "setup-cfg", "setup-py"):
-            name, scripts = None, ()
+            name, scripts, is_project = None, (), True
             if source.kind != "setup-py":
                 text = _read(root, source.path, problems)
                 if text is not None:
                     reader = _pyproject if source.kind == "pyproject" else _setup_cfg
-                    name, scripts = reader(text, source.path, problems)
-                if source.kind == "pyproject" and not _is_project(text):
-                    continue
+                    name, scripts, is_project = reader(text, source.path, problems)
+            if not is_project:
+                continue
             previous = by_root.get(folder)
             default = posixpath.basename(folder) if folder != "." else root.resolve().name
             merged_scripts = tuple(sorted(set(scripts) | set(previous.scripts if previous else ())))
