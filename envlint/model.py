@@ -114,6 +114,10 @@ class LaunchSite:
     # Non-empty when names envlint cannot see reach the child (an envFrom whose ConfigMap is not in the
     # repository): no rule may then claim a name is missing at this site.
     open_reason: str = ""
+    # What a container runs instead of its image's ENTRYPOINT/CMD (compose `command`/`entrypoint`,
+    # Kubernetes `command`/`args`, words after the image of `docker run`); "" for the image's own.
+    # Two launches of one image with different commands are different programs (web and worker).
+    command: str = ""
 
     @property
     def id(self) -> str:

@@ -65,6 +65,31 @@ class Context:
                 out[read.name].append(read)
         return dict(out)
 
+    def primary_reads(self, service: Service) -> dict[str, list[Read]]:
+        """Reads by name, without the names that are only ever read as the fallback of another read of
+        the service (`os.getenv("A") or os.getenv("B")`, envconfig's bare tag after its prefixed name):
+        a finding about the primary name covers them."""
+        by_name = self.reads_by_name(service)
+        return {name: reads for name, reads in by_name.items()
+                if not all(r.fallback_of and r.fallback_of in by_name for r in reads)}
+
+    def alternatives(self, service: Service, name: str) -> frozenset[str]:
+        """``name`` and the names read in its place when it is empty (its fallbacks, transitively)."""
+        by_name = self.reads_by_name(service)
+        found, stack = {name}, [name]
+        while stack:
+            current = stack.pop()
+            nexts = {f for r in by_name.get(current, []) for f in r.default.fallbacks}
+            nexts |= {n for n, reads in by_name.items() if any(r.fallback_of == current for r in reads)}
+            for item in nexts - found:
+                found.add(item)
+                stack.append(item)
+        return frozenset(found)
+
+    def provided(self, service: Service, name: str, env: SiteEnv, always: bool = False) -> bool:
+        """The site gives ``name`` or one of its fallbacks (``always``: not only under a condition)."""
+        return any(n in env.names and not (always and n in env.conditional) for n in self.alternatives(service, name))
+
     def own_sets(self, service: Service) -> frozenset[str]:
         return frozenset(s.name for s in service.process_sets if s.name)
 

@@ -43,10 +43,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         env = ctx.env(site)
         if env.open:
             continue
-        skip = (env.names - env.conditional.keys()) | ctx.runtime(service) | ctx.own_sets(service)
-        for name, reads in ctx.reads_by_name(service).items():
+        skip = ctx.runtime(service) | ctx.own_sets(service)
+        for name, reads in ctx.primary_reads(service).items():
             required = [r for r in reads if r.required]
-            if not required or name in skip:
+            if not required or name in skip or ctx.provided(service, name, env, always=True):
                 continue
             others = [s for s in ctx.sites_by_service.get(service.name, [])
                       if s.id != site.id and name in ctx.env(s).names]

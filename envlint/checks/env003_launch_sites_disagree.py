@@ -1,7 +1,9 @@
 """## What it does
 Reports a launch site of a service that does not provide a variable the service reads, when another
-launch site of the same service does provide it. The finding stands at the site that misses the
-variable and names the read (with the default that now silently wins) and the site that sets it.
+launch site of the same service, running the same command, does provide it. The finding stands at the
+site that misses the variable and names the read (with the default that now silently wins) and the
+site that sets it. Launches of one image with different commands (compose `command`, Kubernetes
+`command`/`args`, words after the image of `docker run`) run different programs and are not compared.
 
 ## Why is this bad?
 Two launchers of one program disagree about its configuration. The one that leaves the variable out
@@ -38,39 +40,55 @@ SEVERITY = "error"
 ENABLED_BY_DEFAULT = True
 
 
+def _conditional(ctx: Context, service, name: str, site) -> str | None:
+    env = ctx.env(site)
+    return next((env.conditional[n] for n in sorted(ctx.alternatives(service, name)) if n in env.conditional), None)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    for service_name, sites in sorted(ctx.sites_by_service.items()):
+    for service_name, all_sites in sorted(ctx.sites_by_service.items()):
         service = ctx.services.get(service_name)
-        if service is None or len(sites) < 2:
+        if service is None:
             continue
-        runtime = ctx.runtime(service) | ctx.own_sets(service)
-        for name, reads in ctx.reads_by_name(service).items():
-            if name in runtime:
+        # Launches of one image with different commands run different programs (a web server and a
+        # worker of one image): only launches of the same program must agree.
+        groups: dict[str, list] = {}
+        for site in all_sites:
+            groups.setdefault(site.command, []).append(site)
+        for sites in groups.values():
+            if len(sites) > 1:
+                yield from _disagreements(ctx, service, sites)
+
+
+def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
+    runtime = ctx.runtime(service) | ctx.own_sets(service)
+    for name, reads in ctx.primary_reads(service).items():
+        if name in runtime:
+            continue
+        providers = [s for s in sites if ctx.provided(service, name, ctx.env(s))]
+        always = [s for s in providers if ctx.provided(service, name, ctx.env(s), always=True)]
+        if not providers:
+            continue
+        for site in sites:
+            env = ctx.env(site)
+            if env.open or site in always or (site in providers and not always):
                 continue
-            providers = [s for s in sites if name in ctx.env(s).names]
-            always = [s for s in providers if name not in ctx.env(s).conditional]
-            if not providers:
-                continue
-            for site in sites:
-                env = ctx.env(site)
-                if env.open or (name in env.names and (name not in env.conditional or not always)):
-                    continue
-                with_default = [r for r in reads if r.default.kind != "none"]
-                falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"
-                              if with_default else "; the read gets nothing")
-                other = next(s for s in (always or providers) if s.id != site.id)
-                when = ctx.env(other).conditional.get(name)
-                sets = f"sets (when {when})" if when else "sets"
-                if name in env.conditional:
-                    here = f"this launch site sets it only when {env.conditional[name]}"
-                else:
-                    here = f"this launch site does not: {missing_reason(site)}"
-                yield Finding(
-                    CODE, NAME, SEVERITY,
-                    f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but "
-                    f"{here}{falls_back}",
-                    site.location, name, service.name,
-                    tuple(read_related(reads, service) + set_related(ctx, [p for p in providers if p.id != site.id], name)
-                          + dynamic_related(site)),
-                    site.id,
-                )
+            with_default = [r for r in reads if r.default.kind != "none"]
+            falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"
+                          if with_default else "; the read gets nothing")
+            other = next(s for s in (always or providers) if s.id != site.id)
+            when = _conditional(ctx, service, name, other)
+            sets = f"sets (when {when})" if when else "sets"
+            if site in providers:
+                here = f"this launch site sets it only when {_conditional(ctx, service, name, site)}"
+            else:
+                here = f"this launch site does not: {missing_reason(site)}"
+            yield Finding(
+                CODE, NAME, SEVERITY,
+                f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but "
+                f"{here}{falls_back}",
+                site.location, name, service.name,
+                tuple(read_related(reads, service) + set_related(ctx, [p for p in providers if p.id != site.id], name)
+                      + dynamic_related(site)),
+                site.id,
+            )

@@ -44,12 +44,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         env = ctx.env(site)
         if env.open:
             continue
-        for name, reads in ctx.reads_by_name(service).items():
-            local = [r for r in reads if any(points_at_localhost(v) for v in r.default.values)]
-            if not local or (name in env.names and name not in env.conditional) or name in ctx.own_sets(service):
+        by_name = ctx.reads_by_name(service)
+        for name in ctx.primary_reads(service):
+            # The localhost default may sit at the end of a fallback chain (`os.getenv("A") or
+            # os.getenv("B", "http://localhost")`, envconfig's bare tag): the chain is one read.
+            chain = [r for n in sorted(ctx.alternatives(service, name)) for r in by_name.get(n, [])]
+            local = [r for r in chain if any(points_at_localhost(v) for v in r.default.values)]
+            if not local or ctx.provided(service, name, env, always=True) or name in ctx.own_sets(service):
                 continue
             value = next(v for v in local[0].default.values if points_at_localhost(v))
-            sets = f"sets it only when {env.conditional[name]}" if name in env.conditional else "does not set it"
+            when = next((env.conditional[n] for n in sorted(ctx.alternatives(service, name)) if n in env.conditional), None)
+            sets = f"sets it only when {when}" if when else "does not set it"
             message = (f"{service.name} reads {name}{read_condition(local)} with the default {quote(value)}, and "
                        f"this launch site {sets}: inside the container localhost is the container itself")
             if site.network_host == "conditional":

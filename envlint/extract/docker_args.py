@@ -43,6 +43,7 @@ class DockerRun:
     targets: tuple[TargetRef, ...]
     network_host: Literal["never", "always", "conditional"]
     network_condition: str | None
+    command: str = ""  # the words after the image: what the container runs instead of its CMD
 
 
 def env_entry(token: Token, function: str | None = None) -> EnvSet:
@@ -79,6 +80,7 @@ def parse_docker_run(tokens: list[Token], function: str | None = None) -> Docker
     sets: list[EnvSet] = []
     env_files: list[EnvFileRef] = []
     targets: tuple[TargetRef, ...] = ()
+    command = ""
     host_conditions: list[str | None] = []
     while index < len(tokens):
         token = tokens[index]
@@ -87,6 +89,7 @@ def parse_docker_run(tokens: list[Token], function: str | None = None) -> Docker
             continue
         if token.text is None or not token.text.startswith("-"):
             targets = _image(token)
+            command = " ".join(t.text if t.text is not None else t.source for t in tokens[index:])
             break
         flag, inline = _split_inline(token.text)
         if flag in _BOOLEAN_FLAGS:
@@ -112,7 +115,7 @@ def parse_docker_run(tokens: list[Token], function: str | None = None) -> Docker
         unconditional = any(c is None for c in host_conditions)
         network = "always" if unconditional else "conditional"
         network_condition = None if unconditional else " || ".join(c for c in host_conditions if c)
-    return DockerRun(tuple(sets), tuple(env_files), targets, network, network_condition)
+    return DockerRun(tuple(sets), tuple(env_files), targets, network, network_condition, command)
 
 
 def _with_condition(entry: EnvSet, condition: str | None) -> EnvSet:

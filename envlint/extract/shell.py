@@ -81,7 +81,8 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
             if run is not None:
                 sites.append(LaunchSite(Location(path, index + 1, match.start() + 1), "docker-run", "shell", None,
                                         run.targets, run.sets, False, run.env_files, run.network_host,
-                                        run.network_condition, "docker run in a shell script"))
+                                        run.network_condition, "docker run in a shell script",
+                                        command=run.command))
             index += len(segments)
             continue
         index += 1

@@ -28,7 +28,7 @@ def _site_json(analysis: Analysis, site: LaunchSite) -> dict[str, object]:
         "sets": [{"name": s.name, "location": location_json(s.location), "description": describe_set(s)}
                  for s in site.sets],
         "env_files": [{"path": e.path, "location": location_json(e.location)} for e in site.env_files],
-        "network_host": site.network_host, "network_condition": site.network_condition,
+        "network_host": site.network_host, "network_condition": site.network_condition, "command": site.command,
         "links": [{"service": l.service, "reason": l.reason} for l in analysis.graph.links if l.site == site.id],
         "environment": {"names": sorted(env.names), "open": env.open, "why_open": env.why_open} if env else None,
         "description": describe_site(site),
@@ -73,6 +73,8 @@ def facts_text(analysis: Analysis) -> str:
             out.append(f"    starts {link.service}: {link.reason}")
         if not links:
             out.append("    starts no known service")
+        if site.command:
+            out.append(f"    command: {site.command}")
         if site.env_text:
             out.append(f"    environment: {site.env_text}")
         for item in site.sets:

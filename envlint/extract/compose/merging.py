@@ -27,6 +27,7 @@ def merge(base: ServiceSpec, over: ServiceSpec) -> ServiceSpec:
         environment=tuple(s for s in base.environment if s.name not in names) + over.environment,
         env_files=tuple(u for u in base.env_files if u.resolved not in paths) + over.env_files,
         network_mode=over.network_mode if over.network_mode is not None else base.network_mode,
+        command=over.command if over.command is not None else base.command,
         extends=None,
         open_reason=over.open_reason or base.open_reason,
     )
@@ -76,4 +77,5 @@ def to_site(spec: ServiceSpec, function: str) -> LaunchSite:
         network_host="always" if spec.network_mode == "host" else "never",
         env_text=_env_text(spec),
         open_reason=open_reason,
+        command=spec.command or "",
     )

@@ -51,6 +51,7 @@ class ServiceSpec:
     network_mode: str | None = None
     extends: Extends | None = None
     open_reason: str = ""
+    command: str | None = None  # `entrypoint` and `command` as written; None when neither is given
 
 
 def folder_of(path: str) -> str:
@@ -154,4 +155,17 @@ def read_service(path: str, name: str, key_node: y.Node, node: y.Node, read: Env
         env_files=_env_files(path, y.get(node, "env_file"), read),
         network_mode=substitute_defaults(network) if network is not None else None,
         extends=_extends(path, y.get(node, "extends")),
+        command=_command(node),
     )
+
+
+def _words(node: y.Node | None) -> str | None:
+    """`command: a b` or `command: [a, b]` as one string; None when absent."""
+    if node is None:
+        return None
+    return y.scalar(node) or " ".join(y.scalar(n) or "" for n in y.sequence(node))
+
+
+def _command(node: y.Node) -> str | None:
+    parts = [w for w in (_words(y.get(node, "entrypoint")), _words(y.get(node, "command"))) if w is not None]
+    return " ".join(parts) if parts else None

@@ -156,7 +156,8 @@ def find_launches(go_file: GoFile, index: PackageIndex, calls: list[dict[str, li
                 sites.append(LaunchSite(location, "docker-run", "go", function, _image_targets(run.targets, tokens),
                                         run.sets, False,
                                         run.env_files, run.network_host, run.network_condition,
-                                        "docker run: the container gets only the names passed with -e/--env-file"))
+                                        "docker run: the container gets only the names passed with -e/--env-file",
+                                        command=run.command))
             continue
         env = _environment(call, scope, index)
         sites.append(LaunchSite(location, "exec", "go", function, _program_targets(arguments[0], tokens, go_file, index),

@@ -17,7 +17,8 @@ from ...model import LaunchSite, TargetRef
 from .configmaps import ConfigIndex
 from .kustomize import Kustomization, Layer
 from .locate import Locator
-from .workloads import PLAIN_ENV_TEXT, Container, containers, env_entries, env_entry, env_from, image_target
+from .workloads import (PLAIN_ENV_TEXT, Container, container_command, containers, env_entries, env_entry, env_from,
+                        image_target)
 
 _ENV_TEXT = PLAIN_ENV_TEXT + ", patched by kustomize overlay {folder}"
 
@@ -112,7 +113,8 @@ def _site(k: Kustomization, r: Resource, own_layers: tuple[Layer, ...], c: Conta
         function=f"{c.function} (overlay {folder})", targets=(target,) if target else (),
         sets=tuple(from_sets + sets), inherits=False,
         network_host="always" if r.locator.text(get(c.pod, "hostNetwork")) == "true" else "never",
-        env_text=_ENV_TEXT.format(folder=folder), open_reason="; ".join(reasons))
+        env_text=_ENV_TEXT.format(folder=folder), open_reason="; ".join(reasons),
+        command=container_command(r.locator, c.node))
 
 
 def overlay_sites(k: Kustomization, all_kustomizations: list[Kustomization], plain: dict[str, list[Node]],

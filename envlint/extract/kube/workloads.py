@@ -166,4 +166,10 @@ def container_site(locator: Locator, container: Container, index: ConfigIndex, l
         location=locator.at(node), kind="kubernetes", language=language, function=container.function,
         targets=(target,) if target else (), sets=tuple(from_sets + env_entries(locator, node, node)),
         inherits=False, network_host=network, network_condition=network_condition,  # type: ignore[arg-type]
-        env_text=env_text, open_reason="; ".join(reasons))
+        env_text=env_text, open_reason="; ".join(reasons), command=container_command(locator, node))
+
+
+def container_command(locator: Locator, node: Node) -> str:
+    """`command` and `args` of a container: what it runs instead of its image's ENTRYPOINT/CMD."""
+    words = [locator.text(item) or "" for key in ("command", "args") for item in sequence(get(node, key))]
+    return " ".join(words)

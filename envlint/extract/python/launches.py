@@ -56,7 +56,7 @@ def _site(index: FileIndex, call: Node, callee: str, args: Node) -> LaunchSite |
             return None
         return LaunchSite(location, "docker-run", "python", function, run.targets, run.sets, False,
                           run.env_files, run.network_host, run.network_condition,
-                          "docker run: only -e and --env-file reach the container")
+                          "docker run: only -e and --env-file reach the container", command=run.command)
     env_node = keyword(args, "env")
     shape = EnvReader(index, call).expression(env_node)
     return LaunchSite(location, "subprocess", "python", function, tuple(_targets(index, argv)),
