@@ -3,6 +3,8 @@ one-line descriptions, problems, imports, robustness)."""
 
 from __future__ import annotations
 
+import pytest
+
 from envlint.extract.python import extract_python_file
 from envlint.model import Default, ImportRef, Location
 
@@ -189,3 +191,18 @@ def test_extra_records_constants_helpers_and_imported_names():
 
 def test_file_without_cross_file_facts_has_no_extra():
     assert facts("import os\nx = os.getenv('X')\n").extra is None
+
+
+@pytest.mark.parametrize(("source", "whole"), [
+    ('import os\nsettings = {k: v for k, v in os.environ.items() if k.startswith("APP_")}\n', True),
+    ("from os import environ\nfor k in environ:\n    print(k)\n", True),
+    ("import os\ncfg = load_config(os.environ)\n", True),
+    ("import os\nSettings(_environ=os.environ)\n", True),
+    ('import os, subprocess\nenv = os.environ.copy()\nenv["A"] = "1"\nsubprocess.run(["x"], env=env)\n', False),
+    ('import os, subprocess\nsubprocess.run(["x"], env={**os.environ, "A": "1"})\n', False),
+    ('import os, subprocess\nsubprocess.run(["x"], env=dict(os.environ, A="1"))\n', False),
+    ('import os\nos.environ.get("A")\nx = "A" in os.environ\n', False),
+    ("environ = {}\nfor k in environ:\n    pass\n", False),
+], ids=["items", "for", "argument", "keyword", "copy", "splat", "dict", "single-reads", "local-name"])
+def test_reading_the_whole_environment_makes_reads_dynamic(source: str, whole: bool) -> None:
+    assert facts(source).reads_dynamic is whole

@@ -21,6 +21,7 @@ from .libraries import LIBRARIES, library_facts
 from .names import FileIndex
 from .process_sets import find_process_sets
 from .reads import build_reads, find_reads
+from .whole_env import reads_whole_environment
 from .settings import find_classes
 
 __all__ = ["extract_python_file"]
@@ -55,7 +56,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         process_sets=tuple(process_sets),
         launch_sites=tuple(launches),
         problems=tuple(problems),
-        reads_dynamic=any(read.name is None for read in reads),
+        reads_dynamic=any(read.name is None for read in reads) or (uses_os and reads_whole_environment(index)),
         extra=extra,
     )
 

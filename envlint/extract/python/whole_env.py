@@ -1,0 +1,46 @@
+"""Whether a file reads the whole environment: iterates `os.environ` (`.items()`, `for k in
+os.environ`) or hands it to a function (`load_config(os.environ)`). Such a program may read names it
+never spells out (`APP_*` by prefix), so no launch site's set can be called unread for its service.
+Building a child's environment (`env=os.environ`, `{**os.environ}`, `dict(os.environ)`,
+`os.environ.copy()`) and single reads are not such uses.
+"""
+
+from __future__ import annotations
+
+from .. import syntax
+from ..syntax import Node, text
+from .names import FileIndex
+
+_ITERATING = frozenset({"items", "keys", "values", "__iter__"})
+_COPYING = frozenset({"dict", "os.environ.copy", "copy.copy", "copy.deepcopy"})
+
+
+def _call_of(arguments: Node) -> str:
+    call = arguments.parent
+    return text(call.child_by_field_name("function")) if call is not None else ""
+
+
+def _whole(index: FileIndex, node: Node) -> bool:
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type == "attribute" and parent.child_by_field_name("object") == node:
+        return text(parent.child_by_field_name("attribute")) in _ITERATING
+    if parent.type in ("for_statement", "for_in_clause") and parent.child_by_field_name("right") == node:
+        return True
+    if parent.type == "argument_list":
+        return _call_of(parent) not in _COPYING
+    if parent.type == "keyword_argument":
+        return text(parent.child_by_field_name("name")) != "env"
+    return False
+
+
+def reads_whole_environment(index: FileIndex) -> bool:
+    for match in syntax.matches("python", "environ_uses", index.root):
+        node = match["environ"][0]
+        if node.type == "identifier" and node.parent is not None and node.parent.type == "attribute" \
+                and node.parent.child_by_field_name("attribute") == node:
+            continue  # the `environ` of `os.environ`: its attribute node is the match that counts
+        if index.qualify(node) == "os.environ" and _whole(index, node):
+            return True
+    return False
