@@ -209,3 +209,16 @@ def test_facts_with_extra_survive_the_process_pool() -> None:
 
     facts = extract_go_package([("config/types.go", CONFIG_TYPES), ("config/load.go", CONFIG_LOAD)])
     assert pickle.loads(pickle.dumps(facts)) == facts
+
+
+@pytest.mark.parametrize(("body", "whole"), [
+    ('for _, kv := range os.Environ() {\n\t\t_ = kv\n\t}', True),
+    ("cfg := parse(os.Environ())\n\t_ = cfg", True),
+    ('cmd := exec.Command("x")\n\tcmd.Env = append(os.Environ(), "A=1")\n\t_ = cmd.Run()', False),
+    ('cmd := exec.Command("x")\n\tcmd.Env = os.Environ()\n\t_ = cmd.Run()', False),
+    ('_ = os.Getenv("A")', False),
+], ids=["range", "argument", "append", "assigned-to-env", "single-read"])
+def test_reading_the_whole_environment_makes_reads_dynamic(body: str, whole: bool) -> None:
+    source = f'package main\n\nimport (\n\t"os"\n\t"os/exec"\n)\n\nfunc main() {{\n\t{body}\n}}\n'
+    (facts,) = extract_go_package([("main.go", source.encode())])
+    assert facts.reads_dynamic is whole

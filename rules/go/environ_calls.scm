@@ -1,0 +1,7 @@
+; `os.Environ()`: the extractor keeps the calls that look at every variable (ranged over, handed to a
+; function other than append), not those that build a child's Env.
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @package
+    field: (field_identifier) @function
+    (#eq? @function "Environ"))) @call
