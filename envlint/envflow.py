@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from .extract.envfiles import parse_env_file
 from .model import LaunchSite, Link, Service, SiteEnv
 
 
@@ -22,23 +23,10 @@ def _env_file_names(root: Path, site: LaunchSite, path: str) -> frozenset[str] |
         try:
             if candidate.is_file() and candidate.resolve().is_relative_to(root.resolve()):
                 text = candidate.read_text(encoding="utf-8", errors="replace")
-                return frozenset(_parse_env_file(text))
+                return frozenset(e.name for e in parse_env_file(path, text) if e.name)
         except OSError:
             return None
     return None
-
-
-def _parse_env_file(text: str) -> list[str]:
-    names = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        line = line.removeprefix("export ").strip()
-        name = line.split("=", 1)[0].strip()
-        if name and name.replace("_", "").isalnum():
-            names.append(name)
-    return names
 
 
 def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ...], links: list[Link],
