@@ -14,6 +14,7 @@ from .config import Config
 from .images import image_key
 from .model import LaunchSite, Link, Service, TargetRef
 from .projects import Projects
+from .pyimports import module_files
 
 
 def _origin(service: Service, key: str) -> str:
@@ -73,14 +74,9 @@ def _by_program(target: TargetRef, services: tuple[Service, ...], projects: Proj
     return [], ""
 
 
-def _module_files(module: str) -> list[str]:
-    base = module.replace(".", "/")
-    return [f"{base}/__main__.py", f"{base}.py", f"{base}/__init__.py"]
-
-
 def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...]) -> tuple[list[Service], str]:
     if target.kind == "python-module":
-        suffixes = _module_files(target.value)
+        suffixes = module_files(target.value, run=True)
         what = f"module {target.value!r}"
     else:
         launcher_dir = posixpath.dirname(site.location.path)

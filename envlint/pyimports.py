@@ -13,9 +13,13 @@ import posixpath
 from .model import FileFacts, ImportRef
 
 
-def _candidates(module: str) -> list[str]:
+def module_files(module: str, run: bool = False) -> list[str]:
+    """The files that can hold dotted ``module``, relative to a source root; with ``run`` (`python -m`)
+    the package's `__main__.py` first, as Python looks for it."""
     base = module.replace(".", "/")
-    return [f"{base}.py", f"{base}/__init__.py"] if base else ["__init__.py"]
+    if not base:
+        return ["__init__.py"]
+    return ([f"{base}/__main__.py"] if run else []) + [f"{base}.py", f"{base}/__init__.py"]
 
 
 def _resolve(importer: str, imp: ImportRef, roots: list[str], known: set[str]) -> list[str]:
@@ -29,7 +33,7 @@ def _resolve(importer: str, imp: ImportRef, roots: list[str], known: set[str]) -
     found = []
     for base in bases:
         for module in [imp.module] + [f"{imp.module}.{n}".strip(".") for n in imp.names]:
-            for candidate in _candidates(module):
+            for candidate in module_files(module):
                 path = posixpath.normpath(posixpath.join(base, candidate)) if base not in ("", ".") else candidate
                 if path in known:
                     found.append(path)

@@ -21,7 +21,7 @@ from .extract.dockerfile import Dockerfile
 from .images import image_key
 from .model import FileFacts, Location, Service
 from .projects import Projects
-from .pyimports import python_closure
+from .pyimports import module_files, python_closure
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,7 @@ def _runs(dockerfile: Dockerfile, drafts: list[_Draft], projects: Projects) -> l
     program = posixpath.basename(words[0])
     if program.startswith("python") and len(words) > 1:
         if words[1] == "-m" and len(words) > 2:
-            module = words[2].replace(".", "/")
-            wanted = (f"{module}/__main__.py", f"{module}.py", f"{module}/__init__.py")
+            wanted = tuple(module_files(words[2], run=True))
         else:
             wanted = (words[1].lstrip("./"),)
         return [d for d in drafts if d.kind in ("python", "image")
