@@ -14,12 +14,12 @@ import click
 
 from .analyze import Analysis, analyze
 from .checks import BY_CODE, RULES
+from .check_command import EXIT_CLEAN, EXIT_ERROR, run_check
 from .config import Config, ConfigError, apply_options, load_config
 from .render import RENDERERS
 from .render.facts import facts_json, facts_text
 from .runtime import builtin_table, library_table
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -101,8 +101,6 @@ def main() -> None:
 @_CONFIG
 def check(paths, config_path, **options) -> None:
     """Analyse PATHS (default: the current folder) and report findings per launch site."""
-    from .check_command import run_check
-
     root, config = _prepare(paths, config_path, options)
     sys.exit(run_check(root, paths, config, options, _fail))
 
