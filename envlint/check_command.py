@@ -101,6 +101,6 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
     else:
         # click strips ANSI codes when stdout is not a terminal unless told: `always` means always.
         click.echo(text, nl=False, color=color or None)
-    if report.problems:
-        return EXIT_ERROR
+    # A file that could not be analysed is an ENV000 finding: exit 1 like any other, and --exit-zero
+    # covers it. Exit 2 is kept for usage, configuration and internal errors.
     return EXIT_FINDINGS if report.findings and not config.exit_zero else EXIT_CLEAN

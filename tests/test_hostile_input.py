@@ -41,9 +41,16 @@ def _repo(tmp_path: Path) -> Path:
 def test_rest_of_repository_is_analysed_and_each_problem_reported_once(tmp_path: Path) -> None:
     result = run_cli("check", "--output-format", "json", cwd=_repo(tmp_path))
     report = json.loads(result.stdout)
-    assert result.exit_code == 2
+    # A file that cannot be analysed is an ENV000 finding (exit 1, as ruff), not a run that failed.
+    assert result.exit_code == 1
     assert [(f["code"], f["variable"], f["location"]["path"]) for f in report["findings"]] == [
-        ("ENV001", "WORKER_QUEUE", "ops/launch.py")
+        ("ENV000", None, "bad/broken.go"),
+        ("ENV000", None, "bad/broken.py"),
+        ("ENV000", None, "bad/dangling.py"),
+        ("ENV000", None, "bad/huge.py"),
+        ("ENV000", None, "bad/image.py"),
+        ("ENV000", None, "bad/latin1.py"),
+        ("ENV001", "WORKER_QUEUE", "ops/launch.py"),
     ]
     problems = [(p["path"], p["kind"]) for p in report["problems"]]
     assert problems == [
@@ -59,10 +66,22 @@ def test_rest_of_repository_is_analysed_and_each_problem_reported_once(tmp_path:
 
 def test_text_report_names_each_problem_with_its_location(tmp_path: Path) -> None:
     result = run_cli("check", cwd=_repo(tmp_path))
-    assert result.exit_code == 2
-    assert "bad/latin1.py:1:6: input-error [not-utf8] not valid UTF-8 (byte 0xe9); skipped" in result.stdout
-    assert "bad/image.py:1:1: input-error [binary] binary content (NUL bytes); skipped" in result.stdout
+    assert result.exit_code == 1
+    assert "bad/latin1.py:1:6: ENV000 not-utf8: not valid UTF-8 (byte 0xe9); skipped\n" in result.stdout
+    assert "bad/image.py:1:1: ENV000 binary: binary content (NUL bytes); skipped\n" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_unanalysable_files_are_selectable_and_exit_zero_covers_them(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    assert run_cli("check", "--exit-zero", cwd=repo).exit_code == 0
+    ignored = run_cli("check", "--ignore", "ENV000", "--ignore", "ENV001", cwd=repo)
+    assert ignored.exit_code == 0
+    # Nothing is said to have passed when six files were not checked.
+    assert ignored.stdout.endswith("No findings: 1 launch site and 1 service. 6 files could not be fully analysed.\n")
+    only = run_cli("check", "--select", "ENV000", "--exclude", "bad/*.py", cwd=repo)
+    assert only.exit_code == 1
+    assert only.stdout.splitlines()[0].startswith("bad/broken.go:3:1: ENV000 syntax-error: syntax error; the rest of the file was analysed")
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
@@ -79,7 +98,7 @@ def test_declared_encoding_is_honoured(tmp_path: Path) -> None:
     facts = json.loads(result.stdout)
     assert [r["name"] for s in facts["services"] for r in s["reads"]] == ["LEGACY_NAME"]
     assert [(p["path"], p["kind"]) for p in facts["problems"]] == [("wrong.py", "unknown-encoding")]
-    assert result.exit_code == 2
+    assert result.exit_code == 0  # facts lists problems; only check judges them (ENV000)
 
 
 def test_parallel_extraction_gives_the_same_report(monkeypatch) -> None:

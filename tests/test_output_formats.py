@@ -38,7 +38,7 @@ GOLDEN_CASES = {
     "launch-sites-disagree": (FIXTURES / "ENV003" / "positive-compose-and-go-launcher", 1),
     "misspelled": (FIXTURES / "ENV002" / "positive-misspelled", 1),
     "clean": (FIXTURES / "ENV003" / "negative-agree-or-open", 0),
-    "input-problem": (None, 2),
+    "input-problem": (None, 1),
 }
 
 
@@ -95,10 +95,9 @@ def test_json_lines_match_the_json_format(case: str, tmp_path: Path) -> None:
     document = json.loads(_check(root, "json").stdout)
     objects = [json.loads(line) for line in _check(root, "json-lines").stdout.splitlines()]
     findings = [o for o in objects if o["type"] == "finding"]
-    problems = [o for o in objects if o["type"] == "problem"]
-    assert len(findings) + len(problems) == len(objects)
+    assert len(findings) == len(objects)  # an unanalysable file is an ENV000 finding
     assert [{k: v for k, v in f.items() if k not in ("type", "fingerprint")} for f in findings] == document["findings"]
-    assert [{k: v for k, v in p.items() if k != "type"} for p in problems] == document["problems"]
+    assert [f["location"]["path"] for f in findings if f["code"] == "ENV000"] == [p["path"] for p in document["problems"]]
     assert all(len(f["fingerprint"]) == 16 for f in findings)
 
 
@@ -141,19 +140,23 @@ def test_sarif_of_every_rule_fixture_is_valid(case: Path) -> None:
     assert [(r["ruleId"], r["message"]["text"]) for r in run["results"]] == [
         (f["code"], f["message"]) for f in findings]
     assert run["invocations"][0]["executionSuccessful"] is True
-    assert run["invocations"][0]["toolExecutionNotifications"] == []
+    # Each unanalysable file is an ENV000 result and also a notification of the run's health.
+    notified = [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for n in run["invocations"][0]["toolExecutionNotifications"]]
+    assert notified == [f["location"]["path"] for f in findings if f["code"] == "ENV000"]
 
 
 def test_sarif_reports_input_problems_as_notifications(tmp_path: Path) -> None:
     result = _check(_problem_repo(tmp_path), "sarif")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     (run,) = _assert_valid_sarif(result.stdout)["runs"]
     (invocation,) = run["invocations"]
-    assert invocation["executionSuccessful"] is False
+    assert invocation["executionSuccessful"] is True
     (notification,) = invocation["toolExecutionNotifications"]
-    assert notification["level"] == "error"
+    assert notification["level"] == "warning"
     assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "tools/legacy.py"
-    assert len(run["results"]) == 1
+    # The file is also an ENV000 result, beside the ENV003 finding, so code scanning shows it.
+    assert [r["ruleId"] for r in run["results"]] == ["ENV003", "ENV000"]
     assert str(tmp_path) not in result.stdout
 
 
@@ -195,12 +198,14 @@ def test_github_commands_escape_messages_and_paths() -> None:
     finding = Finding("ENV002", "set-never-read", "note", "50% of X,Y: unread\nsecond line",
                       Location("odd dir/a:b,c%.py", 3, 7), "X", "svc",
                       related=(Related(Location("x,y.go", 1, 2), "set: here"),))
-    problem = Problem(Location("bad:1.py", 2, 1), "not-utf8", "bad byte\n0xff")
-    lines = render_github(_report([finding], [problem])).splitlines()
+    unanalysable = Finding("ENV000", "unanalysable-file", "warning", "not-utf8: bad byte\n0xff",
+                           Location("bad:1.py", 2, 1), None, None)
+    lines = render_github(_report([finding, unanalysable])).splitlines()
     assert lines[0] == ("::notice file=odd dir/a%3Ab%2Cc%25.py,line=3,col=7,title=ENV002 set-never-read::"
                         "50%25 of X,Y: unread%0Asecond line%0Ax,y.go:1:2: set: here")
-    assert lines[1] == "::error file=bad%3A1.py,line=2,col=1,title=envlint input error::[not-utf8] bad byte%0A0xff"
-    assert lines[2].startswith("Found 1 finding")
+    assert lines[1] == ("::warning file=bad%3A1.py,line=2,col=1,title=ENV000 unanalysable-file::"
+                        "not-utf8: bad byte%0A0xff")
+    assert lines[2].startswith("Found 2 findings")
     assert len(lines) == 3
 
 
@@ -243,11 +248,11 @@ def test_junit_clean_run_is_one_passing_testcase() -> None:
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("1", "0", "0")
 
 
-def test_junit_problems_are_errors(tmp_path: Path) -> None:
+def test_junit_unanalysable_files_are_failures(tmp_path: Path) -> None:
     suite = _suite(_check(_problem_repo(tmp_path), "junit").stdout)
-    errors = [c.find("error") for c in suite.findall("testcase") if c.find("error") is not None]
-    assert [e.get("type") for e in errors] == ["not-utf8"]
-    assert suite.get("errors") == "1"
+    failures = [c.find("failure") for c in suite.findall("testcase") if c.find("failure") is not None]
+    assert [f.get("type") for f in failures] == ["ENV003", "ENV000"]
+    assert (suite.get("failures"), suite.get("errors")) == ("2", "0")
 
 
 def test_junit_escapes_markup_and_control_characters() -> None:

@@ -1,7 +1,7 @@
 """`github`: GitHub Actions workflow commands, which annotate the pull request's diff.
 
-One `::error|warning|notice file=...,line=...,col=...,title=...::message` per finding, one `::error`
-per input problem, then the plain summary line for the job log. The runner parses these commands
+One `::error|warning|notice file=...,line=...,col=...,title=...::message` per finding (a file that could
+not be analysed is an ENV000 finding), then the plain summary line for the job log. The runner parses these commands
 line by line, so message and property values are escaped as its toolkit (`@actions/core`) does;
 otherwise a newline would end the command and a `,` or `:` in a path would end the property.
 """
@@ -41,9 +41,5 @@ def render_github(report: Report) -> str:
         message = "\n".join([finding.message, *(f"{r.location}: {r.note}" for r in finding.related)])
         title = f"{finding.code} {finding.name}"
         lines.append(command(COMMANDS[finding.severity], {**_where(finding.location), "title": title}, message))
-    for problem in report.problems:
-        title = "envlint input error"
-        lines.append(command("error", {**_where(problem.location), "title": title},
-                             f"[{problem.kind}] {problem.message}"))
     lines.append(summary_line(report.summary))
     return "\n".join(lines) + "\n"

@@ -1,7 +1,7 @@
 """`json-lines`: one JSON object per line, for streaming consumers and `jq -c`.
 
 A finding is the object of the v1 JSON `findings` array plus `"type": "finding"` and its
-`"fingerprint"`; an input problem is the v1 `problems` object plus `"type": "problem"`. No summary
+`"fingerprint"`; a file that could not be analysed is such a finding (ENV000). No summary
 object: a consumer counts lines. Keys keep the insertion order of the v1 objects (with `type` first),
 which is fixed, so the output is deterministic without sorting.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from .json_format import finding_json, location_json
+from .json_format import finding_json
 from .report import Report
 
 
@@ -22,7 +22,5 @@ def _line(document: dict[str, object]) -> str:
 def render_json_lines(report: Report) -> str:
     lines = [_line({"type": "finding", **finding_json(f), "fingerprint": f.fingerprint})
              for f in report.findings]
-    lines.extend(_line({"type": "problem", **location_json(p.location), "kind": p.kind, "message": p.message})
-                 for p in report.problems)
     # An empty report is an empty stream, not a blank line a parser would choke on.
     return "".join(line + "\n" for line in lines)

@@ -1,7 +1,7 @@
 """`junit`: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines).
 
 One testsuite "envlint"; one failing testcase per finding, named `CODE path:line:col` and classed by
-service (or path, when no service); one testcase with an `<error>` per input problem. A clean run is a
+service (or path, when no service), a file that could not be analysed included (ENV000). A clean run is a
 single passing testcase, because an empty suite shows as "no tests" rather than as a pass.
 """
 
@@ -42,7 +42,8 @@ def _testcase(suite: ET.Element, name: str, classname: str, file: str | None = N
 
 
 def junit_tree(report: Report) -> ET.Element:
-    failures, errors = len(report.findings), len(report.problems)
+    # A file that could not be analysed is an ENV000 finding: a failure like the others, not an error.
+    failures, errors = len(report.findings), 0
     tests = failures + errors or 1
     counts = {"tests": str(tests), "failures": str(failures), "errors": str(errors)}
     root = ET.Element("testsuites", {"name": "envlint", **counts, "time": "0"})
@@ -54,11 +55,7 @@ def junit_tree(report: Report) -> ET.Element:
         body = "\n".join([f"{f.location}: {f.code} {f.name} ({f.severity})",
                           *(f"{r.location}: {r.note}" for r in f.related)])
         _element(case, "failure", {"type": f.code, "message": f.message}, body)
-    for p in report.problems:
-        case = _testcase(suite, f"input-error {p.location}", p.location.path, p.location.path, p.location.line)
-        _element(case, "error", {"type": p.kind, "message": p.message},
-                 f"{p.location}: input-error [{p.kind}] {p.message}")
-    if not report.findings and not report.problems:
+    if not report.findings:
         _testcase(suite, "envlint", "envlint")
     _element(suite, "system-out", {}, summary_line(report.summary))
     return root

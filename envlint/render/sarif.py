@@ -93,15 +93,15 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
 
 def sarif_log(report: Report) -> dict[str, object]:
     rule_index = {rule.code: i for i, rule in enumerate(RULES)}
-    notifications = [{"level": "error", "message": message_text(p.message),
+    notifications = [{"level": "warning", "message": message_text(p.message),
                       "locations": [_physical(p.location)], "descriptor": {"id": p.kind}}
                      for p in report.problems]
     run = {
         "tool": {"driver": {"name": "envlint", "informationUri": INFORMATION_URI, "version": version("envlint"),
                             "rules": [_rule_json(rule) for rule in RULES]}},
-        # An input problem does not make a finding, but the analysis was incomplete: say so where SARIF
-        # consumers look for tool health, not among the results.
-        "invocations": [{"executionSuccessful": not report.problems,
+        # A file that could not be analysed is an ENV000 result, and the run itself completed; the
+        # notifications also say so where SARIF consumers look for tool health.
+        "invocations": [{"executionSuccessful": True,
                          "toolExecutionNotifications": notifications}],
         "originalUriBaseIds": {SRCROOT: {"description": {"text": "The root of the analysed repository."}}},
         "columnKind": "unicodeCodePoints",  # envlint counts columns in characters, not UTF-16 units

@@ -27,7 +27,8 @@ def summary_line(summary: Summary) -> str:
         count = summary.stale_baseline
         notes += f" {count} baseline {'entry matches' if count == 1 else 'entries match'} no finding any more."
     if not summary.findings:
-        return f"All checks passed: {scope}.{notes}"
+        # Never "passed" when something was not checked (ENV000 deselected or suppressed).
+        return f"{'No findings' if summary.problems else 'All checks passed'}: {scope}.{notes}"
     counts = ", ".join(_plural(n, w) for n, w in ((summary.errors, "error"), (summary.warnings, "warning"),
                                                    (summary.notes, "note")) if n)
     return f"Found {_plural(summary.findings, 'finding')} ({counts}) in {scope}.{notes}"
@@ -46,9 +47,6 @@ def render_text(report: Report, color: bool = False, summary: bool = True) -> st
         code = style(finding.code, fg=_STYLE[finding.severity], bold=True)
         lines.append(f"{style(str(finding.location), bold=True)}: {code}{service} {finding.message}")
         lines.extend(f"    {r.location}: {r.note}" for r in finding.related)
-    for problem in report.problems:
-        lines.append(f"{style(str(problem.location), bold=True)}: {style('input-error', fg='red')} "
-                     f"[{problem.kind}] {problem.message}")
     if summary:
         lines.append(summary_line(report.summary))
     return "\n".join(lines) + "\n" if lines else ""

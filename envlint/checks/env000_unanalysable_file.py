@@ -1,0 +1,40 @@
+"""## What it does
+Reports a file that envlint could not analyse, or could analyse only in part: a file that is not
+UTF-8, a binary file with a source file's name, a syntax error that the language's own parser
+confirms, YAML that does not parse, a broken symbolic link, a file over the size limit. The message
+says what was wrong and whether the rest of the file was still read.
+
+## Why is this bad?
+The contract graph is only as complete as the files it was built from: a launch site or a read in a
+file that was skipped can neither be checked nor satisfy another check, so a clean run would claim
+more than it saw. The finding makes the gap visible and counts like any other (exit 1), as ruff
+reports a file it cannot parse.
+
+## Example
+```python
+# services/api/settings.py, saved in Latin-1
+DEFAULT_CITY = "Zürich"
+```
+
+## Fix
+Fix the file when it is really broken. When it is meant to be that way (a deliberately invalid test
+fixture, generated data), leave it out with `exclude` (or `extend-exclude`) in the configuration; the
+rule itself can be turned off with `--ignore ENV000`, and `--exit-zero` covers it in CI.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Finding
+from .context import Context
+
+CODE = "ENV000"
+NAME = "unanalysable-file"
+SEVERITY = "warning"
+ENABLED_BY_DEFAULT = True
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for problem in ctx.graph.problems:
+        yield Finding(CODE, NAME, SEVERITY, f"{problem.kind}: {problem.message}", problem.location, None, None)
