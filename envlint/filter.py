@@ -1,6 +1,8 @@
-"""Which findings are shown: rule selection, one finding per (launch site, variable), sorted."""
+"""Which findings are shown: rule selection, one finding per (launch site, variable) and per place, sorted."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from .checks import PRECEDENCE, RULES
 from .config import Config
@@ -46,3 +48,28 @@ def deduplicate(findings: list[Finding]) -> list[Finding]:
         if current is None or rank.get(finding.code, 99) < rank.get(current.code, 99):
             best[key] = finding
     return sorted(best.values(), key=Finding.sort_key)
+
+
+def merge_places(findings: list[Finding]) -> list[Finding]:
+    """One finding per place: a set written once and reaching several launch sites (a compose anchor
+    merged into many services, a Helm helper included by several templates, a base file under several
+    overlays) is one mistake in one place. Findings alike in rule, location, variable, service and
+    message become one, whose related locations name every launch site."""
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        key = (finding.code, finding.location, finding.variable, finding.service, finding.message)
+        groups.setdefault(key, []).append(finding)
+    merged = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            merged.append(first)
+            continue
+        related = list(dict.fromkeys(r for f in group for r in f.related))
+        # The launch sites first, as one list, then what the first finding relates besides them.
+        related.sort(key=lambda r: not r.note.startswith("launch site"))
+        sites = sorted({f.site for f in group if f.site is not None})
+        message = f"{first.message} ({len(sites)} launch sites)" if len(sites) > 1 else first.message
+        merged.append(dataclasses.replace(first, message=message, related=tuple(related),
+                                          site=sites[0] if sites else first.site))
+    return sorted(merged, key=Finding.sort_key)
