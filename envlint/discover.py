@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pathspec
 
+from .filenames import classify
 from .model import Location, Problem
+
+__all__ = ["DEFAULT_EXCLUDE", "Discovery", "SourceFile", "classify", "discover"]
 
 # Folders that never hold a repository's own programs (as ruff's default excludes).
 DEFAULT_EXCLUDE = (
@@ -19,64 +22,17 @@ DEFAULT_EXCLUDE = (
     "site-packages", "vendor", "build", "dist", "_build",
 )
 
-_KINDS = {
-    "pyproject.toml": "pyproject",
-    "setup.py": "setup-py",
-    "setup.cfg": "setup-cfg",
-    "go.mod": "go-mod",
-    "Dockerfile": "dockerfile",
-    "Makefile": "makefile",
-    "makefile": "makefile",
-    "GNUmakefile": "makefile",
-    "Kustomization": "yaml",  # kustomize's extensionless spelling
-}
-_COMPOSE = re.compile(r"(docker-)?compose(\.[\w.-]+)?\.ya?ml")
-_ENV_FILE = re.compile(r"\.env(\.[\w.-]+)?|[\w.-]+\.env")
-
 
 @dataclass(frozen=True)
 class SourceFile:
     path: str  # repo-relative POSIX
-    # "go", "python", "pyproject", "setup-py", "setup-cfg", "go-mod", "dockerfile", "compose", "yaml",
-    # "helm-helpers" (.tpl), "env-file", "makefile", "shell"
-    kind: str
+    kind: str  # see filenames.classify
 
 
 @dataclass(frozen=True)
 class Discovery:
     files: tuple[SourceFile, ...]
     problems: tuple[Problem, ...]
-
-
-# Tests read and set variables for the test run, not for the program: they are not part of any contract.
-_TEST_FILES = ("*_test.go", "test_*.py", "*_test.py", "conftest.py")
-
-
-def classify(name: str) -> str | None:
-    if any(fnmatch.fnmatchcase(name, pattern) for pattern in _TEST_FILES):
-        return None
-    if name in _KINDS:
-        # setup.py is both a project marker and Python source; the marker wins, its reads are rare.
-        return _KINDS[name]
-    if name.endswith(".go"):
-        return "go"
-    if name.endswith(".py"):
-        return "python"
-    if name.startswith("Dockerfile.") or name.endswith(".Dockerfile"):
-        return "dockerfile"
-    if _COMPOSE.fullmatch(name):
-        return "compose"
-    if name.endswith((".yaml", ".yml")):
-        return "yaml"
-    if name.endswith(".tpl"):
-        return "helm-helpers"
-    if _ENV_FILE.fullmatch(name):
-        return "env-file"
-    if name.endswith(".mk"):
-        return "makefile"
-    if name.endswith(".sh"):
-        return "shell"
-    return None
 
 
 def _exclusion(patterns: tuple[str, ...]) -> re.Pattern[str]:
