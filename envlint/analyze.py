@@ -1,6 +1,7 @@
 """The pipeline up to the graph: discover -> extract -> services -> link -> environment flow.
 
-Pure apart from reading the repository's files; never reads the process environment.
+Pure apart from reading the repository's files (and asking git which they are); never reads the process
+environment.
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ def main() -> None:
 @_multi("--exclude", "Skip files and folders matching this glob.", "GLOB")
 @_multi("--extend-exclude", "Add to the configured excludes.", "GLOB")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help="Skip files that .gitignore files ignore (default: on).")
+              help="Read what git tracks or would add (elsewhere: skip what .gitignore files ignore); default: on.")
 @_flag("--statistics", "Print the number of findings per rule instead of the findings.")
 @_flag("--exit-zero", "Exit 0 even when there are findings (2 still means an error).")
 @_flag("--quiet", "Print the findings and nothing else.")

@@ -1,4 +1,5 @@
-"""Find the files envlint reads, and classify them. No file content is read here."""
+"""Find the files envlint reads, and classify them. No file content is read here; in a git work tree,
+git is asked which files belong to the repository (gitfiles.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator
 
 import pathspec
 
+from .filenames import classify
+from .gitfiles import git_files
 from .model import Location, Problem
+
+__all__ = ["DEFAULT_EXCLUDE", "Discovery", "SourceFile", "classify", "discover"]
 
 # Folders that never hold a repository's own programs (as ruff's default excludes).
 DEFAULT_EXCLUDE = (
@@ -19,64 +25,17 @@ DEFAULT_EXCLUDE = (
     "site-packages", "vendor", "build", "dist", "_build",
 )
 
-_KINDS = {
-    "pyproject.toml": "pyproject",
-    "setup.py": "setup-py",
-    "setup.cfg": "setup-cfg",
-    "go.mod": "go-mod",
-    "Dockerfile": "dockerfile",
-    "Makefile": "makefile",
-    "makefile": "makefile",
-    "GNUmakefile": "makefile",
-    "Kustomization": "yaml",  # kustomize's extensionless spelling
-}
-_COMPOSE = re.compile(r"(docker-)?compose(\.[\w.-]+)?\.ya?ml")
-_ENV_FILE = re.compile(r"\.env(\.[\w.-]+)?|[\w.-]+\.env")
-
 
 @dataclass(frozen=True)
 class SourceFile:
     path: str  # repo-relative POSIX
-    # "go", "python", "pyproject", "setup-py", "setup-cfg", "go-mod", "dockerfile", "compose", "yaml",
-    # "helm-helpers" (.tpl), "env-file", "makefile", "shell"
-    kind: str
+    kind: str  # see filenames.classify
 
 
 @dataclass(frozen=True)
 class Discovery:
     files: tuple[SourceFile, ...]
     problems: tuple[Problem, ...]
-
-
-# Tests read and set variables for the test run, not for the program: they are not part of any contract.
-_TEST_FILES = ("*_test.go", "test_*.py", "*_test.py", "conftest.py")
-
-
-def classify(name: str) -> str | None:
-    if any(fnmatch.fnmatchcase(name, pattern) for pattern in _TEST_FILES):
-        return None
-    if name in _KINDS:
-        # setup.py is both a project marker and Python source; the marker wins, its reads are rare.
-        return _KINDS[name]
-    if name.endswith(".go"):
-        return "go"
-    if name.endswith(".py"):
-        return "python"
-    if name.startswith("Dockerfile.") or name.endswith(".Dockerfile"):
-        return "dockerfile"
-    if _COMPOSE.fullmatch(name):
-        return "compose"
-    if name.endswith((".yaml", ".yml")):
-        return "yaml"
-    if name.endswith(".tpl"):
-        return "helm-helpers"
-    if _ENV_FILE.fullmatch(name):
-        return "env-file"
-    if name.endswith(".mk"):
-        return "makefile"
-    if name.endswith(".sh"):
-        return "shell"
-    return None
 
 
 def _exclusion(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -117,16 +76,15 @@ class _GitIgnores:
 
 def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
              respect_gitignore: bool = True) -> Discovery:
-    """Walk ``paths`` (inside ``root``) without following symlinked folders; sorted output.
+    """The files under ``paths`` (inside ``root``) that envlint reads; sorted output.
 
-    Files named on the command line are read even when excluded or ignored by git, as ruff does.
+    In a git work tree, git's list (gitfiles.py): tracked files, even those an ignore pattern matches,
+    and untracked files no ignore rule matches. Elsewhere, or with ``respect_gitignore`` off, a walk
+    that does not follow symlinked folders and skips what `.gitignore` files ignore (unless off).
+    ``exclude`` and DEFAULT_EXCLUDE apply to both. Files named on the command line are read even when
+    excluded or ignored by git, as ruff does.
     """
     matches = _exclusion(DEFAULT_EXCLUDE + exclude).match
-    gitignores = _GitIgnores(root) if respect_gitignore else None
-
-    def excluded(rel: str, is_dir: bool) -> bool:
-        return bool(matches(rel)) or (gitignores is not None and gitignores.ignored(rel, is_dir))
-
     files: list[SourceFile] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -143,20 +101,53 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
             problems.append(Problem(Location(rel, 1, 1), "broken-symlink",
                                     f"broken symbolic link to {os.readlink(path)}; skipped"))
             return
-        if path.is_file():
+        if path.is_file():  # not a folder; not a tracked file deleted from the work tree (git says so)
             files.append(SourceFile(rel, kind))
 
-    for start in paths:
-        if start.is_file() or start.is_symlink():
-            visit(start)
-            continue
-        for folder, dirnames, filenames in os.walk(start):
-            base = Path(folder)
-            rel_folder = base.relative_to(root).as_posix() if base != root else ""
-            dirnames[:] = sorted(d for d in dirnames if not excluded(f"{rel_folder}/{d}".lstrip("/"), True))
-            for name in sorted(filenames):
-                if classify(name) is not None and not excluded(f"{rel_folder}/{name}".lstrip("/"), False):
-                    visit(base / name)
+    named = [start for start in paths if start.is_file() or start.is_symlink()]
+    folders = tuple(start for start in paths if start not in named)
+    for start in named:
+        visit(start)
+    listed = git_files(root, folders) if respect_gitignore and folders else None
+    if listed is not None:
+        for rel in _unexcluded(listed, root, folders, matches):
+            visit(root / rel)
+    else:
+        gitignores = _GitIgnores(root) if respect_gitignore else None
+
+        def excluded(rel: str, is_dir: bool) -> bool:
+            return bool(matches(rel)) or (gitignores is not None and gitignores.ignored(rel, is_dir))
+
+        for start in folders:
+            for folder, dirnames, filenames in os.walk(start):
+                base = Path(folder)
+                rel_folder = base.relative_to(root).as_posix() if base != root else ""
+                dirnames[:] = sorted(d for d in dirnames if not excluded(f"{rel_folder}/{d}".lstrip("/"), True))
+                for name in sorted(filenames):
+                    if classify(name) is not None and not excluded(f"{rel_folder}/{name}".lstrip("/"), False):
+                        visit(base / name)
     files.sort(key=lambda f: f.path)
     problems.sort(key=lambda p: p.location)
     return Discovery(tuple(files), tuple(problems))
+
+
+def _unexcluded(listed: list[str], root: Path, folders: tuple[Path, ...],
+                excluded: Callable[[str], object]) -> Iterator[str]:
+    """The listed files the walk would reach: of a kind envlint reads, with neither the file nor a
+    folder between it and the analysed folder that holds it excluded (the walk prunes such a folder;
+    the folder given itself is never pruned)."""
+    starts = sorted((f.relative_to(root).as_posix() if f != root else "" for f in folders), key=len, reverse=True)
+    pruned: dict[str, bool] = {}
+    for rel in listed:
+        parts = rel.split("/")
+        if classify(parts[-1]) is None:
+            continue
+        # The deepest analysed folder holding the file prunes least, as the union of the walks would.
+        start = next((s for s in starts if not s or rel.startswith(s + "/")), None)
+        if start is None:
+            continue
+        between = ["/".join(parts[:depth]) for depth in range(start.count("/") + 2 if start else 1, len(parts))]
+        if any(pruned.setdefault(f, bool(excluded(f))) if f not in pruned else pruned[f] for f in between):
+            continue
+        if not excluded(rel):
+            yield rel

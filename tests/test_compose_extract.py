@@ -68,6 +68,29 @@ def test_overlay_sites_are_named_after_their_file() -> None:
     assert sites["solo", "ops/docker-compose.prod.yml"].targets == ()
 
 
+def test_hyphenated_compose_files_are_bases_of_their_own_or_overlays() -> None:
+    """docker-compose-dev.yml is no name compose reads by itself: like docker-compose.prod.yml it is a
+    project of its own, or an overlay of the folder's base file when its service names no image or build."""
+    facts = extract_compose([
+        ("alone/docker-compose-dev.yml", b"services:\n  api:\n    build: .\n    environment: [X=1]\n"),
+        ("ops/docker-compose.yml", b"services:\n  api:\n    image: a\n    environment: [X=1, Y=1]\n"),
+        ("ops/docker-compose-dev.yml", b"services:\n  api:\n    environment: [X=2]\n"),
+        ("ops/compose_ci.yaml", b"services:\n  api:\n    image: b\n"),
+    ])
+    assert [f.path for f in facts] == ["alone/docker-compose-dev.yml", "ops/docker-compose.yml",
+                                       "ops/docker-compose-dev.yml", "ops/compose_ci.yaml"]
+    sites = {(s.function, s.location.path): s for f in facts for s in f.launch_sites}
+    assert sorted(sites) == [("api", "alone/docker-compose-dev.yml"), ("api", "ops/compose_ci.yaml"),
+                             ("api", "ops/docker-compose.yml"),
+                             ("api (docker-compose-dev.yml)", "ops/docker-compose-dev.yml")]
+    assert [(t.kind, t.value) for t in sites["api", "alone/docker-compose-dev.yml"].targets] == \
+        [("build", "alone/Dockerfile")]
+    overlay = sites["api (docker-compose-dev.yml)", "ops/docker-compose-dev.yml"]
+    assert {(s.name, s.value, s.location.path) for s in overlay.sets} == \
+        {("X", "2", "ops/docker-compose-dev.yml"), ("Y", "1", "ops/docker-compose.yml")}
+    assert [(t.kind, t.value) for t in sites["api", "ops/compose_ci.yaml"].targets] == [("image", "b")]
+
+
 def test_override_merges_into_the_base_site() -> None:
     facts = extract_compose([
         ("compose.yaml", b"services:\n  api:\n    build: .\n"),

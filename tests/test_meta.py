@@ -52,6 +52,8 @@ def test_pre_commit_hook_runs_on_exactly_the_files_envlint_reads() -> None:
     names = ["main.go", "app.py", "compose.yaml", "docker-compose.prod.yml", "deploy.yml", "run.sh", "_helpers.tpl",
              ".env", ".env.example", "prod.env", "Dockerfile", "Dockerfile.dev", "api.Dockerfile", "Makefile",
              "rules.mk", "go.mod", "pyproject.toml", "setup.py", "setup.cfg", "Kustomization",
-             "README.md", "notes.txt", "package.json", "main.rs", ".envrc"]
+             "README.md", "notes.txt", "package.json", "main.rs", ".envrc", "docker-compose-dev.yml", "Dockerfile_worker",
+             "Dockerfile-api", "Containerfile", "Containerfile.dev", "api.dockerfile", "makefile", "GNUmakefile",
+             "compose-notes.txt", "mydockerfile.txt"]
     for name in names:
         assert bool(files.search(f"some/dir/{name}")) == (classify(name) is not None), name

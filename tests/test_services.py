@@ -30,3 +30,34 @@ def test_broken_pyproject_is_a_configuration_error(tmp_path: Path) -> None:
     result = run_cli("check", cwd=tmp_path)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith(f"envlint: error: {tmp_path / 'pyproject.toml'}: cannot be read as TOML: ")
+
+
+def test_dockerfiles_by_any_of_their_names_build_images(tmp_path: Path) -> None:
+    """A Containerfile names its folder's image; `-f deploy/Dockerfile-jobs` and compose's
+    `dockerfile: worker.dockerfile` find the Dockerfile they name."""
+    files = {
+        "api/pyproject.toml": '[project]\nname="api"\nversion="0"\n',
+        "api/app.py": 'import os\nos.getenv("A")\n',
+        "api/Containerfile": 'FROM python\nCMD ["python", "app.py"]\n',
+        "jobs/pyproject.toml": '[project]\nname="jobs"\nversion="0"\n',
+        "jobs/run.py": 'import os\nos.getenv("B")\n',
+        "deploy/Dockerfile-jobs": 'FROM python\nCOPY jobs /app\nCMD ["python", "jobs/run.py"]\n',
+        "Makefile": "image:\n\tdocker build -t ghcr.io/acme/nightly -f deploy/Dockerfile-jobs .\n",
+        "worker/pyproject.toml": '[project]\nname="worker"\nversion="0"\n',
+        "worker/server.py": 'import os\nos.getenv("C")\n',
+        "worker.dockerfile": 'FROM python\nCOPY worker /app\nCMD ["python", "worker/server.py"]\n',
+        "docker/docker-compose.yml": "services:\n  w:\n    build:\n      context: ..\n      dockerfile: worker.dockerfile\n"
+                                     "  n:\n    image: ghcr.io/acme/nightly\n  a:\n    image: api:1\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    facts = json.loads(run_cli("facts", "--json", cwd=tmp_path).stdout)
+    assert [(s["function"], [(link["service"], link["reason"]) for link in s["links"]])
+            for s in facts["launch_sites"]] == [
+        ("w", [("worker", "compose builds it from worker.dockerfile (compose build at docker/docker-compose.yml:4:7)")]),
+        ("n", [("jobs", "image name 'nightly' is tagged ghcr.io/acme/nightly by docker build at Makefile:2:2 "
+                        "(compose image at docker/docker-compose.yml:7:12)")]),
+        ("a", [("api", "image name 'api' is the folder of api/Containerfile "
+                       "(compose image at docker/docker-compose.yml:9:12)")]),
+    ]

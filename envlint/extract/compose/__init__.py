@@ -9,8 +9,8 @@ builds the site, overlays.py decides which files combine, interpolate.py reads `
 from __future__ import annotations
 
 import posixpath
-import re
 
+from ...filenames import is_compose_name
 from ...model import EnvSet, FileFacts, Location, Problem
 from .. import yamlsource as y
 from ..envfiles import parse_env_file
@@ -19,11 +19,9 @@ from .services import ServiceSpec, read_service
 
 __all__ = ["extract_compose", "is_compose_file"]
 
-_COMPOSE = re.compile(r"(docker-)?compose(\.[\w.-]+)?\.ya?ml")
-
 
 def is_compose_file(path: str) -> bool:
-    return _COMPOSE.fullmatch(posixpath.basename(path)) is not None
+    return is_compose_name(posixpath.basename(path))
 
 
 def _services(path: str, data: bytes) -> tuple[list[tuple[str, y.Node, y.Node]], Problem | None]:

@@ -1,0 +1,78 @@
+"""What kind of file a name is, from the name alone. No file content is read here.
+
+Repositories name their compose files and Dockerfiles in more ways than the tools' defaults
+(`docker-compose-dev.yml`, `Dockerfile_worker`, `api.dockerfile`), because `-f` takes any name; the
+patterns below are the spellings seen in public repositories, kept narrow enough that a name which only
+mentions them (`compose-notes.txt`, `mydockerfile.txt`) is not taken.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+
+_KINDS = {
+    "pyproject.toml": "pyproject",
+    "setup.py": "setup-py",
+    "setup.cfg": "setup-cfg",
+    "go.mod": "go-mod",
+    "Makefile": "makefile",
+    "makefile": "makefile",
+    "GNUmakefile": "makefile",
+    "Kustomization": "yaml",  # kustomize's extensionless spelling
+}
+
+# compose.yaml, docker-compose.yml, and a variant after `.`, `-` or `_`: docker-compose.prod.yml,
+# docker-compose-dev.yml, docker-compose_ci.yaml, compose-local.yaml. `composer.yml` is not one.
+_COMPOSE = re.compile(r"(?:docker-)?compose(?:[._-][\w.-]+)?\.ya?ml")
+
+# Dockerfile / Containerfile (podman, buildah), a variant after `.`, `-` or `_` (Dockerfile.dev,
+# Dockerfile-api, Dockerfile_worker), or the variant first (api.Dockerfile, api.dockerfile).
+_DOCKERFILE = re.compile(r"(?:Dockerfile|Containerfile)(?:[._-][\w.-]+)?"
+                         r"|[\w.-]+\.(?:Dockerfile|dockerfile|Containerfile|containerfile)")
+# BuildKit reads `<Dockerfile name>.dockerignore` beside a Dockerfile: an ignore list, not a Dockerfile.
+_NOT_DOCKERFILE = (".dockerignore",)
+
+_ENV_FILE = re.compile(r"\.env(\.[\w.-]+)?|[\w.-]+\.env")
+
+# Tests read and set variables for the test run, not for the program: they are not part of any contract.
+_TEST_FILES = ("*_test.go", "test_*.py", "*_test.py", "conftest.py")
+
+
+def is_compose_name(name: str) -> bool:
+    return _COMPOSE.fullmatch(name) is not None
+
+
+def is_dockerfile_name(name: str) -> bool:
+    return _DOCKERFILE.fullmatch(name) is not None and not name.endswith(_NOT_DOCKERFILE)
+
+
+def classify(name: str) -> str | None:
+    """The kind of a file named ``name`` (its last path component), or None for a file envlint skips:
+    "go", "python", "pyproject", "setup-py", "setup-cfg", "go-mod", "dockerfile", "compose", "yaml",
+    "helm-helpers" (.tpl), "env-file", "makefile", "shell"."""
+    if any(fnmatch.fnmatchcase(name, pattern) for pattern in _TEST_FILES):
+        return None
+    if name in _KINDS:
+        # setup.py is both a project marker and Python source; the marker wins, its reads are rare.
+        return _KINDS[name]
+    if name.endswith(".go"):
+        return "go"
+    if name.endswith(".py"):
+        return "python"
+    # Before the YAML and env-file suffixes: `Dockerfile.yaml`-like names are rare, a Dockerfile is not.
+    if is_dockerfile_name(name):
+        return "dockerfile"
+    if is_compose_name(name):
+        return "compose"
+    if name.endswith((".yaml", ".yml")):
+        return "yaml"
+    if name.endswith(".tpl"):
+        return "helm-helpers"
+    if _ENV_FILE.fullmatch(name):
+        return "env-file"
+    if name.endswith(".mk"):
+        return "makefile"
+    if name.endswith(".sh"):
+        return "shell"
+    return None
