@@ -170,6 +170,9 @@ class FileFacts:
     process_sets: tuple[EnvSet, ...] = ()  # os.Setenv / os.environ[...] = / setdefault
     launch_sites: tuple[LaunchSite, ...] = ()
     problems: tuple[Problem, ...] = ()
+    # What envlint could not read in a file that is not broken (a Helm template it cannot render
+    # without Helm): shown by `envlint facts`, never a problem, never exit 2.
+    notes: tuple[Problem, ...] = ()
     # The program passes names it does not know on (os.environ iterated, dynamic reads): set-never-read
     # cannot be decided for its service.
     reads_dynamic: bool = False

@@ -26,6 +26,10 @@ def _problems(facts: list[FileFacts]) -> list:
     return [p for f in facts for p in f.problems]
 
 
+def _notes(facts: list[FileFacts]) -> list:
+    return [n for f in facts for n in f.notes]
+
+
 DEPLOYMENT = b"""\
 apiVersion: apps/v1
 kind: Deployment
@@ -197,13 +201,16 @@ spec:
 """
 
 
-def test_broken_template_is_one_problem_and_the_chart_goes_on() -> None:
+def test_template_envlint_cannot_render_is_one_note_and_the_chart_goes_on() -> None:
+    # A chart in a repository is valid (Helm checks it): what envlint cannot render is its own limit,
+    # a note shown by `envlint facts`, never a problem.
     broken = b"apiVersion: v1\nkind: ConfigMap\ndata:\n  a: {{ .Values.x }}\n b: [\n"
     facts = extract_kubernetes([
         ("chart/Chart.yaml", CHART), ("chart/values.yaml", b"image: ghcr.io/acme/demo\n"),
         ("chart/templates/pod.yaml", GOOD_TEMPLATE), ("chart/templates/broken.yaml", broken),
         ("chart/templates/unclosed.yaml", b"a: {{ if .Values.x }}\n")])
-    problems = sorted(_problems(facts), key=lambda p: p.location)
+    assert _problems(facts) == []
+    problems = sorted(_notes(facts), key=lambda p: p.location)
     assert [(p.location.path, p.kind) for p in problems] == [
         ("chart/templates/broken.yaml", "helm-template"), ("chart/templates/unclosed.yaml", "helm-template")]
     assert "skipped" in problems[0].message and "not valid YAML after rendering" in problems[0].message
@@ -218,7 +225,8 @@ def test_broken_template_is_one_problem_and_the_chart_goes_on() -> None:
 
 def test_templates_are_not_read_as_plain_yaml() -> None:
     facts = extract_kubernetes([("c/Chart.yaml", CHART), ("c/templates/pod.yaml", b"{{- if x }}\n: : [\n{{- end }}\n")])
-    assert [p.kind for p in _problems(facts)] == ["helm-template"]
+    assert _problems(facts) == []
+    assert [n.kind for n in _notes(facts)] == ["helm-template"]
 
 
 def test_range_over_map_and_else_if_conditions() -> None:
@@ -256,4 +264,5 @@ def test_hostile_templates_never_raise() -> None:
     facts = extract_kubernetes([
         ("Chart.yaml", CHART), ("templates/r.yaml", recursive), ("templates/n.yaml", b"k: " + nested + b"\n"),
         ("templates/q.yaml", b'k: {{ "unterminated }}\n'), ("templates/_x.tpl", b"{{ end }}")])
-    assert all(p.kind == "helm-template" for p in _problems(facts))
+    assert _problems(facts) == []
+    assert all(n.kind == "helm-template" for n in _notes(facts))

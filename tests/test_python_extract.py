@@ -23,9 +23,43 @@ def test_empty_file_has_no_facts_and_no_problem():
 def test_syntax_error_reports_once_and_keeps_facts():
     result = facts('import os\nA = os.getenv("A")\ndef broken(:\n    pass\nB = os.getenv("B")\n')
     assert [p.kind for p in result.problems] == ["syntax-error"]
-    assert result.problems[0].location.line == 3
-    assert result.problems[0].message == "syntax error; the rest of the file was analysed"
+    assert result.problems[0].location == Location("pkg/mod.py", 3, 12)  # CPython's position and words
+    assert result.problems[0].message == "syntax error (invalid syntax); the rest of the file was analysed"
     assert {r.name for r in result.reads} >= {"A", "B"}
+
+
+def test_grammar_gap_that_cpython_accepts_is_no_problem():
+    # `=` as the fill character of a format spec: tree-sitter reads `:=` as a walrus, CPython does not.
+    result = facts('import os\nURL = os.getenv("APP_URL")\nprint(f"{URL:=^40}")\nB = os.getenv("B")\n')
+    assert result.problems == ()
+    assert [r.name for r in result.reads] == ["APP_URL", "B"]
+
+
+def test_error_confirmed_by_cpython_is_reported_at_its_position():
+    result = facts('import os\nA = os.getenv("A")\nif A\n    pass\n')
+    assert [(p.kind, p.location, p.message) for p in result.problems] == [
+        ("syntax-error", Location("pkg/mod.py", 3, 5), "syntax error (expected ':'); the rest of the file was analysed")]
+
+
+def test_file_too_deep_for_cpython_keeps_the_tree_sitter_verdict():
+    # CPython's parser gives up (RecursionError/MemoryError/nesting limit) before tree-sitter does;
+    # the file is still reported, never crashes the run.
+    source = "x = " + "[" * 5000 + "1" + "]" * 5000 + "\ndef f(:\n"
+    result = facts(source)
+    assert [p.kind for p in result.problems] == ["syntax-error"]
+
+
+@pytest.mark.parametrize("failure", [RecursionError, MemoryError])
+def test_cpython_parser_exhausted_keeps_the_tree_sitter_location(monkeypatch, failure):
+    import envlint.extract.python.confirm as confirm
+
+    def exhausted(*args, **kwargs):
+        raise failure()
+
+    monkeypatch.setattr(confirm.ast, "parse", exhausted)
+    result = facts('import os\nA = os.getenv("A")\ndef broken(:\n    pass\n')
+    assert [(p.kind, p.location, p.message) for p in result.problems] == [
+        ("syntax-error", Location("pkg/mod.py", 3, 12), "syntax error; the rest of the file was analysed")]
 
 
 def test_imports():

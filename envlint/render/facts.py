@@ -7,7 +7,7 @@ import json
 
 from ..analyze import Analysis
 from ..describe import describe_env_file, describe_read, describe_set, describe_site
-from ..model import LaunchSite, Read
+from ..model import LaunchSite, Problem, Read
 from .json_format import location_json
 
 
@@ -49,8 +49,13 @@ def facts_json(analysis: Analysis) -> str:
         "env_files": [{"path": path, "names": [e.name for e in entries if e.name]} for path, entries in analysis.env_files],
         "unowned_files": list(analysis.unowned),
         "problems": [{**location_json(p.location), "kind": p.kind, "message": p.message} for p in graph.problems],
+        "notes": [{**location_json(n.location), "kind": n.kind, "message": n.message} for n in _notes(analysis)],
     }
     return json.dumps(document, indent=2) + "\n"
+
+
+def _notes(analysis: Analysis) -> list[Problem]:
+    return sorted((n for f in analysis.graph.files for n in f.notes), key=lambda n: (n.location, n.kind))
 
 
 def facts_text(analysis: Analysis) -> str:
@@ -92,6 +97,10 @@ def facts_text(analysis: Analysis) -> str:
     if analysis.unowned:
         out.append(f"Files in no service ({len(analysis.unowned)}): their reads are checked by no rule")
         out.extend(f"  {path}" for path in analysis.unowned)
+    notes = _notes(analysis)
+    if notes:
+        out.append(f"Notes ({len(notes)}): what envlint could not read in files that are not broken")
+        out.extend(f"  {n.location}: [{n.kind}] {n.message}" for n in notes)
     if graph.problems:
         out.append(f"Problems ({len(graph.problems)})")
         out.extend(f"  {p.location}: [{p.kind}] {p.message}" for p in graph.problems)

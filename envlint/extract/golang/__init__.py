@@ -123,9 +123,8 @@ def _file_facts(go_file: GoFile, index: PackageIndex, calls: list[Captures], loc
             reads.append(read)
     sets = [s for c in calls if (s := _setenv(go_file, c, index)) is not None]
     problems = []
-    if go_file.has_error:
-        node = _first_error(go_file)
-        problems.append(Problem(go_file.source.location(node), "syntax-error",
+    if go_file.error is not None:
+        problems.append(Problem(go_file.source.location(go_file.error), "syntax-error",
                                 "syntax error; the rest of the file was analysed"))
     has_main = go_file.package == "main" and any(
         c.type == "function_declaration" and syntax.text(c.child_by_field_name("name")) == "main"
@@ -139,10 +138,3 @@ def _file_facts(go_file: GoFile, index: PackageIndex, calls: list[Captures], loc
         problems=tuple(problems),
         reads_dynamic=any(r.name is None for r in reads) or reads_whole_environment(go_file),
     )
-
-
-def _first_error(go_file: GoFile):
-    for node in syntax.walk(go_file.root):
-        if node.is_error or node.is_missing:
-            return node
-    return go_file.root

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import syntax
 from ..syntax import Node, Source
-from . import strings
+from . import gaps, strings
 from .scope import Scopes
 from .strings import string_literal
 
@@ -21,7 +21,11 @@ class GoFile:
     package: str
     imports: dict[str, str]  # local name -> import path
     import_paths: tuple[str, ...] = ()  # every import, blank and dot ones included, in source order
-    has_error: bool = False
+    error: Node | None = None  # the first syntax error that is no known grammar gap (gaps.py)
+
+    @property
+    def has_error(self) -> bool:
+        return self.error is not None
 
     @property
     def path(self) -> str:
@@ -85,12 +89,12 @@ class PackageIndex:
 def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
     parsed = []
     for path, data in files:
-        tree = syntax.parse("go", data)
+        tree, error = gaps.parse(data)
         root = tree.root_node
         clause = next((c for c in root.named_children if c.type == "package_clause"), None)
         package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
         names, paths = _imports(root)
-        parsed.append(GoFile(Source(path, data), root, package, names, paths, root.has_error))
+        parsed.append(GoFile(Source(path, data), root, package, names, paths, error))
     index = PackageIndex(parsed)
     for go_file in parsed:
         for captures in syntax.matches("go", "declarations", go_file.root):

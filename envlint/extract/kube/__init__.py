@@ -27,6 +27,7 @@ def extract_kubernetes(files: list[tuple[str, bytes]]) -> list[FileFacts]:
     charts = find_charts(paths)
     sites: list[LaunchSite] = []
     problems: list[Problem] = []
+    notes: list[Problem] = []
     plain: dict[str, list[Node]] = {}
     for path, data in sorted(files):
         chart = _chart_of(path, charts)
@@ -43,7 +44,7 @@ def extract_kubernetes(files: list[tuple[str, bytes]]) -> list[FileFacts]:
     rendered = []
     for chart in charts:
         result = render_chart(chart, files)
-        problems.extend(result.problems)
+        notes.extend(result.notes)
         rendered.extend(result.documents)
     for path, docs in plain.items():
         for doc in docs:
@@ -67,7 +68,7 @@ def extract_kubernetes(files: list[tuple[str, bytes]]) -> list[FileFacts]:
                      for c in containers(locator, doc))
     for k in kustomizations:
         sites.extend(overlay_sites(k, kustomizations, plain, index))
-    return _group(sites, problems, charts)
+    return _group(sites, problems, notes, charts)
 
 
 def _chart_of(path: str, charts: list[Chart]) -> Chart | None:
@@ -76,16 +77,20 @@ def _chart_of(path: str, charts: list[Chart]) -> Chart | None:
     return max(holding, key=lambda c: len(c.root)) if holding else None
 
 
-def _group(sites: list[LaunchSite], problems: list[Problem], charts: list[Chart]) -> list[FileFacts]:
-    by_path: dict[str, tuple[list[LaunchSite], list[Problem]]] = defaultdict(lambda: ([], []))
+def _group(sites: list[LaunchSite], problems: list[Problem], notes: list[Problem],
+           charts: list[Chart]) -> list[FileFacts]:
+    by_path: dict[str, tuple[list[LaunchSite], list[Problem], list[Problem]]] = defaultdict(lambda: ([], [], []))
     for site in sites:
         by_path[site.location.path][0].append(site)
     for problem in problems:
         by_path[problem.location.path][1].append(problem)
+    for note in notes:
+        by_path[note.location.path][2].append(note)
     out = []
     for path in sorted(by_path):
-        found, trouble = by_path[path]
+        found, trouble, noted = by_path[path]
         language: Source = HELM_LANGUAGE if _chart_of(path, charts) is not None else "kubernetes"
         out.append(FileFacts(path, language, launch_sites=tuple(sorted(found, key=lambda s: s.location)),
-                             problems=tuple(sorted(trouble, key=lambda p: (p.location, p.kind)))))
+                             problems=tuple(sorted(trouble, key=lambda p: (p.location, p.kind))),
+                             notes=tuple(sorted(noted, key=lambda p: (p.location, p.kind)))))
     return out

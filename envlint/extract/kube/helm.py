@@ -3,7 +3,9 @@ and helpers (`helm_render.py`), then parsed as YAML and traced back to where its
 
 A node's location is the line its text was written on: the template's line, the helper's line for
 text an `include` brought in, values.yaml's line for what `toYaml` inserted. A template that is not
-YAML after rendering is one "helm-template" problem; the chart's other templates go on.
+YAML after rendering is one "helm-template" note, not a problem: a chart in a repository is valid by
+construction (Helm checks it), so what envlint cannot render is its limit, shown by `envlint facts`.
+The chart's other templates go on.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ class Chart:
 @dataclass
 class ChartResult:
     documents: list[tuple["HelmLocator", Node]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # templates envlint could not render
 
 
 def find_charts(paths: list[str]) -> list[Chart]:
@@ -112,7 +114,7 @@ def render_chart(chart: Chart, files: list[tuple[str, bytes]]) -> ChartResult:
         try:
             templates[path] = parse(path, data[path].decode("utf-8"))
         except (TemplateError, UnicodeDecodeError) as exc:
-            result.problems.append(_problem(path, 1, f"cannot be parsed as a Go template ({exc})"))
+            result.notes.append(_note(path, 1, f"cannot be parsed as a Go template ({exc})"))
     defines = {name: (t, nodes) for t in templates.values() for name, nodes in t.defines.items()}
     renderer = Renderer(defines, root, values_path)
     chart_name = str(root["Chart"]["Name"])  # type: ignore[index]
@@ -122,11 +124,11 @@ def render_chart(chart: Chart, files: list[tuple[str, bytes]]) -> ChartResult:
         try:
             rendered = renderer.render(template)
         except (RenderLimit, RecursionError) as exc:
-            result.problems.append(_problem(path, 1, f"could not be rendered without Helm ({exc})"))
+            result.notes.append(_note(path, 1, f"could not be rendered without Helm ({exc})"))
             continue
         documents, problem = load(path, rendered.text.encode("utf-8"))
         if problem is not None:
-            result.problems.append(_yaml_problem(path, rendered, problem))
+            result.notes.append(_yaml_note(path, rendered, problem))
             continue
         locator = HelmLocator(path, rendered, renderer.placeholders, chart_name)
         result.documents.extend((locator, doc) for doc in documents)
@@ -137,11 +139,11 @@ def _in_subchart(path: str, chart: Chart) -> bool:
     return path.startswith(chart.root + "charts/")
 
 
-def _problem(path: str, line: int, what: str) -> Problem:
+def _note(path: str, line: int, what: str) -> Problem:
     return Problem(Location(path, line, 1), "helm-template", f"Helm template {what}; the template was skipped")
 
 
-def _yaml_problem(path: str, rendered: Rendered, problem: Problem) -> Problem:
+def _yaml_note(path: str, rendered: Rendered, problem: Problem) -> Problem:
     line = problem.location.line - 1
     origin, _ = rendered.origin(line, 0)
     reason = problem.message.removeprefix("not valid YAML (").removesuffix("); skipped")
@@ -150,4 +152,4 @@ def _yaml_problem(path: str, rendered: Rendered, problem: Problem) -> Problem:
     if notes:
         what += "; could not render " + ", ".join(f"`{{{{ {n} }}}}`" for n in dict.fromkeys(notes))
     at = origin.line if origin.path == path else 1
-    return _problem(path, at, what)
+    return _note(path, at, what)

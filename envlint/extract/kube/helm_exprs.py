@@ -13,7 +13,7 @@ import re
 from typing import Callable
 
 from .helm_output import Origin, Piece, Segment, indent, text_piece
-from .helm_values import UNKNOWN, field, to_text, truthy, yaml_lines
+from .helm_values import UNKNOWN, field, is_empty_collection, kind_of, to_text, truthy, yaml_lines
 
 Include = Callable[[str, object, Origin], object]
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -130,6 +130,11 @@ class Evaluator:
         return UNKNOWN
 
     def _to_yaml(self, value: object, origin: Origin) -> object:
+        if origin.conditions and is_empty_collection(value):
+            # `{{ if .Values.podLabels }}{{ toYaml .Values.podLabels }}`: values.yaml's `{}` is a slot for
+            # what an install gives; under a condition that `{}` fails, Helm renders nothing. What the
+            # install's values would put there is unknown: a note, not a `{}` among the labels.
+            return UNKNOWN
         lines = yaml_lines(value)
         if lines is None:
             return UNKNOWN
@@ -143,7 +148,10 @@ class Evaluator:
         return piece
 
 
-_TESTS = ("not", "and", "or", "eq", "ne", "empty", "contains", "hasPrefix", "hasSuffix")
+_TESTS = ("not", "and", "or", "eq", "ne", "empty", "contains", "hasPrefix", "hasSuffix", "kindIs", "typeIs")
+
+# typeIs names Go types where kindIs names their kinds (sprig's typeIs/kindIs).
+_GO_TYPES = {"map": "map[string]interface {}", "slice": "[]interface {}"}
 
 
 def _test(name: str, args: list[object]) -> object:
@@ -154,6 +162,11 @@ def _test(name: str, args: list[object]) -> object:
         return all(truthy(a) for a in args)
     if name == "or":
         return any(truthy(a) for a in args)
+    if name in ("kindIs", "typeIs") and len(args) == 2 and isinstance(args[0], str):
+        kind = kind_of(args[1])
+        if kind is None:
+            return UNKNOWN
+        return args[0] == (kind if name == "kindIs" else _GO_TYPES.get(kind, kind))
     texts = [to_text(a) for a in args]
     if len(texts) != 2 or None in texts:
         return UNKNOWN

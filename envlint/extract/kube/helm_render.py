@@ -14,7 +14,7 @@ import itertools
 import re
 
 from .helm_exprs import Evaluator
-from .helm_output import Origin, Output, Piece, Rendered, finish
+from .helm_output import Origin, Output, Piece, Rendered, Segment, finish
 from .helm_template import Block, Expr, Template, Text
 from .helm_values import UNKNOWN, sequence_items, truthy
 
@@ -23,6 +23,10 @@ PLACEHOLDER_PATTERN = re.compile(r"ENVLINT_UNRENDERED_(\d+)_")
 _STRUCTURAL = re.compile(r"\b(toYaml|toJson|include|template|indent|nindent|tpl)\b")
 _RANGE_VARS = re.compile(r"^\s*(\$\w*)\s*(?:,\s*(\$\w*)\s*)?:=\s*(.*)$", re.DOTALL)
 _ASSIGN = re.compile(r"^\s*(\$\w+)\s*:?=\s*(.*)$", re.DOTALL)
+# `fail` aborts the whole render: Helm charts call it in the branch of a wrong configuration.
+_FAIL = re.compile(r"^\s*fail\b")
+# A test of a value's kind decides between branches written for different shapes of one value.
+_TYPE_TEST = re.compile(r"\b(kindIs|typeIs)\b")
 MAX_DEPTH = 20  # includes nest a few levels in real charts; deeper is recursion
 MAX_STEPS = 50_000  # nested `if`s are tried twice each; a hostile template must not take forever
 
@@ -84,6 +88,8 @@ class Renderer:
     def _expr(self, template: Template, node: Expr, out: Output, dot: object, variables: dict[str, object],
               conditions: tuple) -> None:
         origin = self._origin(template, node.offset, conditions)
+        if _FAIL.match(node.source):
+            return  # a render that reaches `fail` produces no manifest; nothing of it is a fact
         assign = _ASSIGN.match(node.source)
         if assign:
             variables[assign.group(1)] = self.evaluator.pipeline(assign.group(2), dot, variables, origin)
@@ -108,12 +114,24 @@ class Renderer:
             branches = [(node.body, (next(self._ids), node.source))]
             if node.otherwise:
                 branches.append((node.otherwise, (next(self._ids), f"not ({node.source})")))
-            chosen = self._inline_choice(template, node, dot, variables, conditions, origin)
+            chosen = self._type_choice(node, dot, variables, origin)
+            if chosen is None:
+                chosen = self._inline_choice(template, node, dot, variables, conditions, origin)
             if chosen is not None:
                 self._nodes(template, chosen, out, dot, dict(variables), conditions)
                 return
-            for body, condition in branches:
-                self._nodes(template, body, out, dot, dict(variables), conditions + (condition,))
+            # A branch that calls `fail` never renders: Helm stops there.
+            branches = [(body, c) for body, c in branches if not any(_fails(n) for n in body)]
+            indentation = "".join(s.text for s in out.lines[-1])
+            indentation = indentation if not indentation.strip() else ""
+            for number, (body, condition) in enumerate(branches):
+                branch = Output()
+                self._nodes(template, body, branch, dot, dict(variables), conditions + (condition,))
+                if number and _has_text(out.lines[-1]) and _has_text(branch.lines[0]):
+                    # `{{- else -}}` trims the newlines on both sides: Helm renders one branch, so the
+                    # two never meet; rendered together, the second starts a line where the `if` did.
+                    out.lines.append([Segment(indentation, origin)] if indentation else [])
+                out.place(branch.piece())
             return
         if node.keyword == "with":
             value = self.evaluator.pipeline(node.source, dot, variables, origin)
@@ -123,6 +141,17 @@ class Renderer:
                 self._nodes(template, node.otherwise, out, dot, dict(variables), conditions)
             return
         self._range(template, node, out, dot, variables, conditions, origin)
+
+    def _type_choice(self, node: Block, dot: object, variables: dict[str, object], origin: Origin) -> list | None:
+        """`if kindIs "map" $v`: the branches render different shapes of one value, and only the one
+        written for the kind values.yaml gives renders it (the other would put a scalar where a
+        mapping goes). Decided when the kind is known; any other condition is not."""
+        if not _TYPE_TEST.search(node.source):
+            return None
+        decided = self.evaluator.pipeline(node.source, dot, variables, origin)
+        if not isinstance(decided, bool):
+            return None
+        return node.body if decided else node.otherwise
 
     def _inline_choice(self, template: Template, node: Block, dot: object, variables: dict[str, object],
                        conditions: tuple, origin: Origin) -> list | None:
@@ -154,3 +183,11 @@ class Renderer:
             if value_var:
                 scope[value_var] = element
             self._nodes(template, node.body, out, element, scope, conditions)
+
+
+def _fails(node: object) -> bool:
+    return isinstance(node, Expr) and bool(_FAIL.match(node.source))
+
+
+def _has_text(line: list[Segment]) -> bool:
+    return any(segment.text.strip() for segment in line)

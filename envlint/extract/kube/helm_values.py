@@ -63,6 +63,34 @@ def truthy(value: object) -> bool:
     return bool(value) and not isinstance(value, _Unknown)
 
 
+def is_empty_collection(value: object) -> bool:
+    if isinstance(value, (yaml.MappingNode, yaml.SequenceNode)):
+        return not value.value
+    return isinstance(value, (dict, list)) and not value
+
+
+# Helm reads values through JSON, so every number is a float64.
+_KINDS = {"tag:yaml.org,2002:bool": "bool", "tag:yaml.org,2002:int": "float64", "tag:yaml.org,2002:float": "float64",
+          _STR: "string", _NULL: "invalid"}
+
+
+def kind_of(value: object) -> str | None:
+    """sprig's kindOf for a value from values.yaml (`map`, `slice`, `string`, ...), None if unknown."""
+    if isinstance(value, (yaml.MappingNode, dict)):
+        return "map"
+    if isinstance(value, (yaml.SequenceNode, list)):
+        return "slice"
+    if isinstance(value, yaml.ScalarNode):
+        return _KINDS.get(value.tag)
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, str):
+        return "string"
+    if value is None or isinstance(value, _Missing):
+        return "invalid"
+    return None
+
+
 def sequence_items(value: object) -> list[tuple[object, object]] | None:
     """(key or index, element) pairs that `range` walks (map keys sorted, as Go does), or None."""
     if isinstance(value, yaml.SequenceNode):

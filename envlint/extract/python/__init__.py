@@ -13,6 +13,7 @@ from __future__ import annotations
 from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
 from ..syntax import Source
+from .confirm import confirmed_problem
 from .crossfile import class_reads, module_constants, module_imports, pending_names
 from .extra import NameRef, PythonExtra
 from .helpers import find_calls, find_helpers, local_reads, outside
@@ -34,9 +35,9 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
     try:
         tree = syntax.parse("python", data)
         error = syntax.first_error(tree)
-        if error is not None:
-            problems.append(Problem(source.location(error), "syntax-error",
-                                    "syntax error; the rest of the file was analysed"))
+        problem = confirmed_problem(source, error) if error is not None else None
+        if problem is not None:
+            problems.append(problem)
         index = FileIndex(source, tree.root_node)
         uses_os = index.imports_any("os")
         raws = find_reads(index) if uses_os else []
