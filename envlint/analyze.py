@@ -36,7 +36,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     facts, problems = extract_all(root, found.files)
     projects = find_projects(root, found.files)
     facts = resolve(facts, projects.go_modules)
-    service_set = build_services(projects, facts, config)
+    service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))
     _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)
     links = infer_links(sites, service_set.services, service_set.owner, projects, config)

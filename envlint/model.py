@@ -200,6 +200,9 @@ class Service:
     image_origins: tuple[tuple[str, str], ...] = ()
     # ENV of the final stage of its Dockerfile: set for every container started from its image.
     image_env: tuple[EnvSet, ...] = ()
+    # Why its read set may be incomplete (a program in a base image, a script whose reads are not
+    # extracted): no rule may then claim that a name it receives is never read.
+    incomplete: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ class PythonProject:
 
 @dataclass(frozen=True)
 class Projects:
-    root_name: str  # the analysed folder's own name, for services at "."
+    root_name: str  # the root project's name (pyproject, go.mod), else "root": never the folder's name
     python: tuple[PythonProject, ...]
     go_modules: dict[str, str] = field(default_factory=dict)  # folder -> module path
     dockerfiles: tuple[Dockerfile, ...] = ()
@@ -81,6 +81,9 @@ def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None
     return name, names, True
 
 
+ROOT_NAME = "root"  # the name of a program at the repository's root that names itself nowhere
+
+
 def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
     problems: list[Problem] = []
     by_root: dict[str, PythonProject] = {}
@@ -109,7 +112,7 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             if not is_project:
                 continue
             previous = by_root.get(folder)
-            default = posixpath.basename(folder) if folder != "." else root.resolve().name
+            default = posixpath.basename(folder) if folder != "." else ROOT_NAME
             merged_scripts = tuple(sorted(set(scripts) | set(previous.scripts if previous else ())))
             best_name = name or (previous.name if previous else default)
             marker = previous.marker if previous and source.kind != "pyproject" else source.path
@@ -123,5 +126,8 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             continue
         if "docker" in text:
             tags.extend(find_build_tags(path, text, known))
-    return Projects(root.resolve().name, tuple(sorted(by_root.values(), key=lambda p: p.root)),
+    # Never the checkout folder's name: the same tree cloned under another name gives the same output.
+    root_project = by_root.get(".")
+    root_name = root_project.name if root_project else modules.get(".", ROOT_NAME).rsplit("/", 1)[-1]
+    return Projects(root_name, tuple(sorted(by_root.values(), key=lambda p: p.root)),
                     modules, tuple(dockerfiles), tuple(tags), tuple(problems))

@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .config import Config
+from .dockerentry import Entry, entry_of
 from .extract.dockerfile import Dockerfile
 from .images import image_key
 from .model import FileFacts, Location, Service
@@ -79,6 +80,7 @@ class _Draft:
     images: list[tuple[str, str]] = field(default_factory=list)  # (name, where the name comes from)
     dockerfiles: list[Dockerfile] = field(default_factory=list)
     declared: bool = False
+    incomplete: str = ""  # why the program may read names no file of the repository shows
 
     def build(self, name: str, by_path: dict[str, FileFacts]) -> Service:
         facts = [by_path[f] for f in self.files if f in by_path]
@@ -96,29 +98,69 @@ class _Draft:
             reads_dynamic=any(f.reads_dynamic for f in facts),
             declared=self.declared, dockerfiles=tuple(sorted(d.path for d in self.dockerfiles)),
             image_env=tuple(e for d in self.dockerfiles for e in d.env),
+            incomplete=self.incomplete,
         )
 
 
 def _runs(dockerfile: Dockerfile, drafts: list[_Draft], projects: Projects) -> list[_Draft]:
-    """The services an image's ENTRYPOINT/CMD runs: `python -m pkg`, `python app/main.py`, a Go
-    binary named after its main package's folder, or a console script of a Python project."""
+    """The services an image's ENTRYPOINT/CMD runs by name: a Go binary named after its main package's
+    folder, or a console script of a Python project."""
     words = list(dockerfile.command)
     if not words:
         return []
     program = posixpath.basename(words[0])
-    if program.startswith("python") and len(words) > 1:
-        if words[1] == "-m" and len(words) > 2:
-            wanted = tuple(module_files(words[2], run=True))
-        else:
-            wanted = (words[1].lstrip("./"),)
-        return [d for d in drafts if d.kind in ("python", "image")
-                and any(f.endswith(w) for f in d.files for w in wanted)][:1]
     scripts = {p.root for p in projects.python if program in p.scripts}
     return [d for d in drafts if (d.kind == "go" and posixpath.basename(d.root) == program) or d.root in scripts]
 
 
+def _image_name(dockerfile: Dockerfile, projects: Projects) -> str:
+    """`api/Dockerfile` -> `api`; `Dockerfile_worker`, `worker.Dockerfile` -> `worker`; the root's own
+    Dockerfile -> the root project's name. Never the checkout folder's name."""
+    folder, name = _dir(dockerfile.path), posixpath.basename(dockerfile.path)
+    stem = name.split(".")[0] if name.lower().endswith((".dockerfile", ".containerfile")) else ""
+    for marker in ("Dockerfile", "Containerfile"):
+        if name.startswith(marker) and len(name) > len(marker) + 1:
+            stem = name[len(marker) + 1:]
+    if stem:
+        return stem
+    return posixpath.basename(folder) if folder != "." else projects.root_name
+
+
+def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], image: str,
+                 by_path: dict[str, FileFacts]) -> _Draft:
+    """The program an image runs by path: the Python project that holds the entry; but in the project at
+    the repository's root (a monorepo's umbrella) or in none, the entry file with the repository modules
+    it imports, not everything beside it."""
+    own = [d for d in drafts if d.kind == "python" and d.root != "." and entry.path in d.files]
+    if own:
+        return max(own, key=lambda d: len(d.root))
+    if entry.path.endswith(".py"):
+        closure = python_closure([entry.path], by_path, _dir(entry.path))
+        return _Draft(image, "image", _dir(entry.path), dockerfile.path, closure)
+    return _Draft(image, "image", _dir(entry.path), dockerfile.path, [entry.path],
+                  incomplete=f"runs {entry.path}, whose reads envlint does not extract")
+
+
+def _ancestors(paths: tuple[str, ...]) -> frozenset[str]:
+    out = {"."}
+    for path in paths:
+        folder = posixpath.dirname(path)
+        while folder and folder not in out:
+            out.add(folder)
+            folder = posixpath.dirname(folder)
+    return frozenset(out)
+
+
+def _outside_program(dockerfile: Dockerfile) -> str:
+    """Why the image's program is not (all) in the repository, or "". An image without a command of its
+    own in a project's folder is taken to run that project (the command often comes from compose)."""
+    if dockerfile.base_is_argument:
+        return f"{dockerfile.path} is built FROM {dockerfile.base}, an image chosen at build time"
+    return ""
+
+
 def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str],
-                   by_path: dict[str, FileFacts]) -> None:
+                   by_path: dict[str, FileFacts], paths: tuple[str, ...]) -> None:
     """Each Dockerfile builds the service of its folder, else the program its command runs, else the one
     service beneath it, else an image service of everything beneath it."""
     tags: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -130,25 +172,43 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
         for image in (t for t in site.targets if t.kind == "image"):
             for dockerfile in builds:
                 tags[dockerfile].append((image_key(image.value), f"the image compose builds at {site.location}"))
+    files = frozenset(paths)
+    folders = frozenset(posixpath.dirname(p) or "." for p in paths) | _ancestors(paths)
     for dockerfile in projects.dockerfiles:
         folder = _dir(dockerfile.path)
-        image = posixpath.basename(folder) if folder != "." else projects.root_name
-        inside = [d for d in drafts if _under(d.root, folder) and d.kind != "image"]
-        chosen = ([d for d in inside if d.root == folder] or _runs(dockerfile, drafts, projects)
-                  or (inside if len(inside) == 1 else []))
+        image = _image_name(dockerfile, projects)
+        incomplete = _outside_program(dockerfile)
+        entry = entry_of(dockerfile, files, folders)
+        if entry is not None:
+            chosen = [_entry_draft(dockerfile, entry, drafts, image, by_path)]
+        else:
+            inside = [d for d in drafts if _under(d.root, folder) and d.kind != "image"]
+            # A binary built in the image may be the one program beneath its folder; a script or a
+            # program the repository does not hold (`/init.sh` of the base image) is not.
+            built = bool(dockerfile.command) and not dockerfile.command[0].endswith(".sh") and not incomplete
+            chosen = ([d for d in inside if d.root == folder and folder != "."] or _runs(dockerfile, drafts, projects)
+                      or (inside if len(inside) == 1 and built else []))
         if not chosen:
-            files = _files_under(all_files, folder)
-            if not files:
-                continue
-            closure = python_closure([f for f in files if f.endswith(".py")], by_path, folder)
-            chosen = [_Draft(image, "image", folder, dockerfile.path, sorted(set(files) | set(closure)))]
-            drafts.extend(chosen)
+            under = _files_under(all_files, folder)
+            closure = python_closure([f for f in under if f.endswith(".py")], by_path, folder)
+            base = f"runs the command of its base image {dockerfile.base}" if not dockerfile.command else ""
+            chosen = [_Draft(image, "image", folder, dockerfile.path, sorted(set(under) | set(closure)),
+                             incomplete=incomplete or base or "its program is not a file of the repository")]
         for draft in chosen:
-            draft.images.extend([(image, f"the folder of {dockerfile.path}"), *tags.get(dockerfile.path, [])])
+            if draft not in drafts:
+                drafts.append(draft)
+            if incomplete and not draft.incomplete:
+                draft.incomplete = incomplete
+            # `FROM cassandra` in a folder `cassandra/` extends the upstream image; it is not that image.
+            if image_key(dockerfile.base) != image:
+                draft.images.append((image, f"the folder of {dockerfile.path}"))
+            draft.images.extend(tags.get(dockerfile.path, []))
             draft.dockerfiles.append(dockerfile)
 
 
-def build_services(projects: Projects, facts: list[FileFacts], config: Config) -> ServiceSet:
+def build_services(projects: Projects, facts: list[FileFacts], config: Config,
+                   paths: tuple[str, ...] = ()) -> ServiceSet:
+    """``paths``: every file discovery found, for resolving what a Dockerfile's command runs."""
     by_path = {f.path: f for f in facts}
     go_by_dir: dict[str, list[FileFacts]] = defaultdict(list)
     for item in facts:
@@ -167,7 +227,7 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config) -
         if mains:
             name = posixpath.basename(folder) if folder != "." else projects.go_root_name()
             drafts.append(_Draft(name, "go", folder, mains[0].path, _go_closure(folder, go_by_dir, projects.go_modules)))
-    _assign_images(drafts, projects, all_files, by_path)
+    _assign_images(drafts, projects, all_files, by_path, paths or tuple(by_path))
     for declared in config.services:
         replaced = [d for d in drafts if d.root == declared.root]
         drafts = [d for d in drafts if d.root != declared.root]

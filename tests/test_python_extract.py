@@ -240,3 +240,13 @@ def test_file_without_cross_file_facts_has_no_extra():
 ], ids=["items", "for", "argument", "keyword", "copy", "splat", "dict", "single-reads", "local-name"])
 def test_reading_the_whole_environment_makes_reads_dynamic(source: str, whole: bool) -> None:
     assert facts(source).reads_dynamic is whole
+
+
+def test_a_shell_script_with_a_python_name_is_not_python() -> None:
+    from envlint.extract.python import extract_python_file
+
+    shell = extract_python_file("manage.py", b'#!/bin/sh\nexec docker compose exec zulip manage.py "$@"\n')
+    assert (shell.problems, [(n.kind, n.message) for n in shell.notes]) == (
+        (), [("not-python", "a sh script with a .py name; not read")])
+    python = extract_python_file("tool.py", b'#!/usr/bin/env -S python3 -u\nimport os\nos.getenv("A")\n')
+    assert [r.name for r in python.reads] == ["A"] and python.notes == ()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+
+import pytest
 
 from .conftest import run_cli
 
@@ -41,11 +44,11 @@ def test_dockerfiles_by_any_of_their_names_build_images(tmp_path: Path) -> None:
         "api/Containerfile": 'FROM python\nCMD ["python", "app.py"]\n',
         "jobs/pyproject.toml": '[project]\nname="jobs"\nversion="0"\n',
         "jobs/run.py": 'import os\nos.getenv("B")\n',
-        "deploy/Dockerfile-jobs": 'FROM python\nCOPY jobs /app\nCMD ["python", "jobs/run.py"]\n',
+        "deploy/Dockerfile-jobs": 'FROM python\nCOPY jobs /app\nCMD ["python", "/app/run.py"]\n',
         "Makefile": "image:\n\tdocker build -t ghcr.io/acme/nightly -f deploy/Dockerfile-jobs .\n",
         "worker/pyproject.toml": '[project]\nname="worker"\nversion="0"\n',
         "worker/server.py": 'import os\nos.getenv("C")\n',
-        "worker.dockerfile": 'FROM python\nCOPY worker /app\nCMD ["python", "worker/server.py"]\n',
+        "worker.dockerfile": 'FROM python\nCOPY worker /app\nCMD ["python", "/app/server.py"]\n',
         "docker/docker-compose.yml": "services:\n  w:\n    build:\n      context: ..\n      dockerfile: worker.dockerfile\n"
                                      "  n:\n    image: ghcr.io/acme/nightly\n  a:\n    image: api:1\n",
     }
@@ -61,3 +64,48 @@ def test_dockerfiles_by_any_of_their_names_build_images(tmp_path: Path) -> None:
         ("a", [("api", "image name 'api' is the folder of api/Containerfile "
                        "(compose image at docker/docker-compose.yml:9:12)")]),
     ]
+
+
+LINK_CASES = Path(__file__).parent / "fixtures" / "rules"
+
+
+@pytest.mark.parametrize(("case", "service", "files", "incomplete"), [
+    # `build: {context: .., dockerfile: Dockerfile_worker}` runs /app/server.py, copied from worker/: the
+    # program is that file, not the root project around it (crm.py is not part of it).
+    ("ENV001/negative-dockerfile-underscore-name", "worker", ["worker/server.py"], ""),
+    # `CMD python main.py` after `COPY api /app` is api/main.py by exact path, never alib/domain.py.
+    ("ENV001/negative-dockerfile-cmd-suffix-match", "api", ["api/main.py"], ""),
+    # FROM ${BASE_IMAGE}: the program is in an image chosen at build time.
+    ("ENV002/negative-base-image-program", "app", ["app/settings_local.py"],
+     "app/Dockerfile is built FROM ${BASE_IMAGE}, an image chosen at build time"),
+    # the root Dockerfile runs entrypoint.sh; docs/ beneath it is not the program
+    ("ENV002/negative-shell-entrypoint-docs-project", "root", ["entrypoint.sh"],
+     "runs entrypoint.sh, whose reads envlint does not extract"),
+    # a shell-form ENTRYPOINT runs locust, which the repository does not hold
+    ("ENV002/negative-shell-form-entrypoint", "loadgen", ["loadgen/locustfile.py"],
+     "its program is not a file of the repository"),
+])
+def test_a_launch_site_starts_the_program_its_build_runs(case: str, service: str, files: list[str],
+                                                         incomplete: str) -> None:
+    facts = json.loads(run_cli("facts", "--json", cwd=LINK_CASES / case).stdout)
+    (site,) = facts["launch_sites"]
+    assert [link["service"] for link in site["links"]] == [service]
+    (linked,) = [s for s in facts["services"] if s["name"] == service]
+    assert (linked["files"], linked["incomplete"]) == (files, incomplete)
+
+
+def test_an_upstream_image_is_not_the_folder_that_extends_it() -> None:
+    facts = json.loads(run_cli("facts", "--json", cwd=LINK_CASES / "ENV002/negative-third-party-image-same-name").stdout)
+    (site,) = facts["launch_sites"]
+    assert site["links"] == []  # cassandra:4.1 is upstream; internal/cassandra/Dockerfile is FROM it
+    assert [s["images"] for s in facts["services"] if s["root"] == "internal/cassandra"] == [[]]
+
+
+def test_the_checkout_folder_name_never_changes_the_output(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("one", "shell-entrypoint-docs-project"):
+        shutil.copytree(LINK_CASES / "ENV002/negative-shell-entrypoint-docs-project", tmp_path / name)
+        (tmp_path / name / "compose.yaml").write_text("services:\n  app:\n    build: .\n    environment:\n"
+                                                      "      UNREAD_NAME: x\n")
+        outputs.append(run_cli("facts", cwd=tmp_path / name).stdout)
+    assert outputs[0] == outputs[1]

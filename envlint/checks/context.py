@@ -107,7 +107,7 @@ class Context:
                 return memo[name]
             service = self.services[name]
             names = set(self.reads_by_name(service)) | self.runtime(service)
-            unknown = service.reads_dynamic
+            unknown = service.reads_dynamic or bool(service.incomplete)
             own_files = set(service.files)
             for site in self.graph.sites:
                 if site.location.path not in own_files or not site.inherits:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import posixpath
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import EnvSet, Location
 
@@ -20,10 +21,25 @@ _PAIR = re.compile(r"""([A-Za-z_][A-Za-z0-9_.\-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S
 
 
 @dataclass(frozen=True)
+class Copy:
+    """`COPY src... dest` of the final stage (not `--from` another stage or image): what of the build
+    context lands where in the image. `dest` is absolute, resolved against the WORKDIR of its time."""
+
+    sources: tuple[str, ...]
+    dest: str
+
+
+@dataclass(frozen=True)
 class Dockerfile:
     path: str
     env: tuple[EnvSet, ...]  # ENV of the final stage, in order
     command: tuple[str, ...]  # ENTRYPOINT then CMD of the final stage, as words
+    copies: tuple[Copy, ...] = ()
+    workdir: str = "/"  # of the final stage, where a relative command path starts
+    base: str = ""  # the final stage's FROM image, "" when it is an earlier stage of this file
+    # The final stage starts FROM a build argument (`FROM ${BASE_IMAGE}`): the program is not known.
+    base_is_argument: bool = False
+    shell_form: bool = False  # ENTRYPOINT/CMD written as a shell line, run by /bin/sh -c
 
 
 @dataclass(frozen=True)
@@ -86,29 +102,67 @@ def _words(arguments: str) -> tuple[str, ...]:
         return tuple(arguments.split())
 
 
-def parse_dockerfile(path: str, text: str) -> Dockerfile:
-    stages: dict[str, tuple[list[EnvSet], tuple[str, ...], tuple[str, ...]]] = {}
-    env: list[EnvSet] = []
+@dataclass
+class _Stage:
+    env: list[EnvSet] = field(default_factory=list)
     entrypoint: tuple[str, ...] = ()
     cmd: tuple[str, ...] = ()
+    copies: list[Copy] = field(default_factory=list)
+    workdir: str = "/"
+    base: str = ""
+    base_is_argument: bool = False
+    shell_form: bool = False
+
+    def inherit(self) -> "_Stage":
+        return _Stage(list(self.env), self.entrypoint, self.cmd, list(self.copies), self.workdir, self.base,
+                      self.base_is_argument, self.shell_form)
+
+
+def _copy(arguments: str, workdir: str) -> Copy | None:
+    words = [w for w in _words(arguments)]
+    if any(w.startswith("--from") for w in words):
+        return None  # from another stage or image: not the build context
+    paths = [w for w in words if not w.startswith("--")]
+    if len(paths) < 2:
+        return None
+    dest = paths[-1]
+    if not dest.startswith("/"):
+        dest = posixpath.join(workdir, dest) + ("/" if dest.endswith("/") or dest == "." else "")
+    return Copy(tuple(paths[:-1]), dest)
+
+
+def parse_dockerfile(path: str, text: str) -> Dockerfile:
+    stages: dict[str, _Stage] = {}
+    stage = _Stage()
     for logical in _logical_lines(text):
         match = _INSTRUCTION.match(logical.text)
         if not match:
             continue
         keyword, arguments = match.group(1).upper(), match.group(2)
         if keyword == "FROM":
-            words = arguments.split()
-            base = stages.get(words[0].lower()) if words else None
-            env, entrypoint, cmd = (list(base[0]), base[1], base[2]) if base else ([], (), ())
+            words = [w for w in arguments.split() if not w.startswith("--")]
+            earlier = stages.get(words[0].lower()) if words else None
+            if earlier is not None:
+                stage = earlier.inherit()
+            else:
+                image = words[0] if words else ""
+                stage = _Stage(base=image, base_is_argument="$" in image)
             if len(words) >= 3 and words[-2].upper() == "AS":
-                stages[words[-1].lower()] = (env, entrypoint, cmd)
+                stages[words[-1].lower()] = stage
         elif keyword == "ENV":
-            env.extend(_env(path, logical, match.start(2), arguments))
+            stage.env.extend(_env(path, logical, match.start(2), arguments))
         elif keyword == "ENTRYPOINT":
-            entrypoint, cmd = _words(arguments), ()  # a new ENTRYPOINT resets an inherited CMD
+            # a new ENTRYPOINT resets an inherited CMD
+            stage.entrypoint, stage.cmd = _words(arguments), ()
+            stage.shell_form = not arguments.strip().startswith("[")
         elif keyword == "CMD":
-            cmd = _words(arguments)
-        for name, stage in list(stages.items()):
-            if stage[0] is env:
-                stages[name] = (env, entrypoint, cmd)
-    return Dockerfile(path, tuple(env), entrypoint + cmd)
+            stage.cmd = _words(arguments)
+            stage.shell_form = stage.shell_form or not arguments.strip().startswith("[")
+        elif keyword == "WORKDIR":
+            stage.workdir = posixpath.normpath(posixpath.join(stage.workdir, _unquote(arguments.strip())))
+        elif keyword in ("COPY", "ADD"):
+            copied = _copy(arguments, stage.workdir)
+            if copied is not None:
+                stage.copies.append(copied)
+    return Dockerfile(path, tuple(stage.env), stage.entrypoint + stage.cmd, tuple(stage.copies), stage.workdir,
+                      stage.base, stage.base_is_argument, stage.shell_form)

@@ -41,6 +41,7 @@ def facts_json(analysis: Analysis) -> str:
         "version": 1,
         "services": [{"name": s.name, "kind": s.kind, "root": s.root, "location": location_json(s.location),
                       "languages": list(s.languages), "images": list(s.images), "files": list(s.files),
+                      "incomplete": s.incomplete,
                       "reads": [_read_json(r) for r in sorted(s.reads, key=lambda r: r.location)],
                       "process_sets": [{"name": p.name, "location": location_json(p.location),
                                         "description": describe_set(p, "process-set")} for p in s.process_sets]}
@@ -66,6 +67,8 @@ def facts_text(analysis: Analysis) -> str:
         out.append(f"  {service.name} ({service.kind}, {root}; made a service by {service.location.path})")
         if service.images:
             out.append(f"    images: {', '.join(service.images)}")
+        if service.incomplete:
+            out.append(f"    reads may be incomplete: {service.incomplete}")
         for read in sorted(service.reads, key=lambda r: r.location):
             out.append(f"    {read.location}: {describe_read(read)}")
         for item in service.process_sets:

@@ -28,10 +28,25 @@ from .settings import find_classes
 __all__ = ["extract_python_file"]
 
 
+def _shebang(data: bytes) -> str:
+    """The interpreter a `#!` line names (`/usr/bin/env bash` -> `bash`), or ""."""
+    if not data.startswith(b"#!"):
+        return ""
+    words = data[2:].split(b"\n", 1)[0].decode("utf-8", "replace").split()
+    if words and words[0].endswith("/env") and len(words) > 1:
+        words = [w for w in words[1:] if not w.startswith("-")] or [""]
+    return words[0].rsplit("/", 1)[-1] if words else ""
+
+
 def extract_python_file(path: str, data: bytes) -> FileFacts:
     """Facts of one Python file. Never raises: a syntax error still yields the facts of what parsed."""
     source = Source(path, data)
     problems: list[Problem] = []
+    interpreter = _shebang(data)
+    if interpreter and "python" not in interpreter:
+        # `manage.py` starting `#!/bin/sh` is a shell script with a Python name: not Python, not broken.
+        note = Problem(Location(path, 1, 1), "not-python", f"a {interpreter} script with a .py name; not read")
+        return FileFacts(path, "python", notes=(note,))
     try:
         tree = syntax.parse("python", data)
         error = syntax.first_error(tree)
