@@ -90,7 +90,7 @@ class _Draft:
             kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
         return Service(
             name=name, kind=kind, root=self.root, location=Location(self.marker, 1, 1),  # type: ignore[arg-type]
-            reads=tuple(r for f in facts for r in f.reads),
+            reads=tuple(r for f in facts for r in f.reads) + tuple(r for d in self.dockerfiles for r in d.reads),
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]
@@ -137,8 +137,11 @@ def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], ima
     if entry.path.endswith(".py"):
         closure = python_closure([entry.path], by_path, _dir(entry.path))
         return _Draft(image, "image", _dir(entry.path), dockerfile.path, closure)
+    script = by_path.get(entry.path)
+    why = "a script that may start programs envlint does not follow"
     return _Draft(image, "image", _dir(entry.path), dockerfile.path, [entry.path],
-                  incomplete=f"runs {entry.path}, whose reads envlint does not extract")
+                  incomplete=f"runs {entry.path}, {why}" if script is not None and script.reads
+                  else f"runs {entry.path}, whose reads envlint does not extract")
 
 
 def _ancestors(paths: tuple[str, ...]) -> frozenset[str]:

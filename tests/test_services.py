@@ -80,7 +80,7 @@ LINK_CASES = Path(__file__).parent / "fixtures" / "rules"
      "app/Dockerfile is built FROM ${BASE_IMAGE}, an image chosen at build time"),
     # the root Dockerfile runs entrypoint.sh; docs/ beneath it is not the program
     ("ENV002/negative-shell-entrypoint-docs-project", "root", ["entrypoint.sh"],
-     "runs entrypoint.sh, whose reads envlint does not extract"),
+     "runs entrypoint.sh, a script that may start programs envlint does not follow"),
     # a shell-form ENTRYPOINT runs locust, which the repository does not hold
     ("ENV002/negative-shell-form-entrypoint", "loadgen", ["loadgen/locustfile.py"],
      "its program is not a file of the repository"),
@@ -109,3 +109,16 @@ def test_the_checkout_folder_name_never_changes_the_output(tmp_path: Path) -> No
                                                       "      UNREAD_NAME: x\n")
         outputs.append(run_cli("facts", cwd=tmp_path / name).stdout)
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize(("case", "reads"), [
+    # a shell-form ENTRYPOINT is run by /bin/sh -c: what it expands is read by the program
+    ("ENV002/negative-shell-form-entrypoint", [("FRONTEND_ADDR", "loadgen/Dockerfile:3"), ("USERS", "loadgen/Dockerfile:3")]),
+    # the image's script entrypoint reads what it expands
+    ("ENV002/negative-shell-entrypoint-docs-project", [("SETTING_DB_HOST", "entrypoint.sh:2")]),
+])
+def test_shell_entrypoints_are_readers_of_the_image(case: str, reads: list[tuple[str, str]]) -> None:
+    facts = json.loads(run_cli("facts", "--json", cwd=LINK_CASES / case).stdout)
+    (site,) = facts["launch_sites"]
+    (service,) = [s for s in facts["services"] if s["name"] == site["links"][0]["service"]]
+    assert [(r["name"], f"{r['location']['path']}:{r['location']['line']}") for r in service["reads"]] == reads

@@ -19,4 +19,5 @@ def test_continued_docker_run_keeps_each_entry_on_its_own_line() -> None:
         (2, 1, "launch docker-run env=closed targets=image:ghcr.io/acme/worker:1"),
         (3, 6, 'set QUEUE="jobs"'),
         (4, 7, "set TOKEN"),
+        (4, 13, "read TOKEN"),  # the script's own environment, passed on
     ]

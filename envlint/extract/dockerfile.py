@@ -14,7 +14,8 @@ import posixpath
 import shlex
 from dataclasses import dataclass, field
 
-from ..model import EnvSet, Location
+from ..model import EnvSet, Location, Read
+from .shell_reads import scan
 
 _INSTRUCTION = re.compile(r"^\s*([A-Za-z]+)\s+(.*)$", re.DOTALL)
 _PAIR = re.compile(r"""([A-Za-z_][A-Za-z0-9_.\-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)""")
@@ -40,6 +41,9 @@ class Dockerfile:
     # The final stage starts FROM a build argument (`FROM ${BASE_IMAGE}`): the program is not known.
     base_is_argument: bool = False
     shell_form: bool = False  # ENTRYPOINT/CMD written as a shell line, run by /bin/sh -c
+    # What a shell-form ENTRYPOINT/CMD expands (`locust --host "http://${FRONTEND_ADDR}"`): reads of
+    # the program the image runs, located in the Dockerfile.
+    reads: tuple[Read, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,10 +116,12 @@ class _Stage:
     base: str = ""
     base_is_argument: bool = False
     shell_form: bool = False
+    entrypoint_reads: tuple[Read, ...] = ()
+    cmd_reads: tuple[Read, ...] = ()
 
     def inherit(self) -> "_Stage":
         return _Stage(list(self.env), self.entrypoint, self.cmd, list(self.copies), self.workdir, self.base,
-                      self.base_is_argument, self.shell_form)
+                      self.base_is_argument, self.shell_form, self.entrypoint_reads, self.cmd_reads)
 
 
 def _copy(arguments: str, workdir: str) -> Copy | None:
@@ -153,11 +159,14 @@ def parse_dockerfile(path: str, text: str) -> Dockerfile:
             stage.env.extend(_env(path, logical, match.start(2), arguments))
         elif keyword == "ENTRYPOINT":
             # a new ENTRYPOINT resets an inherited CMD
-            stage.entrypoint, stage.cmd = _words(arguments), ()
+            stage.entrypoint, stage.cmd, stage.cmd_reads = _words(arguments), (), ()
             stage.shell_form = not arguments.strip().startswith("[")
+            stage.entrypoint_reads = _shell_reads(path, logical, match.start(2), arguments, stage.shell_form)
         elif keyword == "CMD":
             stage.cmd = _words(arguments)
-            stage.shell_form = stage.shell_form or not arguments.strip().startswith("[")
+            shell = not arguments.strip().startswith("[")
+            stage.shell_form = stage.shell_form or shell
+            stage.cmd_reads = _shell_reads(path, logical, match.start(2), arguments, shell)
         elif keyword == "WORKDIR":
             stage.workdir = posixpath.normpath(posixpath.join(stage.workdir, _unquote(arguments.strip())))
         elif keyword in ("COPY", "ADD"):
@@ -165,4 +174,12 @@ def parse_dockerfile(path: str, text: str) -> Dockerfile:
             if copied is not None:
                 stage.copies.append(copied)
     return Dockerfile(path, tuple(stage.env), stage.entrypoint + stage.cmd, tuple(stage.copies), stage.workdir,
-                      stage.base, stage.base_is_argument, stage.shell_form)
+                      stage.base, stage.base_is_argument, stage.shell_form,
+                      stage.entrypoint_reads + stage.cmd_reads)
+
+
+def _shell_reads(path: str, logical: _Logical, start: int, arguments: str, shell_form: bool) -> tuple[Read, ...]:
+    """`/bin/sh -c` expands a shell-form command; the exec form (`["x", "$Y"]`) expands nothing."""
+    if not shell_form:
+        return ()
+    return scan(arguments, lambda offset: logical.location(path, start + offset)).reads

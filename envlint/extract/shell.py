@@ -8,11 +8,13 @@ given as a variable that the script assigns a literal (`IMAGE=ghcr.io/acme/api:1
 
 from __future__ import annotations
 
+import bisect
 import re
 import shlex
 
 from ..model import FileFacts, LaunchSite, Location, TargetRef
 from .docker_args import Token, parse_docker_run
+from .shell_reads import scan
 
 _RUN = re.compile(r"\bdocker\s+(?:container\s+)?run\b")
 _ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)")
@@ -86,4 +88,14 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
             index += len(segments)
             continue
         index += 1
-    return FileFacts(path, "shell", launch_sites=tuple(sites))
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def where(offset: int) -> Location:
+        index = bisect.bisect_right(starts, offset) - 1
+        return Location(path, index + 1, offset - starts[index] + 1)
+
+    found = scan(text, where)
+    return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic)
