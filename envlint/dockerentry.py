@@ -6,6 +6,7 @@ in the repository is another program.
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 from dataclasses import dataclass
 
@@ -67,6 +68,14 @@ def _to_repository(path: str, dockerfile: Dockerfile, context: str, files: froze
     for copy in reversed(dockerfile.copies):  # a later COPY overwrites an earlier one
         dest = copy.dest.rstrip("/") or "/"
         for source in copy.sources:
+            if any(ch in source for ch in "*?["):
+                # `COPY docker/entrypoint*.sh ./`: each matching file lands in the folder by its name
+                pattern = posixpath.normpath(posixpath.join(context, source))
+                name = posixpath.basename(path)
+                local = posixpath.join(posixpath.dirname(pattern), name)
+                if posixpath.dirname(path) == dest and local in files and fnmatch.fnmatchcase(local, pattern):
+                    return local
+                continue
             local = posixpath.normpath(posixpath.join(context, source))
             if local in folders or source in (".", "./"):
                 prefix = dest if dest.endswith("/") else dest + "/"
@@ -83,25 +92,22 @@ def _to_repository(path: str, dockerfile: Dockerfile, context: str, files: froze
     return None
 
 
-def contexts(dockerfile: Dockerfile, folders: frozenset[str], files: frozenset[str]) -> list[str]:
-    """Build contexts to try: the Dockerfile's folder and each folder above it where every COPY source
-    exists (the context compose or a script gives is often the repository root)."""
+def contexts(dockerfile: Dockerfile) -> list[str]:
+    """Build contexts to try, nearest first: the Dockerfile's folder and each folder above it (the
+    context compose or a script gives is often the repository root). A context is right when the command
+    it gives resolves to a file that is there."""
     folder = posixpath.dirname(dockerfile.path) or "."
-    out = []
-    while True:
-        sources = [posixpath.normpath(posixpath.join(folder, s)) for c in dockerfile.copies for s in c.sources
-                   if not any(ch in s for ch in "*?[$")]
-        if all(s in folders or s in files or s == folder for s in sources):
-            out.append(folder)
-        if folder == ".":
-            return out
+    out = [folder]
+    while folder != ".":
         folder = posixpath.dirname(folder) or "."
+        out.append(folder)
+    return out
 
 
 def entry_of(dockerfile: Dockerfile, files: frozenset[str], folders: frozenset[str],
              known_context: str | None = None) -> Entry | None:
     """The repository file the image runs, when its command names one that the build copied in."""
-    candidates = [known_context] if known_context else contexts(dockerfile, folders, files)
+    candidates = [known_context] if known_context else contexts(dockerfile)
     for context in candidates:
         for path in _container_paths(dockerfile):
             found = _to_repository(path, dockerfile, context, files, folders)

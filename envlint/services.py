@@ -191,6 +191,8 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
             built = bool(dockerfile.command) and not dockerfile.command[0].endswith(".sh") and not incomplete
             chosen = ([d for d in inside if d.root == folder and folder != "."] or _runs(dockerfile, drafts, projects)
                       or (inside if len(inside) == 1 and built else []))
+        if not chosen and folder == ".":
+            continue  # a root build context is not the program: the Dockerfile's program is unknown
         if not chosen:
             under = _files_under(all_files, folder)
             closure = python_closure([f for f in under if f.endswith(".py")], by_path, folder)
@@ -207,6 +209,19 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
                 draft.images.append((image, f"the folder of {dockerfile.path}"))
             draft.images.extend(tags.get(dockerfile.path, []))
             draft.dockerfiles.append(dockerfile)
+
+
+def _unique_names(drafts: list[_Draft]) -> list[str]:
+    """Names must be unique: where two services would share one, they are named by their folder, and
+    where the folders are one too (the root project and the root Dockerfile's program), by the file that
+    makes each a service."""
+    names = [d.name for d in drafts]
+    for attempt in (lambda d: d.root, lambda d: d.marker):
+        counts: dict[str, int] = defaultdict(int)
+        for name in names:
+            counts[name] += 1
+        names = [attempt(d) if counts[n] > 1 and not d.declared else n for d, n in zip(drafts, names)]
+    return names
 
 
 def build_services(projects: Projects, facts: list[FileFacts], config: Config,
@@ -240,12 +255,8 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config,
             draft.images.extend(old.images)
             draft.dockerfiles.extend(old.dockerfiles)
         drafts.append(draft)
-    counts: dict[str, int] = defaultdict(int)
-    for draft in drafts:
-        counts[draft.name] += 1
-    # Names must be unique: where two services would share one, both are named by their folder.
-    services = tuple(sorted((d.build(d.name if counts[d.name] == 1 or d.declared else d.root, by_path)
-                             for d in drafts), key=lambda s: s.name))
+    services = tuple(sorted((d.build(name, by_path) for d, name in zip(drafts, _unique_names(drafts))),
+                            key=lambda s: s.name))
     owner: dict[str, list[str]] = defaultdict(list)
     for service in services:
         for path in service.files:
