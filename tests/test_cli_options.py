@@ -27,8 +27,8 @@ def _codes(stdout: str) -> list[tuple[str, str, str]]:
 
 def test_severity_override_from_cli_and_config(repo: Path) -> None:
     result = run_cli("check", "--output-format", "json", "--severity", "ENV002=error", cwd=repo)
-    assert _codes(result.stdout) == [("ENV002", "error", "QUEUE_NAME"), ("ENV002", "error", "FEATURE_BANANA")]
-    (repo / "envlint.toml").write_text('[severity]\nENV002 = "note"\n')
+    assert _codes(result.stdout) == [("ENV007", "error", "WORKER_QUEUE_NAME"), ("ENV002", "error", "FEATURE_BANANA")]
+    (repo / "envlint.toml").write_text('[severity]\nENV002 = "note"\nENV007 = "note"\n')
     assert {s for _, s, _ in _codes(run_cli("check", "--output-format", "json", cwd=repo).stdout)} == {"note"}
     bad = run_cli("check", "--severity", "ENV002=fatal", cwd=repo)
     assert bad.exit_code == 2 and "expected CODE=LEVEL" in bad.stderr
@@ -36,18 +36,18 @@ def test_severity_override_from_cli_and_config(repo: Path) -> None:
 
 def test_ignore_variables_with_globs(repo: Path) -> None:
     result = run_cli("check", "--output-format", "json", "--ignore-variables", "FEATURE_*", cwd=repo)
-    assert _codes(result.stdout) == [("ENV002", "warning", "QUEUE_NAME")]
-    (repo / "envlint.toml").write_text('ignore-variables = ["QUEUE_NAME", "FEATURE_*"]\n')
+    assert _codes(result.stdout) == [("ENV007", "error", "WORKER_QUEUE_NAME")]
+    (repo / "envlint.toml").write_text('ignore-variables = ["WORKER_QUEUE_NAME", "FEATURE_*"]\n')
     assert run_cli("check", cwd=repo).exit_code == 0
 
 
 def test_statistics_exit_zero_and_quiet(repo: Path) -> None:
     stats = run_cli("check", "--statistics", cwd=repo)
-    assert stats.stdout == "    2  ENV002  set-never-read\n" and stats.exit_code == 1
+    assert stats.stdout == "    1  ENV002  set-never-read\n    1  ENV007  probable-rename\n" and stats.exit_code == 1
     assert run_cli("check", "--exit-zero", cwd=repo).exit_code == 0
     quiet = run_cli("check", "--quiet", cwd=repo)
     assert not quiet.stdout.splitlines()[-1].startswith("Found ")
-    assert quiet.stdout.splitlines()[0].startswith(f"{DISPATCHER}:10:9: ENV002 [worker] ")
+    assert quiet.stdout.splitlines()[0].startswith(f"{DISPATCHER}:10:9: ENV007 [worker] ")
 
 
 def test_color_always_and_never(repo: Path) -> None:
@@ -61,7 +61,7 @@ def test_output_file(repo: Path, tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     result = run_cli("check", "--output-format", "json", "--output-file", str(target), cwd=repo)
     assert result.stdout == "" and result.exit_code == 1
-    assert [f["variable"] for f in json.loads(target.read_text())["findings"]] == ["QUEUE_NAME", "FEATURE_BANANA"]
+    assert [f["variable"] for f in json.loads(target.read_text())["findings"]] == ["WORKER_QUEUE_NAME", "FEATURE_BANANA"]
 
 
 def test_config_is_found_above_the_analysed_folder(repo: Path) -> None:
@@ -103,7 +103,7 @@ def test_add_noqa_then_clean_and_idempotent(repo: Path) -> None:
     added = run_cli("check", "--add-noqa", cwd=repo)
     assert added.exit_code == 0 and added.stdout == "Added suppressions for 2 findings in 1 files.\n"
     after = (repo / DISPATCHER).read_text()
-    assert after == before.replace('"-e", "QUEUE_NAME=jobs",', '"-e", "QUEUE_NAME=jobs", // envlint: ignore[ENV002]').replace(
+    assert after == before.replace('"-e", "QUEUE_NAME=jobs",', '"-e", "QUEUE_NAME=jobs", // envlint: ignore[ENV007]').replace(
         '"-e", "FEATURE_BANANA=1",', '"-e", "FEATURE_BANANA=1", // envlint: ignore[ENV002]')
     clean = run_cli("check", cwd=repo)
     assert clean.exit_code == 0 and clean.stdout.endswith("2 findings suppressed by comments.\n")

@@ -93,11 +93,12 @@ def test_site_that_sets_what_the_library_reads_is_clean(tmp_path: Path, language
 
 
 @pytest.mark.parametrize(("language", "library", "source"), CASES, ids=[c[1] for c in CASES])
-def test_misspelled_set_is_env002_with_did_you_mean(tmp_path: Path, language, library, source) -> None:
+def test_misspelled_set_is_a_probable_rename(tmp_path: Path, language, library, source) -> None:
     result = run_cli("check", "--output-format", "json", cwd=_repo(tmp_path, language, source, MISSPELLED))
-    env002 = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "ENV002"]
-    assert [(f["variable"], f["location"]["path"], f["location"]["line"]) for f in env002] == [
-        (MISSPELLED, "compose.yaml", 5)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["variable"], f["location"]["path"], f["location"]["line"]) for f in findings] == [
+        ("ENV007", VARIABLE, "compose.yaml", 5)
     ]
-    assert env002[0]["message"] == f"{MISSPELLED} is set here, but svc never reads it; did you mean {VARIABLE}?"
+    assert findings[0]["message"] == (f"{MISSPELLED} is set here, but svc reads {VARIABLE}, which this site does "
+                                      f"not set: the same name but for an abbreviation; rename it to {VARIABLE}")
     assert result.exit_code == 1

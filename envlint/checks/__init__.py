@@ -48,4 +48,4 @@ def _rule_modules() -> list[ModuleType]:
 RULES: tuple[Rule, ...] = tuple(_rule(m) for m in _rule_modules())
 BY_CODE = {rule.code: rule for rule in RULES}
 # Where two rules describe the same miss at one site for one variable, the first of these reports it.
-PRECEDENCE = ("ENV000", "ENV001", "ENV003", "ENV006", "ENV004", "ENV002", "ENV005")
+PRECEDENCE = ("ENV000", "ENV007", "ENV001", "ENV003", "ENV006", "ENV004", "ENV002", "ENV005")

@@ -11,6 +11,7 @@ from functools import cached_property
 from ..config import Config
 from ..describe import default_text
 from ..model import Graph, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..renames import best_rename
 from ..runtime import library_globs, runtime_names
 
 _LOCALHOST = re.compile(r"(?i)(?:^|[/@\[])(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0)(?:$|[:/\]])")
@@ -199,3 +200,25 @@ def missing_reason(site: LaunchSite) -> str:
 
 def finding_site_text(site: LaunchSite) -> str:
     return site.label
+
+
+def probable_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str, tuple[str, str]]:
+    """Names the site sets that the service never reads, each paired with the name it reads and the site
+    leaves unset that is the same name spelled differently: {set name: (read name, kind)}. Both halves
+    are evidence, so the pairing holds even where the service may read names envlint cannot see."""
+    env = ctx.env(site)
+    if env.open:
+        return {}
+    read_names, _ = ctx.passed_on(service)
+    skip = ctx.runtime(service) | ctx.own_sets(service)
+    unread = sorted({s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip
+                     and not ctx.read_by_library(service, s.name)})
+    unset = sorted(n for n in ctx.primary_reads(service)
+                   if n not in skip and not ctx.provided(service, n, env))
+    pairs = {}
+    for name in unread:
+        match = best_rename(name, unset)
+        # one to one: the read name must pair back with this set name only
+        if match and (back := best_rename(match[0], unread)) and back[0] == name:
+            pairs[name] = match
+    return pairs

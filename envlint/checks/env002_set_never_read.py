@@ -32,11 +32,11 @@ Rename the variable at the launch site to the name the program reads, or remove 
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from ..model import Finding, Related
-from .context import Context
+from ..renames import rename_kind
+from .context import Context, probable_renames
 
 CODE = "ENV002"
 NAME = "set-never-read"
@@ -44,21 +44,10 @@ SEVERITY = "warning"
 ENABLED_BY_DEFAULT = True
 
 
-def _parts(name: str) -> set[str]:
-    return {p for p in name.upper().split("_") if len(p) >= 2}
-
-
-def did_you_mean(name: str, candidates: list[str]) -> str | None:
-    """The closest candidate by shared name parts, then by edit similarity; None when none is close."""
-    best: tuple[int, float, str] | None = None
-    for candidate in candidates:
-        shared = len(_parts(name) & _parts(candidate))
-        ratio = difflib.SequenceMatcher(None, name.upper(), candidate.upper()).ratio()
-        if shared >= 2 or ratio >= 0.8 or (shared == 1 and ratio >= 0.7):
-            key = (shared, ratio, candidate)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return best[2] if best else None
+def did_you_mean(name: str, candidates: list[str]) -> list[str]:
+    """The candidates that are ``name`` spelled differently (envlint.renames): a single one is ENV007's
+    finding; several are offered here as a hint."""
+    return [c for c in sorted(set(candidates)) if rename_kind(name, c)]
 
 
 def _shared_files(ctx: Context) -> frozenset[str]:
@@ -84,19 +73,23 @@ def check(ctx: Context) -> Iterator[Finding]:
         read_anywhere = frozenset().union(*(names for names, _ in passed))
         env = ctx.env(site)
         seen: set[str] = set()
+        # a set that ENV007 pairs with a read of the same name spelled differently is reported there
+        renamed = {name for s in services for name in probable_renames(ctx, site, s)}
         for item in site.sets:
-            if item.name is None or item.name in read_anywhere or item.name in seen or item.location.path in shared:
+            if (item.name is None or item.name in read_anywhere or item.name in seen or item.location.path in shared
+                    or item.name in renamed):
                 continue
             if any(ctx.read_by_library(s, item.name) for s in services):
                 continue
             seen.add(item.name)
             unset = sorted({n for s in services for n in ctx.reads_by_name(s) if n not in env.names})
-            guess = did_you_mean(item.name, unset)
+            guesses = did_you_mean(item.name, unset)
             related = [Related(site.location, f"launch site: {site.label}")]
             message = f"{item.name} is set here, but {services[0].name} never reads it"
-            if guess:
+            if guesses:
+                message += f"; did you mean {' or '.join(guesses)}?"
+            for guess in guesses:
                 read = ctx.reads_by_name(next(s for s in services if guess in ctx.reads_by_name(s)))[guess][0]
-                message += f"; did you mean {guess}?"
                 related.append(Related(read.location, f"{guess} is read here and not set by this site"))
             yield Finding(CODE, NAME, SEVERITY, message, item.location, item.name, services[0].name,
                           tuple(related), site.id)

@@ -1,0 +1,71 @@
+"""## What it does
+Reports a launch site that sets a variable the program never reads while the program reads a variable
+the site leaves unset, when the two are the same name spelled differently: a typo in one word
+(`DATBASE_URL`), a separator (`LOGLEVEL` for `LOG_LEVEL`), a plural (`ALLOWED_HOST`), a leading or
+trailing word dropped or added (`DB_HOST` for `APP_DB_HOST`), a documented abbreviation or synonym
+(`DB`/`DATABASE`, `ADDR`/`ADDRESS`/`HOST`/`URL`/`ENDPOINT`, `SECS`/`SECONDS`, `PASS`/`PASSWORD`).
+
+It pairs names only one to one: when a set name could be several read names (or the other way round),
+nothing is reported. Names that merely share a word are never paired (`SERVER_URL` and
+`SERVER_OTEL_COLLECTOR_URL`, `DB_HOST` and `DB_PORT`, `HTTP_PORT` and `HTTPS_PORT`). A site whose
+environment may hold names envlint cannot see (an `envFrom` outside the repository) is not judged.
+
+## Why is this bad?
+This is the shape of almost every real contract regression: one side of a rename, or a typo, reaches
+only the launcher, and the program silently runs on its default. Both halves are evidence (the set
+that nothing reads and the read that nothing sets), so the rule reports it even where the program's
+read set is otherwise incomplete.
+
+## Example
+```yaml
+# compose.yaml
+services:
+  api:
+    environment:
+      DATABSE_URL: postgres://db/app
+```
+```python
+DATABASE_URL = os.getenv("DATABASE_URL", "sqlite:///local.db")
+```
+
+## Fix
+Rename the variable at the launch site to the name the program reads (or the read to the name the
+launchers set, if that is the intended name).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Finding, Related
+from .context import Context, probable_renames
+
+CODE = "ENV007"
+NAME = "probable-rename"
+SEVERITY = "error"
+ENABLED_BY_DEFAULT = True
+
+_KINDS = {"typo": "a typo", "separator": "a separator", "plural": "a plural", "prefix": "a leading word",
+          "suffix": "a trailing word", "abbreviation": "an abbreviation"}
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for site, service in ctx.linked():
+        pairs = probable_renames(ctx, site, service)
+        if not pairs:
+            continue
+        reads = ctx.reads_by_name(service)
+        for item in site.sets:
+            if item.name not in pairs:
+                continue
+            read_name, kind = pairs.pop(item.name)
+            read = reads[read_name][0]
+            yield Finding(
+                CODE, NAME, SEVERITY,
+                f"{item.name} is set here, but {service.name} reads {read_name}, which this site does not "
+                f"set: the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                item.location, read_name, service.name,
+                (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
+                 Related(site.location, f"launch site: {site.label}")),
+                site.id,
+            )
