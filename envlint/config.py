@@ -7,6 +7,7 @@ links. An unknown key or a value of the wrong type is a `ConfigError`, which the
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,9 @@ KNOWN_KEYS = frozenset(_LISTS) | frozenset(_STRINGS) | frozenset(_BOOLS) | froze
 _SERVICE_KEYS = {"root", "images", "programs"}
 _LINK_KEYS = {"site", "service"}
 SEVERITIES = ("error", "warning", "note")
+# A `runtime-variables` entry: a variable name, or a glob of names (`*`, `?`, `[A-Z]`, `[!_]`). Anything
+# else (a space, `=`, an unclosed `[`) would silently match nothing, so it is an error instead.
+_RUNTIME_ENTRY = re.compile(r"(?:[A-Za-z0-9_*?]|\[!?[A-Za-z0-9_-]+\])+")
 
 
 def _declares(path: Path) -> bool:
@@ -152,7 +156,12 @@ def _runtime(table: object, where: str) -> dict[Language, tuple[str, ...]]:
     for language, names in table.items():
         if language not in ("go", "python"):
             raise ConfigError(f"{where}: runtime-variables: unknown language {language!r} (go, python)")
-        runtime[language] = _strings(names, f"{where}: runtime-variables.{language}")
+        key = f"{where}: runtime-variables.{language}"
+        runtime[language] = _strings(names, key)
+        for entry in runtime[language]:
+            if not _RUNTIME_ENTRY.fullmatch(entry):
+                raise ConfigError(f"{key}: {entry!r} is neither a variable name nor a glob of names "
+                                  "(letters, digits, _, *, ?, [...])")
     return runtime
 
 

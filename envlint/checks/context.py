@@ -11,7 +11,7 @@ from functools import cached_property
 from ..config import Config
 from ..describe import default_text
 from ..model import Graph, LaunchSite, Link, Read, Related, Service, SiteEnv
-from ..runtime import library_globs, runtime_names
+from ..runtime import NameSet, library_globs, runtime_names
 
 _LOCALHOST = re.compile(r"(?i)(?:^|[/@\[])(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0)(?:$|[:/\]])")
 
@@ -55,7 +55,7 @@ class Context:
     def env(self, site: LaunchSite) -> SiteEnv:
         return self.graph.env_at.get(site.id, SiteEnv(frozenset(), True, "not computed"))
 
-    def runtime(self, service: Service) -> frozenset[str]:
+    def runtime(self, service: Service) -> NameSet:
         return runtime_names(service.languages, self.config)
 
     def reads_by_name(self, service: Service) -> dict[str, list[Read]]:
@@ -106,7 +106,7 @@ class Context:
             if name in memo:
                 return memo[name]
             service = self.services[name]
-            names = set(self.reads_by_name(service)) | self.runtime(service)
+            names = set(self.reads_by_name(service)) | self.runtime(service).names
             unknown = service.reads_dynamic
             own_files = set(service.files)
             for site in self.graph.sites:
@@ -143,8 +143,10 @@ class Context:
         return out
 
     def read_by_library(self, service: Service, name: str) -> bool:
-        """A library the service imports (boto3, sentry_sdk, OpenTelemetry, ...) reads ``name`` itself."""
-        return any(fnmatch.fnmatchcase(name, glob) for glob in self._library_globs[service.name])
+        """A library the service imports (boto3, sentry_sdk, OpenTelemetry, ...) reads ``name`` itself,
+        or the configuration's `runtime-variables` say so with a glob."""
+        return (any(fnmatch.fnmatchcase(name, glob) for glob in self._library_globs[service.name])
+                or name in self.runtime(service))
 
 
 def read_related(reads: list[Read], service: Service, note: str = "read here") -> list[Related]:
