@@ -7,6 +7,7 @@ links. An unknown key or a value of the wrong type is a `ConfigError`, which the
 from __future__ import annotations
 
 import dataclasses
+import glob
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -104,7 +105,20 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     in_pyproject = path.name == "pyproject.toml"
     table = data.get("tool", {}).get("envlint", {}) if in_pyproject else data
     where = f"{path.name} [tool.envlint]" if in_pyproject else path.name
-    return dataclasses.replace(parse_table(table, where), path=path)
+    config = parse_table(table, where)
+    folder = path.resolve().parent
+    return dataclasses.replace(config, path=path, exclude=anchor_patterns(config.exclude, folder),
+                               extend_exclude=anchor_patterns(config.extend_exclude, folder))
+
+
+def anchor_patterns(patterns: tuple[str, ...], folder: Path) -> tuple[str, ...]:
+    """Exclude patterns of a configuration file, anchored at that file's folder, as ruff does: with the
+    file at the root, `services/legacy` names the same folder whether `.` or `services` is analysed.
+    A pattern with a `/` becomes an absolute path pattern; one without matches a name at any depth and
+    stays as written."""
+    base = glob.escape(folder.as_posix()).rstrip("/")
+    return tuple(f"{base}/{p.removeprefix('./')}" if "/" in p.rstrip("/") and not p.startswith("/") else p
+                 for p in patterns)
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
