@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,13 +11,7 @@ from ..config import Config
 from ..describe import default_text
 from ..model import Graph, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..runtime import NameSet, library_globs, runtime_names
-
-_LOCALHOST = re.compile(r"(?i)(?:^|[/@\[])(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0)(?:$|[:/\]])")
-
-
-def points_at_localhost(value: str) -> bool:
-    return bool(_LOCALHOST.search(value)) or value.strip().lower() in {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
-
+from .evidence import enablers
 
 @dataclass
 class Context:
@@ -89,6 +82,13 @@ class Context:
     def provided(self, service: Service, name: str, env: SiteEnv, always: bool = False) -> bool:
         """The site gives ``name`` or one of its fallbacks (``always``: not only under a condition)."""
         return any(n in env.names and not (always and n in env.conditional) for n in self.alternatives(service, name))
+
+    def unreached(self, service: Service, name: str, reads: list[Read], env: SiteEnv) -> bool:
+        """Every read of ``name`` waits for another variable to turn its feature on (`if
+        os.environ["ENABLE_TRACING"] == "1":`), and this site always sets none of those: the value is
+        never used here."""
+        switches = enablers(reads, name, set(self.reads_by_name(service)))
+        return switches is not None and not any(self.provided(service, s, env, always=True) for s in switches)
 
     def own_sets(self, service: Service) -> frozenset[str]:
         return frozenset(s.name for s in service.process_sets if s.name)
