@@ -7,6 +7,8 @@ links. An unknown key or a value of the wrong type is a `ConfigError`, which the
 from __future__ import annotations
 
 import dataclasses
+import glob
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +67,9 @@ KNOWN_KEYS = frozenset(_LISTS) | frozenset(_STRINGS) | frozenset(_BOOLS) | froze
 _SERVICE_KEYS = {"root", "images", "programs"}
 _LINK_KEYS = {"site", "service"}
 SEVERITIES = ("error", "warning", "note")
+# A `runtime-variables` entry: a variable name, or a glob of names (`*`, `?`, `[A-Z]`, `[!_]`). Anything
+# else (a space, `=`, an unclosed `[`) would silently match nothing, so it is an error instead.
+_RUNTIME_ENTRY = re.compile(r"(?:[A-Za-z0-9_*?]|\[!?[A-Za-z0-9_-]+\])+")
 
 
 def _declares(path: Path) -> bool:
@@ -100,7 +105,20 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     in_pyproject = path.name == "pyproject.toml"
     table = data.get("tool", {}).get("envlint", {}) if in_pyproject else data
     where = f"{path.name} [tool.envlint]" if in_pyproject else path.name
-    return dataclasses.replace(parse_table(table, where), path=path)
+    config = parse_table(table, where)
+    folder = path.resolve().parent
+    return dataclasses.replace(config, path=path, exclude=anchor_patterns(config.exclude, folder),
+                               extend_exclude=anchor_patterns(config.extend_exclude, folder))
+
+
+def anchor_patterns(patterns: tuple[str, ...], folder: Path) -> tuple[str, ...]:
+    """Exclude patterns of a configuration file, anchored at that file's folder, as ruff does: with the
+    file at the root, `services/legacy` names the same folder whether `.` or `services` is analysed.
+    A pattern with a `/` becomes an absolute path pattern; one without matches a name at any depth and
+    stays as written."""
+    base = glob.escape(folder.as_posix()).rstrip("/")
+    return tuple(f"{base}/{p.removeprefix('./')}" if "/" in p.rstrip("/") and not p.startswith("/") else p
+                 for p in patterns)
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -152,7 +170,12 @@ def _runtime(table: object, where: str) -> dict[Language, tuple[str, ...]]:
     for language, names in table.items():
         if language not in ("go", "python"):
             raise ConfigError(f"{where}: runtime-variables: unknown language {language!r} (go, python)")
-        runtime[language] = _strings(names, f"{where}: runtime-variables.{language}")
+        key = f"{where}: runtime-variables.{language}"
+        runtime[language] = _strings(names, key)
+        for entry in runtime[language]:
+            if not _RUNTIME_ENTRY.fullmatch(entry):
+                raise ConfigError(f"{key}: {entry!r} is neither a variable name nor a glob of names "
+                                  "(letters, digits, _, *, ?, [...])")
     return runtime
 
 

@@ -38,12 +38,27 @@ class Discovery:
     problems: tuple[Problem, ...]
 
 
-def _exclusion(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for every pattern: a pattern matches a name, a path, or a folder that holds the path."""
+def _exclusion(patterns: tuple[str, ...], root: Path) -> Callable[[str], bool]:
+    """A pattern matches a name, a path, or a folder that holds the path. Patterns relative to the
+    analysed root match its repository-relative paths; absolute ones (a configuration file's patterns,
+    anchored at its folder) match the absolute path."""
+    relative = _regex(tuple(p for p in patterns if not p.startswith("/"))).match
+    # An absolute pattern matches only the path itself, never a folder that holds it: callers test every
+    # folder beneath the analysed one, and the analysed folder and its parents are never pruned (a
+    # fixture under the configuration's excluded `tests/fixtures` can still be analysed by itself).
+    absolute = _regex(tuple(p for p in patterns if p.startswith("/")), holders=False).match
+    prefix = root.resolve().as_posix().rstrip("/") + "/"
+    return lambda rel: bool(relative(rel) or absolute(prefix + rel))
+
+
+def _regex(patterns: tuple[str, ...], holders: bool = True) -> re.Pattern[str]:
     parts = []
     for pattern in patterns:
         pattern = pattern.rstrip("/")
         body = fnmatch.translate(pattern)[4:-3]  # strip fnmatch's "(?s:" and ")\\Z"
+        if not holders:
+            parts.append(f"(?:{body})")
+            continue
         parts.append(f"(?:(?:.*/)?{body}|{body}/.*)" if "/" not in pattern else f"(?:{body}(?:/.*)?)")
     return re.compile(f"(?s:{'|'.join(parts)})\\Z") if parts else re.compile("(?!)")
 
@@ -84,7 +99,7 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
     ``exclude`` and DEFAULT_EXCLUDE apply to both. Files named on the command line are read even when
     excluded or ignored by git, as ruff does.
     """
-    matches = _exclusion(DEFAULT_EXCLUDE + exclude).match
+    matches = _exclusion(DEFAULT_EXCLUDE + exclude, root)
     files: list[SourceFile] = []
     problems: list[Problem] = []
     seen: set[str] = set()

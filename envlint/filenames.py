@@ -33,7 +33,7 @@ _DOCKERFILE = re.compile(r"(?:Dockerfile|Containerfile)(?:[._-][\w.-]+)?"
 # BuildKit reads `<Dockerfile name>.dockerignore` beside a Dockerfile: an ignore list, not a Dockerfile.
 _NOT_DOCKERFILE = (".dockerignore",)
 
-_ENV_FILE = re.compile(r"\.env(\.[\w.-]+)?|[\w.-]+\.env")
+_ENV_FILE = re.compile(r"\.env([.-][\w.-]+)?|[\w.-]+\.env")  # .env, .env.example, .env-dev, prod.env
 
 # Tests read and set variables for the test run, not for the program: they are not part of any contract.
 _TEST_FILES = ("*_test.go", "test_*.py", "*_test.py", "conftest.py")

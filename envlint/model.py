@@ -57,6 +57,9 @@ class Read:
     name_text: str = ""  # source text of the name expression (shown for dynamic names)
     fallback_of: str | None = None  # this read is only reached when that variable is empty
     condition: str | None = None
+    # Literals the value is compared to where it is read (`os.Getenv("X") == "true"`,
+    # `os.getenv("X", "").lower() in ("1", "yes")`): a switch, not a value passed on.
+    compared_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from .config import Config
 
@@ -39,11 +42,32 @@ def library_globs(imports: set[tuple[str, str]]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def runtime_names(languages: tuple[str, ...], config: Config) -> frozenset[str]:
-    """Names read by the runtime of any of ``languages``, or by the platform, for one service."""
+def is_glob(entry: str) -> bool:
+    return any(c in entry for c in "*?[")
+
+
+@dataclass(frozen=True)
+class NameSet:
+    """Exact names plus globs (`MYLIB_*` from the configuration): `name in` answers for both."""
+
+    names: frozenset[str]
+    globs: tuple[str, ...] = ()
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names or (isinstance(name, str) and any(fnmatch.fnmatchcase(name, g) for g in self.globs))
+
+    def __or__(self, other: Iterable[str]) -> "NameSet":
+        return NameSet(self.names | frozenset(other), self.globs)
+
+
+def runtime_names(languages: tuple[str, ...], config: Config) -> NameSet:
+    """Names read by the runtime of any of ``languages``, or by the platform, for one service; the
+    configuration's entries may be globs (a library of the repository's own that reads `MYLIB_*`)."""
     table = builtin_table()
     names = set(table["any"]) | set(table["platform"])
+    globs: set[str] = set()
     for language in languages:
         names.update(table.get(language, ()))
-        names.update(config.runtime_variables.get(language, ()))  # type: ignore[call-overload]
-    return frozenset(names)
+        for entry in config.runtime_variables.get(language, ()):  # type: ignore[call-overload]
+            (globs if is_glob(entry) else names).add(entry)
+    return NameSet(frozenset(names), tuple(sorted(globs)))

@@ -119,3 +119,24 @@ def test_rules_env001_documents_the_platform_variables() -> None:
     result = run_cli("rules", "ENV001")
     assert "## Variables the platform sets, never reported" in result.stdout
     assert "KUBERNETES_SERVICE_HOST" in result.stdout and "HOSTNAME" in result.stdout
+
+
+EXCLUDE_FIXTURE = Path(__file__).parent / "fixtures" / "rules" / "ENV002" / "negative-exclude-relative-to-config"
+
+
+@pytest.mark.parametrize("args", [(), ("services",)])
+def test_config_exclude_is_relative_to_the_config_file(tmp_path: Path, args: tuple[str, ...]) -> None:
+    # The config at the root excludes `services/legacy`; analysing `services` must honour it (ruff does).
+    repo = tmp_path / "repo"
+    shutil.copytree(EXCLUDE_FIXTURE, repo, ignore=shutil.ignore_patterns("expected.*"))
+    assert run_cli("check", "--output-format", "json", *args, cwd=repo).stdout.count('"code"') == 0
+    (repo / "pyproject.toml").write_text("[tool.envlint]\nexclude = []\n")
+    assert _codes(run_cli("check", "--output-format", "json", *args, cwd=repo).stdout) == [
+        ("ENV002", "warning", "NOPE")]
+
+
+def test_command_line_exclude_stays_relative_to_the_analysed_folder(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXCLUDE_FIXTURE, repo, ignore=shutil.ignore_patterns("expected.*"))
+    (repo / "pyproject.toml").write_text("[tool.envlint]\nexclude = []\n")
+    assert run_cli("check", "--exclude", "legacy/*", "services", cwd=repo).exit_code == 0

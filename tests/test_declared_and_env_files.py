@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import run_cli
 
 WORKER = 'import os\n\nQUEUE = os.environ["WORKER_QUEUE"]\nMODE = os.getenv("WORKER_MODE", "x")\n'
@@ -58,6 +60,23 @@ def test_runtime_variables_from_config(tmp_path: Path) -> None:
     assert _findings(tmp_path) == [("ENV002", "GUNICORN_CMD_ARGS", "ops/launch.py:4")]
     (tmp_path / "envlint.toml").write_text('runtime-variables = { python = ["GUNICORN_CMD_ARGS"] }\n')
     assert _findings(tmp_path) == []
+
+
+def test_runtime_variables_globs(tmp_path: Path) -> None:
+    _worker(tmp_path)
+    _launcher(tmp_path, 'subprocess.run(["docker", "run", "-e", "WORKER_QUEUE=q", "-e", "MYLIB_TOKEN=t",'
+                        ' "-e", "MYLIB_REGION=r", "-e", "MYLIBX=1", "acme/worker"], check=True)\n')
+    (tmp_path / "envlint.toml").write_text('runtime-variables = { python = ["MYLIB_*"] }\n')
+    assert _findings(tmp_path) == [("ENV002", "MYLIBX", "ops/launch.py:4")]
+
+
+@pytest.mark.parametrize("entry", ["", "MYLIB TOKEN", "A=1", "MYLIB_[A", "$HOME"])
+def test_runtime_variables_invalid_entry_is_a_configuration_error(tmp_path: Path, entry: str) -> None:
+    _worker(tmp_path)
+    (tmp_path / "envlint.toml").write_text(f'runtime-variables = {{ python = ["{entry}"] }}\n')
+    result = run_cli("check", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert f"envlint.toml: runtime-variables.python: {entry!r} is neither a variable name nor a glob" in result.stderr
 
 
 def test_env_file_in_the_repository_provides_its_names(tmp_path: Path) -> None:

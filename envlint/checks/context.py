@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,13 +11,8 @@ from ..config import Config
 from ..describe import default_text
 from ..model import Graph, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..renames import best_rename
-from ..runtime import library_globs, runtime_names
-
-_LOCALHOST = re.compile(r"(?i)(?:^|[/@\[])(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0)(?:$|[:/\]])")
-
-
-def points_at_localhost(value: str) -> bool:
-    return bool(_LOCALHOST.search(value)) or value.strip().lower() in {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+from ..runtime import NameSet, library_globs, runtime_names
+from .evidence import enablers
 
 
 @dataclass
@@ -56,7 +50,7 @@ class Context:
     def env(self, site: LaunchSite) -> SiteEnv:
         return self.graph.env_at.get(site.id, SiteEnv(frozenset(), True, "not computed"))
 
-    def runtime(self, service: Service) -> frozenset[str]:
+    def runtime(self, service: Service) -> NameSet:
         return runtime_names(service.languages, self.config)
 
     def reads_by_name(self, service: Service) -> dict[str, list[Read]]:
@@ -91,6 +85,13 @@ class Context:
         """The site gives ``name`` or one of its fallbacks (``always``: not only under a condition)."""
         return any(n in env.names and not (always and n in env.conditional) for n in self.alternatives(service, name))
 
+    def unreached(self, service: Service, name: str, reads: list[Read], env: SiteEnv) -> bool:
+        """Every read of ``name`` waits for another variable to turn its feature on (`if
+        os.environ["ENABLE_TRACING"] == "1":`), and this site always sets none of those: the value is
+        never used here."""
+        switches = enablers(reads, name, set(self.reads_by_name(service)))
+        return switches is not None and not any(self.provided(service, s, env, always=True) for s in switches)
+
     def own_sets(self, service: Service) -> frozenset[str]:
         return frozenset(s.name for s in service.process_sets if s.name)
 
@@ -107,7 +108,7 @@ class Context:
             if name in memo:
                 return memo[name]
             service = self.services[name]
-            names = set(self.reads_by_name(service)) | self.runtime(service)
+            names = set(self.reads_by_name(service)) | self.runtime(service).names
             unknown = service.reads_dynamic or bool(service.incomplete)
             own_files = set(service.files)
             for site in self.graph.sites:
@@ -144,8 +145,10 @@ class Context:
         return out
 
     def read_by_library(self, service: Service, name: str) -> bool:
-        """A library the service imports (boto3, sentry_sdk, OpenTelemetry, ...) reads ``name`` itself."""
-        return any(fnmatch.fnmatchcase(name, glob) for glob in self._library_globs[service.name])
+        """A library the service imports (boto3, sentry_sdk, OpenTelemetry, ...) reads ``name`` itself,
+        or the configuration's `runtime-variables` say so with a glob."""
+        return (any(fnmatch.fnmatchcase(name, glob) for glob in self._library_globs[service.name])
+                or name in self.runtime(service))
 
 
 def read_related(reads: list[Read], service: Service, note: str = "read here") -> list[Related]:

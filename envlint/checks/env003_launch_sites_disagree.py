@@ -21,6 +21,20 @@ exec.Command("docker", "run", "-e", "LLM_BASE_URL="+url, image)
 base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
 ```
 
+## What it does not report
+- A switch that one variant turns on and the others leave out (a debug overlay that sets
+  `ENABLE_PPROF=true`): a read compared to a literal (`os.Getenv("X") == "true"`), a read whose default
+  is boolean-like (`"false"`, `"0"`, `"off"`), or a debug, profiling, pprof, telemetry, tracing or
+  OpenTelemetry setting by its name. Nothing is reported, not even a note: leaving a switch out runs the
+  program as its code intends, every variant would carry the note, and a misspelled switch is still
+  ENV002's at the variant that sets it.
+- A variable set at another site to the read's own default: the site that leaves it out gets the same
+  value.
+- A value read only when another variable turns its feature on, at a site that does not always set
+  that variable.
+- Sites that run different programs: a different command, or an image built from another Dockerfile
+  than the service's own.
+
 ## Fix
 Set the variable at every launch site of the service, or, if the default is right for this site,
 suppress the finding there with a comment saying why.
@@ -33,6 +47,7 @@ from typing import Iterator
 from ..describe import default_text
 from ..model import Finding
 from .context import Context, dynamic_related, missing_reason, read_condition, read_related, set_related
+from .evidence import is_toggle
 
 CODE = "ENV003"
 NAME = "launch-sites-disagree"
@@ -52,26 +67,45 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         # Launches of one image with different commands run different programs (a web server and a
         # worker of one image): only launches of the same program must agree.
-        groups: dict[str, list] = {}
+        groups: dict[tuple[str, str], list] = {}
         for site in all_sites:
-            groups.setdefault(site.command, []).append(site)
+            groups.setdefault((site.command, _foreign_build(service, site)), []).append(site)
         for sites in groups.values():
             if len(sites) > 1:
                 yield from _disagreements(ctx, service, sites)
 
 
+def _foreign_build(service, site) -> str:
+    """The Dockerfile the site builds its image from when it is not one of the service's own: that image
+    runs its own ENTRYPOINT/CMD, another program than a launch of the service's image."""
+    builds = [t.value for t in site.targets if t.kind == "build"]
+    return next((b for b in builds if service.dockerfiles and b not in service.dockerfiles), "")
+
+
+def _sets_default(site, name: str, reads) -> bool:
+    """The site sets ``name`` to a literal that is the read's own default: leaving it out is the same."""
+    defaults = {v for r in reads for v in r.default.values} if all(r.default.kind == "literal" for r in reads) else set()
+    values = [s.value for s in site.sets if s.name == name]
+    return bool(values) and all(v is not None and v in defaults for v in values)
+
+
 def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
     runtime = ctx.runtime(service) | ctx.own_sets(service)
     for name, reads in ctx.primary_reads(service).items():
-        if name in runtime:
+        if name in runtime or is_toggle(name, reads):
             continue
-        providers = [s for s in sites if ctx.provided(service, name, ctx.env(s))]
+        providers = [s for s in sites if ctx.provided(service, name, ctx.env(s))
+                     and not _sets_default(s, name, reads)]
         always = [s for s in providers if ctx.provided(service, name, ctx.env(s), always=True)]
         if not providers:
             continue
         for site in sites:
             env = ctx.env(site)
             if env.open or site in always or (site in providers and not always):
+                continue
+            if ctx.provided(service, name, env) and site not in providers:
+                continue  # it sets the default itself
+            if ctx.unreached(service, name, reads, env):
                 continue
             with_default = [r for r in reads if r.default.kind != "none"]
             falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"

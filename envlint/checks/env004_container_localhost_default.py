@@ -1,9 +1,8 @@
 """## What it does
 Reports a service started in a container (`docker run`, a compose service, a Kubernetes container) that
-reads a variable whose default points at
-`localhost`, `127.0.0.1`, `[::1]` or `0.0.0.0`, when the launch site does not set that variable. With
-host networking on every path the rule does not apply; with host networking only under a condition,
-the message says under which condition localhost still works.
+reads a variable whose default points at `localhost`, `127.0.0.1` or `[::1]`, when the launch site does
+not set that variable. With host networking on every path the rule does not apply; with host networking
+only under a condition, the message says under which condition localhost still works.
 
 ## Why is this bad?
 Inside a container, localhost is the container itself. The default that works on a developer's
@@ -18,6 +17,18 @@ exec.Command("docker", "run", "--rm", "ghcr.io/acme/agent-runner:latest")
 base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
 ```
 
+## What it does not report
+Defaults that mention localhost without the container connecting to it:
+- listen addresses: `0.0.0.0`, `::`, `[::]` mean every interface, which is right in a container;
+- e-mail addresses such as `root@localhost`;
+- URLs a browser uses, recognised by the variable's name: redirect and callback URIs, CORS and allowed
+  origins, a public, external, site or frontend base URL (name parts `REDIRECT`, `CALLBACK`, `ORIGIN`,
+  `ORIGINS`, `CORS`, `PUBLIC`, `EXTERNAL`, `BROWSER`, `SITE_URL`, `FRONTEND_URL`). There localhost is
+  the user's machine;
+- a value read only when another variable turns its feature on (`if os.environ["ENABLE_TRACING"] ==
+  "1": addr = os.getenv("COLLECTOR_ADDR", "localhost:4317")`), at a site that does not always set that
+  variable: the default is never used there.
+
 ## Fix
 Set the variable at the launch site to an address the container can reach
 (`-e OLLAMA_BASE_URL=http://host.docker.internal:11434`), or run the container with `--network host`.
@@ -29,7 +40,8 @@ from typing import Iterator
 
 from ..describe import quote
 from ..model import Finding
-from .context import Context, dynamic_related, points_at_localhost, read_condition, read_related
+from .context import Context, dynamic_related, read_condition, read_related
+from .evidence import browser_facing, points_at_localhost
 
 CODE = "ENV004"
 NAME = "container-localhost-default"
@@ -51,6 +63,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             chain = [r for n in sorted(ctx.alternatives(service, name)) for r in by_name.get(n, [])]
             local = [r for r in chain if any(points_at_localhost(v) for v in r.default.values)]
             if not local or ctx.provided(service, name, env, always=True) or name in ctx.own_sets(service):
+                continue
+            if browser_facing(name) or ctx.unreached(service, name, local, env):
                 continue
             value = next(v for v in local[0].default.values if points_at_localhost(v))
             when = next((env.conditional[n] for n in sorted(ctx.alternatives(service, name)) if n in env.conditional), None)

@@ -4,7 +4,10 @@ Reports a variable that a compose file sets only to an interpolation without a d
 Dockerfile gives X a value. When X is unset on the host, compose passes `X=` (an empty string): the
 variable is *set*, so `os.getenv("X", "d")`, `os.environ.get("X", "d")` and Go's `os.LookupEnv` do not
 fall back to their default, and the image's `ENV X=...` is overridden. Reads whose default also
-replaces an empty value (`os.getenv("X") or "d"`, Go's `if v == "" { v = "d" }`) are not reported.
+replaces an empty value (`os.getenv("X") or "d"`, Go's `if v == "" { v = "d" }`) are not reported,
+nor are empty-string defaults (`os.getenv("X", "")`: an empty value gives the same), nor names that the
+`.env` beside the compose file gives a value or that its templates (`.env.example`, `.env.sample`,
+`.env.dist`, `.env-<variant>`) list for the user to set.
 
 ## Why is this bad?
 The default that works when the variable is absent silently turns into an empty string in the
@@ -52,7 +55,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         for name, sets in sorted(by_name.items()):
             if not all(s.empty_if_unset for s in sets):
                 continue
-            defeated = [r for r in reads.get(name, []) if r.default.kind != "none" and not r.default.covers_empty]
+            # An empty-string default (`os.getenv("X", "")`) gets what an empty value gives: nothing is lost.
+            defeated = [r for r in reads.get(name, []) if r.default.kind != "none" and not r.default.covers_empty
+                        and not (r.default.kind == "literal" and all(v == "" for v in r.default.values))]
             if not defeated and name not in image_env:
                 continue
             related = [Related(site.location, f"launch site: {site.label}")]

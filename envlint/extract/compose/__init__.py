@@ -9,6 +9,7 @@ builds the site, overlays.py decides which files combine, interpolate.py reads `
 from __future__ import annotations
 
 import posixpath
+import re
 
 from ...filenames import is_compose_name
 from ...model import EnvSet, FileFacts, Location, Problem
@@ -18,6 +19,9 @@ from .overlays import launch_sites
 from .services import ServiceSpec, read_service
 
 __all__ = ["extract_compose", "is_compose_file"]
+
+# Templates of the project `.env`: `.env.example`, `.env.sample`, `.env.dist`, `.env.template`, `.env-dev`.
+_ENV_TEMPLATE = re.compile(r"\.env(?:\.(?:example|sample|dist|template|defaults?)|-[\w.-]+)")
 
 
 def is_compose_file(path: str) -> bool:
@@ -69,6 +73,21 @@ def _extract(compose: list[str], contents: dict[str, bytes]) -> list[FileFacts]:
                 parse_env_file(path, data.decode("utf-8", errors="replace"), via=via)
         return env_cache[path, via]
 
+    def defined_beside(path: str) -> frozenset[str]:
+        """Names for interpolation from the `.env` beside the compose file (with a value: `X=` is still
+        empty) and from its templates (`.env.example`, `.env-dev`, ...), which say the user sets them."""
+        folder = posixpath.dirname(posixpath.normpath(path))
+        names: set[str] = set()
+        for candidate in contents:
+            if posixpath.dirname(candidate) != folder:
+                continue
+            base = posixpath.basename(candidate)
+            if base == ".env":
+                names.update(s.name for s in read_env_file(candidate, "project .env") or () if s.name and s.value)
+            elif _ENV_TEMPLATE.fullmatch(base):
+                names.update(s.name for s in read_env_file(candidate, "project .env") or () if s.name)
+        return frozenset(names)
+
     nodes: dict[str, dict[str, tuple[y.Node, y.Node]]] = {}
     problems: dict[str, Problem] = {}
     for path in compose:
@@ -85,7 +104,7 @@ def _extract(compose: list[str], contents: dict[str, bytes]) -> list[FileFacts]:
             if name not in nodes.get(path, {}):
                 return None
             key, node = nodes[path][name]
-            specs[path, name] = read_service(path, name, key, node, read_env_file)
+            specs[path, name] = read_service(path, name, key, node, read_env_file, defined_beside(path))
         return specs[path, name]
 
     sites = launch_sites({path: list(found) for path, found in nodes.items()}, lookup)

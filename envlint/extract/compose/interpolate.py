@@ -109,6 +109,12 @@ def env_value(text: str) -> tuple[str | None, bool]:
     return None, alone
 
 
+def lone_reference(text: str) -> str | None:
+    """The variable of a value that is nothing but one interpolation (`${X}`, `$X`, `${X:-d}`)."""
+    parts = parse(text)
+    return parts[0].name if parts is not None and len(parts) == 1 and parts[0].name else None
+
+
 def substitute_defaults(text: str) -> str:
     """The value with every `${VAR:-d}`/`${VAR-d}` replaced by its default and `$$` by `$`; references
     without a default stay as written (an image name is then still recognisable)."""

@@ -14,7 +14,7 @@ from typing import Callable
 
 from ...model import EnvFileRef, EnvSet, Location, TargetRef
 from .. import yamlsource as y
-from .interpolate import env_value, substitute_defaults
+from .interpolate import env_value, lone_reference, substitute_defaults
 
 _FALSE = frozenset({"false", "no", "off"})
 # `build:` contexts compose fetches from elsewhere: no Dockerfile of the repository.
@@ -62,7 +62,7 @@ def repo_path(folder: str, relative: str) -> str:
     return posixpath.normpath(posixpath.join(folder, relative))
 
 
-def _environment(path: str, node: y.Node | None) -> tuple[EnvSet, ...]:
+def _environment(path: str, node: y.Node | None, defined: frozenset[str]) -> tuple[EnvSet, ...]:
     out: list[EnvSet] = []
     if y.is_sequence(node):
         for item in y.sequence(node):
@@ -72,12 +72,12 @@ def _environment(path: str, node: y.Node | None) -> tuple[EnvSet, ...]:
             name, eq, raw = text.partition("=")
             if not name:
                 continue
-            out.append(_set(name, raw if eq else None, y.location(path, item)))
+            out.append(_set(name, raw if eq else None, y.location(path, item), defined))
     for name, key_node, value_node in y.items(node):
         text = y.scalar(value_node)
         if text is None and value_node is not None and not _is_null(value_node):
             continue  # a mapping or list as value: not an environment entry compose accepts
-        out.append(_set(name, None if _is_null(value_node) else text, y.location(path, key_node)))
+        out.append(_set(name, None if _is_null(value_node) else text, y.location(path, key_node), defined))
     return tuple(out)
 
 
@@ -85,10 +85,12 @@ def _is_null(node: y.Node | None) -> bool:
     return node is None or (y.scalar(node) is not None and node.tag.endswith(":null"))
 
 
-def _set(name: str, raw: str | None, location: Location) -> EnvSet:
+def _set(name: str, raw: str | None, location: Location, defined: frozenset[str]) -> EnvSet:
     if raw is None:  # `- K` or `K:`: compose passes the host's value on
         return EnvSet(name, location, None, passthrough=True, via="compose environment")
     value, empty_if_unset = env_value(raw)
+    # The project's `.env` (or the template the user copies to it) gives the interpolated name a value.
+    empty_if_unset = empty_if_unset and lone_reference(raw) not in defined
     return EnvSet(name, location, value, via="compose environment", empty_if_unset=empty_if_unset)
 
 
@@ -140,7 +142,9 @@ def _extends(path: str, node: y.Node | None) -> Extends | None:
     return Extends(service, repo_path(folder_of(path), substitute_defaults(written)), written)
 
 
-def read_service(path: str, name: str, key_node: y.Node, node: y.Node, read: EnvFileReader) -> ServiceSpec:
+def read_service(path: str, name: str, key_node: y.Node, node: y.Node, read: EnvFileReader,
+                 defined: frozenset[str] = frozenset()) -> ServiceSpec:
+    """``defined``: the names the `.env` beside the compose file, or its templates, give a value."""
     image_node = y.get(node, "image")
     image = y.scalar(image_node)
     network = y.scalar(y.get(node, "network_mode"))
@@ -151,7 +155,7 @@ def read_service(path: str, name: str, key_node: y.Node, node: y.Node, read: Env
         image=TargetRef("image", substitute_defaults(image), y.location(path, image_node), "compose image")
         if image_node is not None and image else None,
         build=_build(path, y.get(node, "build")),
-        environment=_environment(path, y.get(node, "environment")),
+        environment=_environment(path, y.get(node, "environment"), defined),
         env_files=_env_files(path, y.get(node, "env_file"), read),
         network_mode=substitute_defaults(network) if network is not None else None,
         extends=_extends(path, y.get(node, "extends")),

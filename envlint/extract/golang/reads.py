@@ -160,4 +160,26 @@ def make_read(go_file: GoFile, call: Node, name_node: Node | None, form: str, in
         function=function_name(function),
         name_text="" if name is not None else syntax.text(name_node),
         condition=flow.condition_of(call, function),
+        compared_to=compared_to(call, index),
     )
+
+
+# Calls that keep a value's meaning on the way to a comparison (`strings.ToLower(os.Getenv("X")) == "on"`).
+_NORMALISERS = frozenset({"strings.ToLower", "strings.ToUpper", "strings.TrimSpace"})
+
+
+def compared_to(call: Node, index: PackageIndex) -> tuple[str, ...]:
+    """The literals the read's value is compared to with `==`/`!=` where it is read."""
+    node = call
+    while (node.parent is not None and node.parent.type == "argument_list" and node.parent.parent is not None
+           and syntax.text(node.parent.parent.child_by_field_name("function")) in _NORMALISERS):
+        node = node.parent.parent
+    parent = node.parent
+    if parent is None or parent.type != "binary_expression":
+        return ()
+    if syntax.text(parent.child_by_field_name("operator")) not in ("==", "!="):
+        return ()
+    left, right = parent.child_by_field_name("left"), parent.child_by_field_name("right")
+    other = right if left == node else left
+    value = index.string(other) if other is not None else None
+    return (value,) if value is not None else ()

@@ -93,9 +93,35 @@ def build_reads(index: FileIndex, raws: list[RawRead]) -> list[Read]:
             name=name, location=index.source.location(raw.node), form=raw.form, default=default,
             required=is_required(index, raw.node, raw.form, raw.negated, default),
             function=function_name(raw.node), name_text=name_text, fallback_of=fallback_of,
-            condition=condition(raw.node),
+            condition=condition(raw.node), compared_to=_compared_to(index, raw.node),
         ))
     return reads
+
+
+def _compared_to(index: FileIndex, node: Node) -> tuple[str, ...]:
+    """The literals the read's value is compared to where it is read: `os.getenv("X") == "1"`,
+    `os.getenv("X", "").lower() in ("1", "true")` (a method call such as `.lower()` keeps the meaning)."""
+    while True:
+        parent = node.parent
+        if parent is not None and parent.type == "parenthesized_expression":
+            node = parent
+        elif (parent is not None and parent.type == "attribute" and parent.parent is not None
+              and parent.parent.type == "call"):
+            node = parent.parent
+        else:
+            break
+    parent = node.parent
+    if parent is None or parent.type != "comparison_operator":
+        return ()
+    out: list[str] = []
+    for other in parent.named_children:
+        if other == node:
+            continue
+        items = other.named_children if other.type in ("tuple", "list", "set") else [other]
+        for item in items:
+            values = literals(index, item)
+            out.extend(v.value for v in values or () if isinstance(v.value, str))
+    return tuple(out)
 
 
 def _name(index: FileIndex, key: Node | None) -> tuple[str | None, str]:
