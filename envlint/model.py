@@ -179,6 +179,8 @@ class FileFacts:
     # The program passes names it does not know on (os.environ iterated, dynamic reads): set-never-read
     # cannot be decided for its service.
     reads_dynamic: bool = False
+    # Families of names read by iterating the environment: a prefix (`APP_`), or "" for every name.
+    read_prefixes: tuple[str, ...] = ()
     # Cross-file facts for the resolution stage after extraction (constants another file imports,
     # settings classes, wrappers, names from other packages): a frozen record defined by that
     # language's extractor and read only by its resolver in envlint/resolve/.
@@ -197,6 +199,7 @@ class Service:
     languages: tuple[Source, ...] = ()
     images: tuple[str, ...] = ()  # image names it is known by (Dockerfile folder, config)
     reads_dynamic: bool = False
+    read_prefixes: tuple[str, ...] = ()  # families it reads by iterating the environment ("" = all)
     declared: bool = False
     dockerfiles: tuple[str, ...] = ()  # the Dockerfiles that build it
     # (image name, where that name comes from) for each entry of `images`, to explain links

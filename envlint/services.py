@@ -96,6 +96,7 @@ class _Draft:
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]
             images=tuple(sorted({name for name, _ in self.images})), image_origins=tuple(sorted(set(self.images))),
             reads_dynamic=any(f.reads_dynamic for f in facts),
+            read_prefixes=tuple(sorted({p for f in facts for p in f.read_prefixes})),
             declared=self.declared, dockerfiles=tuple(sorted(d.path for d in self.dockerfiles)),
             image_env=tuple(e for d in self.dockerfiles for e in d.env),
             incomplete=self.incomplete,

@@ -211,14 +211,19 @@ def test_facts_with_extra_survive_the_process_pool() -> None:
     assert pickle.loads(pickle.dumps(facts)) == facts
 
 
-@pytest.mark.parametrize(("body", "whole"), [
-    ('for _, kv := range os.Environ() {\n\t\t_ = kv\n\t}', True),
-    ("cfg := parse(os.Environ())\n\t_ = cfg", True),
-    ('cmd := exec.Command("x")\n\tcmd.Env = append(os.Environ(), "A=1")\n\t_ = cmd.Run()', False),
-    ('cmd := exec.Command("x")\n\tcmd.Env = os.Environ()\n\t_ = cmd.Run()', False),
-    ('_ = os.Getenv("A")', False),
-], ids=["range", "argument", "append", "assigned-to-env", "single-read"])
-def test_reading_the_whole_environment_makes_reads_dynamic(body: str, whole: bool) -> None:
-    source = f'package main\n\nimport (\n\t"os"\n\t"os/exec"\n)\n\nfunc main() {{\n\t{body}\n}}\n'
+@pytest.mark.parametrize(("body", "prefixes"), [
+    ('for _, kv := range os.Environ() {\n\t\t_ = kv\n\t}', ("",)),
+    ('for _, kv := range os.Environ() {\n\t\tif strings.HasPrefix(kv, "APP_") {\n\t\t\t_ = kv\n\t\t}\n\t}',
+     ("APP_",)),
+    ('for _, kv := range os.Environ() {\n\t\tif strings.HasPrefix(kv, prefix) {\n\t\t\t_ = kv\n\t\t}\n\t}',
+     ("SVC_",)),
+    ("cfg := parse(os.Environ())\n\t_ = cfg", ("",)),
+    ('cmd := exec.Command("x")\n\tcmd.Env = append(os.Environ(), "A=1")\n\t_ = cmd.Run()', ()),
+    ('cmd := exec.Command("x")\n\tcmd.Env = os.Environ()\n\t_ = cmd.Run()', ()),
+    ('_ = os.Getenv("A")', ()),
+], ids=["range", "range-prefix", "range-constant-prefix", "argument", "append", "assigned-to-env", "single-read"])
+def test_iterating_the_environment_reads_a_family_or_every_name(body: str, prefixes: tuple[str, ...]) -> None:
+    source = (f'package main\n\nimport (\n\t"os"\n\t"os/exec"\n\t"strings"\n)\n\nconst prefix = "SVC_"\n\n'
+              f'func main() {{\n\t{body}\n}}\n')
     (facts,) = extract_go_package([("main.go", source.encode())])
-    assert facts.reads_dynamic is whole
+    assert facts.read_prefixes == prefixes

@@ -227,19 +227,23 @@ def test_file_without_cross_file_facts_has_no_extra():
     assert facts("import os\nx = os.getenv('X')\n").extra is None
 
 
-@pytest.mark.parametrize(("source", "whole"), [
-    ('import os\nsettings = {k: v for k, v in os.environ.items() if k.startswith("APP_")}\n', True),
-    ("from os import environ\nfor k in environ:\n    print(k)\n", True),
-    ("import os\ncfg = load_config(os.environ)\n", True),
-    ("import os\nSettings(_environ=os.environ)\n", True),
-    ('import os, subprocess\nenv = os.environ.copy()\nenv["A"] = "1"\nsubprocess.run(["x"], env=env)\n', False),
-    ('import os, subprocess\nsubprocess.run(["x"], env={**os.environ, "A": "1"})\n', False),
-    ('import os, subprocess\nsubprocess.run(["x"], env=dict(os.environ, A="1"))\n', False),
-    ('import os\nos.environ.get("A")\nx = "A" in os.environ\n', False),
-    ("environ = {}\nfor k in environ:\n    pass\n", False),
-], ids=["items", "for", "argument", "keyword", "copy", "splat", "dict", "single-reads", "local-name"])
-def test_reading_the_whole_environment_makes_reads_dynamic(source: str, whole: bool) -> None:
-    assert facts(source).reads_dynamic is whole
+@pytest.mark.parametrize(("source", "prefixes"), [
+    ('import os\nsettings = {k: v for k, v in os.environ.items() if k.startswith("APP_")}\n', ("APP_",)),
+    ('import os\nPREFIX = "SVC_"\nfor k, v in os.environ.items():\n    if k.startswith(PREFIX):\n        print(v)\n',
+     ("SVC_",)),
+    ("from os import environ\nfor k in environ:\n    print(k)\n", ("",)),
+    ("import os\ncfg = load_config(os.environ)\n", ("",)),
+    ("import os\nSettings(_environ=os.environ)\n", ("",)),
+    ('import os, subprocess\nenv = os.environ.copy()\nenv["A"] = "1"\nsubprocess.run(["x"], env=env)\n', ()),
+    ('import os, subprocess\nsubprocess.run(["x"], env={**os.environ, "A": "1"})\n', ()),
+    ('import os, subprocess\nsubprocess.run(["x"], env=dict(os.environ, A="1"))\n', ()),
+    ('import os\nos.environ.get("A")\nx = "A" in os.environ\n', ()),
+    ("environ = {}\nfor k in environ:\n    pass\n", ()),
+], ids=["items-prefix", "constant-prefix", "for", "argument", "keyword", "copy", "splat", "dict", "single-reads",
+        "local-name"])
+def test_iterating_the_environment_reads_a_family_or_every_name(source: str, prefixes: tuple[str, ...]) -> None:
+    # "" is every name: the program may read any name a site sets
+    assert facts(source).read_prefixes == prefixes
 
 
 def test_a_shell_script_with_a_python_name_is_not_python() -> None:

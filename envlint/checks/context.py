@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -92,6 +93,25 @@ class Context:
         switches = enablers(reads, name, set(self.reads_by_name(service)))
         return switches is not None and not any(self.provided(service, s, env, always=True) for s in switches)
 
+    @cached_property
+    def _families(self) -> dict[str, tuple[str, ...]]:
+        """Per service: prefixes of the names it reads as families: those it iterates the environment
+        for (`APP_*`), and those of a program outside the repository it starts with its own environment
+        (`git` reads `GIT_*`)."""
+        out = {}
+        for service in self.graph.services:
+            own_files = set(service.files)
+            children = {f"{posixpath.basename(t.value).upper().replace('-', '_')}_"
+                        for site in self.graph.sites
+                        if site.inherits and site.location.path in own_files and not self.links_by_site.get(site.id)
+                        for t in site.targets if t.kind == "program" and t.value}
+            out[service.name] = tuple(sorted({p for p in service.read_prefixes if p} | children))
+        return out
+
+    def in_family(self, service: Service, name: str) -> bool:
+        """The service (or a program outside the repository it starts) reads ``name`` as one of a family."""
+        return any(name.startswith(prefix) for prefix in self._families[service.name])
+
     def own_sets(self, service: Service) -> frozenset[str]:
         return frozenset(s.name for s in service.process_sets if s.name)
 
@@ -109,14 +129,14 @@ class Context:
                 return memo[name]
             service = self.services[name]
             names = set(self.reads_by_name(service)) | self.runtime(service).names
-            unknown = service.reads_dynamic or bool(service.incomplete)
+            unknown = service.reads_dynamic or bool(service.incomplete) or "" in service.read_prefixes
             own_files = set(service.files)
             for site in self.graph.sites:
                 if site.location.path not in own_files or not site.inherits:
                     continue
+                # Only a child that is a program of the repository passes names on: `git`, `openssl` or a
+                # user's command started with the inherited environment reads none of the launcher's.
                 links = self.links_by_site.get(site.id, [])
-                if not links:
-                    unknown = True
                 for link in links:
                     if link.service in stack or link.service not in self.services:
                         continue
@@ -215,7 +235,7 @@ def probable_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[s
     read_names, _ = ctx.passed_on(service)
     skip = ctx.runtime(service) | ctx.own_sets(service)
     unread = sorted({s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip
-                     and not ctx.read_by_library(service, s.name)})
+                     and not ctx.read_by_library(service, s.name) and not ctx.in_family(service, s.name)})
     unset = sorted(n for n in ctx.primary_reads(service)
                    if n not in skip and not ctx.provided(service, n, env))
     pairs = {}

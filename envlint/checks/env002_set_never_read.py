@@ -79,7 +79,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if (item.name is None or item.name in read_anywhere or item.name in seen or item.location.path in shared
                     or item.name in renamed):
                 continue
-            if any(ctx.read_by_library(s, item.name) for s in services):
+            if any(ctx.read_by_library(s, item.name) or ctx.in_family(s, item.name) for s in services):
                 continue
             seen.add(item.name)
             unset = sorted({n for s in services for n in ctx.reads_by_name(s) if n not in env.names})

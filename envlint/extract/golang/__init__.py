@@ -21,7 +21,7 @@ from .index import GoFile, PackageIndex, build_index, enclosing_function, functi
 from .calls import package_extra, selector_reads
 from .flags import flag_reads
 from .launches import find_launches
-from .whole_env import reads_whole_environment
+from .whole_env import read_prefixes
 from .reads import analyse_read, make_read, reader_form
 from .sdk import sdk_launches
 from .structs import struct_types
@@ -77,8 +77,9 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
             reads += tuple(flag_reads(go_file, index, composites))
             sites = facts.launch_sites + tuple(sdk_launches(go_file, index, composites))
             reads = tuple(sorted(dict.fromkeys(reads), key=lambda r: r.location))
-            dynamic = any(r.name is None for r in reads) or reads_whole_environment(go_file)
+            dynamic = any(r.name is None for r in reads)
             out.append(replace(facts, reads=reads, launch_sites=sites, reads_dynamic=dynamic,
+                               read_prefixes=read_prefixes(go_file),
                                extra=package_extra(go_file, index, selector[go_file.path], wrappers, sites)))
         except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
             out.append(_failed(go_file.path, exc))
@@ -136,5 +137,6 @@ def _file_facts(go_file: GoFile, index: PackageIndex, calls: list[Captures], loc
         has_main=has_main, reads=tuple(reads), process_sets=tuple(sets),
         launch_sites=tuple(find_launches(go_file, index, calls)),
         problems=tuple(problems),
-        reads_dynamic=any(r.name is None for r in reads) or reads_whole_environment(go_file),
+        reads_dynamic=any(r.name is None for r in reads),
+        read_prefixes=read_prefixes(go_file),
     )

@@ -22,7 +22,7 @@ from .libraries import LIBRARIES, library_facts
 from .names import FileIndex
 from .process_sets import find_process_sets
 from .reads import build_reads, find_reads
-from .whole_env import reads_whole_environment
+from .whole_env import read_prefixes
 from .settings import find_classes
 
 __all__ = ["extract_python_file"]
@@ -72,7 +72,8 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         process_sets=tuple(process_sets),
         launch_sites=tuple(launches),
         problems=tuple(problems),
-        reads_dynamic=any(read.name is None for read in reads) or (uses_os and reads_whole_environment(index)),
+        reads_dynamic=any(read.name is None for read in reads),
+        read_prefixes=read_prefixes(index) if uses_os else (),
         extra=extra,
     )
 

@@ -7,6 +7,8 @@ Building a child's environment (`env=os.environ`, `{**os.environ}`, `dict(os.env
 
 from __future__ import annotations
 
+import re
+
 from .. import syntax
 from ..syntax import Node, text
 from .names import FileIndex
@@ -35,12 +37,34 @@ def _whole(index: FileIndex, node: Node) -> bool:
     return False
 
 
-def reads_whole_environment(index: FileIndex) -> bool:
+_STARTSWITH = re.compile(r"\.startswith\(\s*(?:(['\"])([A-Za-z0-9_]+)\1|([A-Za-z_]\w*))\s*\)")
+_LOOPS = ("for_statement", "list_comprehension", "dictionary_comprehension", "set_comprehension",
+          "generator_expression")
+
+
+def read_prefixes(index: FileIndex) -> tuple[str, ...]:
+    """The families of names the file reads by iterating `os.environ`: the prefix the loop filters by
+    (`k.startswith("APP_")`, or a module constant), or "" for every name (no filter it can read, or the
+    environment handed to a function)."""
+    found: set[str] = set()
     for match in syntax.matches("python", "environ_uses", index.root):
         node = match["environ"][0]
         if node.type == "identifier" and node.parent is not None and node.parent.type == "attribute" \
                 and node.parent.child_by_field_name("attribute") == node:
             continue  # the `environ` of `os.environ`: its attribute node is the match that counts
         if index.qualify(node) == "os.environ" and _whole(index, node):
-            return True
-    return False
+            found.add(_prefix(node, text(index.root)))
+    return tuple(sorted(found))
+
+
+def _prefix(node: Node, source: str) -> str:
+    loop = node.parent
+    while loop is not None and loop.type not in _LOOPS:
+        loop = loop.parent
+    match = _STARTSWITH.search(text(loop)) if loop is not None else None
+    if match is None:
+        return ""
+    if match.group(2):
+        return match.group(2)
+    constant = re.search(rf"^{re.escape(match.group(3))}\s*(?::\s*\w+\s*)?=\s*(['\"])([A-Za-z0-9_]+)\1", source, re.M)
+    return constant.group(2) if constant else ""
