@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, ConfigError
+from .configreads import placeholder_reads, with_mounted_config
 from .discover import discover
 from .envflow import compute_env
 from .extract.envfiles import parse_env_file
@@ -40,10 +41,11 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)
     links = infer_links(sites, service_set.services, service_set.owner, projects, config)
-    env = compute_env(root, sites, service_set.services, links, service_set.owner)
+    services = with_mounted_config(service_set.services, sites, links, placeholder_reads(facts))
+    env = compute_env(root, sites, services, links, service_set.owner)
     all_problems = sorted(list(found.problems) + problems + list(projects.problems), key=lambda p: (p.location, p.kind))
     graph = Graph(
-        services=service_set.services,
+        services=services,
         sites=tuple(sites),
         links=tuple(links),
         files=tuple(facts),

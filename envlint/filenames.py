@@ -35,6 +35,10 @@ _NOT_DOCKERFILE = (".dockerignore",)
 
 _ENV_FILE = re.compile(r"\.env([.-][\w.-]+)?|[\w.-]+\.env")  # .env, .env.example, .env-dev, prod.env
 
+# Configuration files a program loads, whose `${X}` placeholders it (or its entrypoint) fills in from
+# the environment when a launch site hands them to it (a bind mount, a COPY into the image).
+_TEMPLATES = (".template", ".tmpl", ".conf", ".ini", ".xml", ".properties")
+
 # Tests read and set variables for the test run, not for the program: they are not part of any contract.
 _TEST_FILES = ("*_test.go", "test_*.py", "*_test.py", "conftest.py")
 
@@ -50,7 +54,7 @@ def is_dockerfile_name(name: str) -> bool:
 def classify(name: str) -> str | None:
     """The kind of a file named ``name`` (its last path component), or None for a file envlint skips:
     "go", "python", "pyproject", "setup-py", "setup-cfg", "go-mod", "dockerfile", "compose", "yaml",
-    "helm-helpers" (.tpl), "env-file", "makefile", "shell"."""
+    "helm-helpers" (.tpl), "env-file", "makefile", "shell", "template"."""
     if any(fnmatch.fnmatchcase(name, pattern) for pattern in _TEST_FILES):
         return None
     if name in _KINDS:
@@ -75,4 +79,6 @@ def classify(name: str) -> str | None:
         return "makefile"
     if name.endswith(".sh"):
         return "shell"
+    if name.endswith(_TEMPLATES):
+        return "template"
     return None

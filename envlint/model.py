@@ -12,7 +12,7 @@ from typing import Literal
 
 Language = Literal["go", "python"]
 # Where a fact comes from: source code, or a file of configuration that starts programs.
-Source = Literal["go", "python", "compose", "kubernetes", "helm", "dockerfile", "shell"]
+Source = Literal["go", "python", "compose", "kubernetes", "helm", "dockerfile", "shell", "config"]
 
 
 @dataclass(frozen=True, order=True)
@@ -121,6 +121,9 @@ class LaunchSite:
     # Kubernetes `command`/`args`, words after the image of `docker run`); "" for the image's own.
     # Two launches of one image with different commands are different programs (web and worker).
     command: str = ""
+    # Repository files and folders the site hands to the program (compose bind mounts): placeholders
+    # in them (`${env:X}`) are reads of the program at this site.
+    config_files: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

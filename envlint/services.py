@@ -17,10 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .config import Config
+from .configreads import copied_config_reads, placeholder_reads
 from .dockerentry import Entry, entry_of
 from .extract.dockerfile import Dockerfile
 from .images import image_key
-from .model import FileFacts, Location, Service
+from .model import FileFacts, Location, Read, Service
 from .projects import Projects
 from .pyimports import module_files, python_closure
 
@@ -82,15 +83,17 @@ class _Draft:
     declared: bool = False
     incomplete: str = ""  # why the program may read names no file of the repository shows
 
-    def build(self, name: str, by_path: dict[str, FileFacts]) -> Service:
+    def build(self, name: str, by_path: dict[str, FileFacts], placeholders: dict[str, tuple[Read, ...]]) -> Service:
         facts = [by_path[f] for f in self.files if f in by_path]
+        copied = tuple(r for d in self.dockerfiles for r in copied_config_reads(d, placeholders))
         languages = {f.language for f in facts if f.language in ("go", "python")}
         kind = self.kind
         if kind == "declared":
             kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
         return Service(
             name=name, kind=kind, root=self.root, location=Location(self.marker, 1, 1),  # type: ignore[arg-type]
-            reads=tuple(r for f in facts for r in f.reads) + tuple(r for d in self.dockerfiles for r in d.reads),
+            reads=tuple(r for f in facts for r in f.reads) + tuple(r for d in self.dockerfiles for r in d.reads)
+            + tuple(dict.fromkeys(copied)),
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]
@@ -256,7 +259,8 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config,
             draft.images.extend(old.images)
             draft.dockerfiles.extend(old.dockerfiles)
         drafts.append(draft)
-    services = tuple(sorted((d.build(name, by_path) for d, name in zip(drafts, _unique_names(drafts))),
+    placeholders = placeholder_reads(facts)
+    services = tuple(sorted((d.build(name, by_path, placeholders) for d, name in zip(drafts, _unique_names(drafts))),
                             key=lambda s: s.name))
     owner: dict[str, list[str]] = defaultdict(list)
     for service in services:

@@ -119,3 +119,18 @@ def test_extends_cycle_does_not_recurse_forever() -> None:
     sites = _sites({"compose.yaml": "services:\n  a:\n    extends: b\n  b:\n    extends: a\n"})
     assert set(sites) == {"a", "b"}
     assert "cycle" in sites["a"].open_reason
+
+
+def test_placeholders_of_configuration_files_are_reads() -> None:
+    from envlint.extract.placeholders import extract_placeholders
+
+    text = (b'brokers: ["${env:KAFKA_BROKER:-localhost:9092}"]\ntopic: ${KAFKA_TOPIC}\nlevel: ${log_level}\n'
+            b'addr: {{ env "LISTEN_ADDR" }}\nci: ${{ env.NOT_A_READ }}\nmode: ${MODE-batch}\n')
+    (facts,) = extract_placeholders("conf/collector.yaml", text)
+    assert [(r.name, r.location.line, r.location.column, r.default.values, r.default.covers_empty) for r in facts.reads] == [
+        ("KAFKA_BROKER", 1, 12, ("localhost:9092",), True),
+        ("KAFKA_TOPIC", 2, 8, (), False),
+        ("LISTEN_ADDR", 4, 7, (), False),
+        ("MODE", 6, 7, ("batch",), False),
+    ]
+    assert extract_placeholders("plain.yaml", b"a: 1\n") == []

@@ -5,6 +5,7 @@ Every problem with one file becomes a `Problem` on that file; the other files ar
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import re
@@ -79,6 +80,7 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     from .config import extract_config
     from .golang import extract_go_package
     from .python import extract_python_file
+    from .placeholders import extract_placeholders
     from .shell import extract_shell_file
 
     language, members = unit
@@ -89,6 +91,8 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
         return _guarded(paths, lambda: extract_config(language, members), language)
     if language == "shell":
         return _guarded(paths, lambda: [extract_shell_file(*members[0])], "shell")
+    if language == "config":
+        return _guarded(paths, lambda: extract_placeholders(*members[0]), "config")
     return _guarded(paths, lambda: [extract_python_file(*members[0])], "python")
 
 
@@ -108,6 +112,20 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
 _CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes"}
 
 
+def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
+    """A file read by two extractors (a manifest that is also a program's config) is one record."""
+    by_path: dict[str, FileFacts] = {}
+    for item in facts:
+        first = by_path.get(item.path)
+        if first is None:
+            by_path[item.path] = item
+        else:
+            by_path[item.path] = dataclasses.replace(
+                first, reads=first.reads + item.reads, launch_sites=first.launch_sites + item.launch_sites,
+                problems=first.problems + item.problems, notes=first.notes + item.notes)
+    return [by_path[path] for path in sorted(by_path)]
+
+
 def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFacts], list[Problem]]:
     problems: list[Problem] = []
     units: list[Unit] = []
@@ -115,11 +133,14 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     config: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
     size = 0
     for source in files:
-        if source.kind not in ("go", "python", "shell") and source.kind not in _CONFIG_UNITS:
+        if source.kind not in ("go", "python", "shell", "template") and source.kind not in _CONFIG_UNITS:
             continue
         data, problem = _load(root, source)
         if problem is not None:
-            problems.append(problem)
+            # A configuration file is read only for its placeholders: one envlint cannot read (binary,
+            # huge, another encoding) leaves no launch site or program unanalysed.
+            if source.kind != "template":
+                problems.append(problem)
             continue
         assert data is not None
         size += len(data)
@@ -127,11 +148,13 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             go_packages[source.path.rpartition("/")[0]].append((source.path, data))
         elif source.kind in ("python", "shell"):
             units.append((source.kind, [(source.path, data)]))
-        else:
+        if source.kind in ("yaml", "template"):  # a YAML file may be a manifest and a program's config
+            units.append(("config", [(source.path, data)]))
+        if source.kind in _CONFIG_UNITS:
             config[_CONFIG_UNITS[source.kind]].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
     units.extend((kind, config[kind]) for kind in sorted(config))
-    facts = sorted(_run_units(units, size), key=lambda f: f.path)
+    facts = _one_per_path(_run_units(units, size))
     for item in facts:
         problems.extend(item.problems)
     problems.sort(key=lambda p: (p.location, p.kind))

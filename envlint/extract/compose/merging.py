@@ -28,6 +28,7 @@ def merge(base: ServiceSpec, over: ServiceSpec) -> ServiceSpec:
         env_files=tuple(u for u in base.env_files if u.resolved not in paths) + over.env_files,
         network_mode=over.network_mode if over.network_mode is not None else base.network_mode,
         command=over.command if over.command is not None else base.command,
+        mounts=tuple(sorted(set(base.mounts) | set(over.mounts))),
         extends=None,
         open_reason=over.open_reason or base.open_reason,
     )
@@ -78,4 +79,5 @@ def to_site(spec: ServiceSpec, function: str) -> LaunchSite:
         env_text=_env_text(spec),
         open_reason=open_reason,
         command=spec.command or "",
+        config_files=spec.mounts,
     )

@@ -52,6 +52,7 @@ class ServiceSpec:
     extends: Extends | None = None
     open_reason: str = ""
     command: str | None = None  # `entrypoint` and `command` as written; None when neither is given
+    mounts: tuple[str, ...] = ()  # repository files and folders bind-mounted into the container
 
 
 def folder_of(path: str) -> str:
@@ -160,7 +161,19 @@ def read_service(path: str, name: str, key_node: y.Node, node: y.Node, read: Env
         network_mode=substitute_defaults(network) if network is not None else None,
         extends=_extends(path, y.get(node, "extends")),
         command=_command(node),
+        mounts=_mounts(path, y.get(node, "volumes")),
     )
+
+
+def _mounts(path: str, node: y.Node | None) -> tuple[str, ...]:
+    """Bind mounts of the repository (`./conf/app.yaml:/etc/app.yaml:ro`, `{type: bind, source: ...}`);
+    named volumes and host paths outside the repository are not its files."""
+    out = []
+    for item in y.sequence(node) if y.is_sequence(node) else ():
+        source = y.scalar(y.get(item, "source")) if y.is_mapping(item) else (y.scalar(item) or "").split(":")[0]
+        if source and (source in (".", "..") or source.startswith(("./", "../"))):
+            out.append(repo_path(folder_of(path), substitute_defaults(source)))
+    return tuple(sorted(set(out)))
 
 
 def _words(node: y.Node | None) -> str | None:

@@ -1,0 +1,40 @@
+"""Placeholders of configuration files: `${X}`, `${X:-default}`, `${env:X}`, `${env:X:-default}` (the
+OpenTelemetry collector's and Jaeger's syntax), `{{ env "X" }}`. A launch site that hands such a file to
+its program (a bind mount, a COPY into the image) makes the program read X. Only upper-case names count:
+lower-case placeholders are the file's own template variables. Compose files are not read here: their
+`${X}` is compose's interpolation from the host, not the program's read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import Default, FileFacts, Location, Read
+
+_DOLLAR = re.compile(r"\$\{(?:env:)?([A-Z_][A-Z0-9_]*)(?:(:?[-=])([^}]*))?\}")
+_GO_TEMPLATE = re.compile(r"\{\{-?\s*env\s+\"([A-Z_][A-Z0-9_]*)\"\s*-?\}\}")
+
+
+def extract_placeholders(path: str, data: bytes) -> list[FileFacts]:
+    if b"${" not in data and b"env" not in data:
+        return []
+    text = data.decode("utf-8", errors="replace")
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def where(offset: int) -> Location:
+        index = bisect.bisect_right(starts, offset) - 1
+        return Location(path, index + 1, offset - starts[index] + 1)
+
+    reads = []
+    for match in _DOLLAR.finditer(text):
+        default = Default()
+        if match.group(2) is not None and "$" not in match.group(3):
+            default = Default("literal", (match.group(3),), covers_empty=match.group(2).startswith(":"))
+        reads.append(Read(match.group(1), where(match.start()), "config ${}", default, function=None,
+                          name_text=match.group(1)))
+    reads.extend(Read(m.group(1), where(m.start()), 'config {{ env "" }}', name_text=m.group(1))
+                 for m in _GO_TEMPLATE.finditer(text))
+    if not reads:
+        return []
+    return [FileFacts(path, "config", reads=tuple(sorted(reads, key=lambda r: r.location)))]
