@@ -14,10 +14,11 @@ from .model import FileFacts, LaunchSite, Link, Read, Service
 
 
 def placeholder_reads(facts: list[FileFacts]) -> dict[str, tuple[Read, ...]]:
-    """Per file: the reads its placeholders make (extract/placeholders.py)."""
+    """Per file: the reads a program makes by loading it: the placeholders of a configuration file
+    (extract/placeholders.py), all reads of a Python module (a settings file copied into an image)."""
     out = {}
     for item in facts:
-        reads = tuple(r for r in item.reads if r.form.startswith("config "))
+        reads = tuple(r for r in item.reads if item.language == "python" or r.form.startswith("config "))
         if reads:
             out[item.path] = reads
     return out
@@ -31,7 +32,8 @@ def _within(paths: dict[str, tuple[Read, ...]], target: str) -> list[Read]:
 
 
 def copied_config_reads(dockerfile: Dockerfile, paths: dict[str, tuple[Read, ...]]) -> list[Read]:
-    """Placeholders of the files a Dockerfile COPYs in by name or folder (not a whole build context)."""
+    """Reads of the files a Dockerfile COPYs in by name or folder (not a whole build context): the
+    configuration and settings modules the program loads."""
     out: list[Read] = []
     for copy in dockerfile.copies:
         for source in copy.sources:
@@ -47,12 +49,13 @@ def copied_config_reads(dockerfile: Dockerfile, paths: dict[str, tuple[Read, ...
 
 def with_mounted_config(services: tuple[Service, ...], sites: list[LaunchSite], links: list[Link],
                         paths: dict[str, tuple[Read, ...]]) -> tuple[Service, ...]:
-    """Each service with the placeholders of the files its launch sites bind-mount into it."""
+    """Each service with the placeholders of the files its launch sites bind-mount into it, as weak reads:
+    which of them the program loads depends on its command."""
     by_site = {s.id: s for s in sites}
     extra: dict[str, list[Read]] = {}
     for link in links:
         site = by_site.get(link.site)
         for mounted in site.config_files if site is not None else ():
             extra.setdefault(link.service, []).extend(_within(paths, mounted))
-    return tuple(dataclasses.replace(s, reads=s.reads + tuple(dict.fromkeys(r for r in extra[s.name] if r not in s.reads)))
+    return tuple(dataclasses.replace(s, weak_reads=tuple(dict.fromkeys(s.weak_reads + tuple(extra[s.name]))))
                  if extra.get(s.name) else s for s in services)

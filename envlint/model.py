@@ -209,6 +209,10 @@ class Service:
     image_origins: tuple[tuple[str, str], ...] = ()
     # ENV of the final stage of its Dockerfile: set for every container started from its image.
     image_env: tuple[EnvSet, ...] = ()
+    # Reads the program may make, depending on what it loads (the placeholders of configuration files
+    # copied into its image or mounted by one of its sites): a name here is not unread, and a set
+    # spelled like one is a probable rename, but no site is required to set it.
+    weak_reads: tuple[Read, ...] = ()
     # Why its read set may be incomplete (a program in a base image, a script whose reads are not
     # extracted): no rule may then claim that a name it receives is never read.
     incomplete: str = ""

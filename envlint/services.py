@@ -92,8 +92,8 @@ class _Draft:
             kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
         return Service(
             name=name, kind=kind, root=self.root, location=Location(self.marker, 1, 1),  # type: ignore[arg-type]
-            reads=tuple(r for f in facts for r in f.reads) + tuple(r for d in self.dockerfiles for r in d.reads)
-            + tuple(dict.fromkeys(copied)),
+            reads=tuple(r for f in facts for r in f.reads) + tuple(r for d in self.dockerfiles for r in d.reads),
+            weak_reads=tuple(dict.fromkeys(copied)),
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]

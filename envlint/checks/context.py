@@ -129,6 +129,7 @@ class Context:
                 return memo[name]
             service = self.services[name]
             names = set(self.reads_by_name(service)) | self.runtime(service).names
+            names |= {r.name for r in service.weak_reads if r.name}
             unknown = service.reads_dynamic or bool(service.incomplete) or "" in service.read_prefixes
             own_files = set(service.files)
             for site in self.graph.sites:
@@ -236,8 +237,9 @@ def probable_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[s
     skip = ctx.runtime(service) | ctx.own_sets(service)
     unread = sorted({s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip
                      and not ctx.read_by_library(service, s.name) and not ctx.in_family(service, s.name)})
-    unset = sorted(n for n in ctx.primary_reads(service)
-                   if n not in skip and not ctx.provided(service, n, env))
+    weak = {r.name for r in service.weak_reads if r.name}
+    unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
+                   if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
     pairs = {}
     for name in unread:
         match = best_rename(name, unset)

@@ -55,6 +55,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not pairs:
             continue
         reads = ctx.reads_by_name(service)
+        for weak in service.weak_reads:
+            if weak.name and weak.name not in reads:
+                reads[weak.name] = [weak]
         for item in site.sets:
             if item.name not in pairs:
                 continue
