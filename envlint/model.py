@@ -57,6 +57,9 @@ class Read:
     name_text: str = ""  # source text of the name expression (shown for dynamic names)
     fallback_of: str | None = None  # this read is only reached when that variable is empty
     condition: str | None = None
+    # Python: the read stands in the module's `if __name__ == "__main__":` block, so it runs only when
+    # the file is the program's entry, never when another module imports it.
+    script_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .extract.dockerfile import Dockerfile
 from .images import image_key
 from .model import FileFacts, Location, Service
 from .projects import Projects
-from .pyimports import module_files, python_closure
+from .pyimports import Entries, imported_files, module_files, python_closure
 
 
 @dataclass(frozen=True)
@@ -80,15 +80,21 @@ class _Draft:
     dockerfiles: list[Dockerfile] = field(default_factory=list)
     declared: bool = False
 
-    def build(self, name: str, by_path: dict[str, FileFacts]) -> Service:
+    def build(self, name: str, by_path: dict[str, FileFacts], entries: Entries) -> Service:
         facts = [by_path[f] for f in self.files if f in by_path]
+        for dockerfile in self.dockerfiles:
+            entries = entries.plus(dockerfile.command)
+        # The `__main__` block of a module the service imports runs only when that file is run as a script.
+        library = imported_files(self.files, by_path, self.root) \
+            if any(r.script_only for f in facts for r in f.reads) else set()
+        library = {p for p in library if not entries.holds(p)}
         languages = {f.language for f in facts if f.language in ("go", "python")}
         kind = self.kind
         if kind == "declared":
             kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
         return Service(
             name=name, kind=kind, root=self.root, location=Location(self.marker, 1, 1),  # type: ignore[arg-type]
-            reads=tuple(r for f in facts for r in f.reads),
+            reads=tuple(r for f in facts for r in f.reads if not (r.script_only and f.path in library)),
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]
@@ -148,6 +154,15 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
             draft.dockerfiles.append(dockerfile)
 
 
+def _launched_scripts(facts: list[FileFacts]) -> Entries:
+    """The scripts and modules that launch sites of the repository run (`python x.py`, `python -m m`)."""
+    scripts = {posixpath.basename(t.value) for f in facts for s in f.launch_sites for t in s.targets
+               if t.kind == "python-script"}
+    modules = tuple(m for f in facts for s in f.launch_sites for t in s.targets if t.kind == "python-module"
+                    for m in module_files(t.value, run=True))
+    return Entries(frozenset(scripts), modules)
+
+
 def build_services(projects: Projects, facts: list[FileFacts], config: Config) -> ServiceSet:
     by_path = {f.path: f for f in facts}
     go_by_dir: dict[str, list[FileFacts]] = defaultdict(list)
@@ -181,7 +196,8 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config) -
     for draft in drafts:
         counts[draft.name] += 1
     # Names must be unique: where two services would share one, both are named by their folder.
-    services = tuple(sorted((d.build(d.name if counts[d.name] == 1 or d.declared else d.root, by_path)
+    entries = _launched_scripts(facts)
+    services = tuple(sorted((d.build(d.name if counts[d.name] == 1 or d.declared else d.root, by_path, entries)
                              for d in drafts), key=lambda s: s.name))
     owner: dict[str, list[str]] = defaultdict(list)
     for service in services:

@@ -10,6 +10,8 @@ the facts another module needs, completed after extraction by envlint/resolve/py
 
 from __future__ import annotations
 
+import dataclasses
+
 from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
 from ..syntax import Source
@@ -23,6 +25,7 @@ from .names import FileIndex
 from .process_sets import find_process_sets
 from .reads import build_reads, find_reads
 from .whole_env import reads_whole_environment
+from .scope import main_block_lines
 from .settings import find_classes
 
 __all__ = ["extract_python_file"]
@@ -80,6 +83,13 @@ def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[R
     helper_names = {h.name for h in helpers}
     reads = [r for r in reads if not (r.name is None and r.function in helper_names)]
     all_reads = sorted(reads + library + helper_reads + settings, key=lambda r: r.location)
+    blocks = main_block_lines(index.root)
+    if blocks:  # which reads run only when the file is the program's entry (see envlint/services.py)
+        def in_main(line: int) -> bool:
+            return any(start <= line <= end for start, end in blocks)
+        all_reads = [dataclasses.replace(r, script_only=True) if in_main(r.location.line) else r for r in all_reads]
+        pending_calls = [dataclasses.replace(c, script_only=True) if in_main(c.location.line) else c
+                         for c in pending_calls]
     extra = PythonExtra(
         constants=tuple(module_constants(index)),
         imports=tuple(module_imports(index)),

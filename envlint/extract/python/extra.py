@@ -64,6 +64,7 @@ class HelperCall:
     function: str | None
     condition: str | None
     args: tuple[CallArg, ...]
+    script_only: bool = False  # in the module's `if __name__ == "__main__":` block (see Read)
 
 
 @dataclass(frozen=True)

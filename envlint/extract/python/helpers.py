@@ -128,7 +128,7 @@ def helper_read(helper: Helper, call: HelperCall, name: str | None) -> Read | No
         default = dataclasses.replace(chosen, covers_empty=helper.default.covers_empty)
     return Read(name, call.location, f"helper {helper.name}", default,
                 required=helper.required and default.kind == "none", function=call.function,
-                name_text=key.text, condition=call.condition)
+                name_text=key.text, condition=call.condition, script_only=call.script_only)
 
 
 def local_reads(helpers: list[Helper], calls: list[HelperCall]) -> tuple[list[Read], list[HelperCall]]:
