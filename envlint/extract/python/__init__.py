@@ -27,6 +27,7 @@ from .reads import build_reads, find_reads
 from .whole_env import reads_whole_environment
 from .scope import main_block_lines
 from .settings import find_classes
+from .star_calls import module_definitions, star_calls, stars
 
 __all__ = ["extract_python_file"]
 
@@ -47,7 +48,8 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         reads = build_reads(index, raws)
         process_sets = find_process_sets(index) if uses_os else []
         launches = find_launches(index) if index.imports_any("subprocess", "asyncio") else []
-        reads, extra = _more_reads(index, raws, reads)
+        whole_env = uses_os and reads_whole_environment(index)
+        reads, extra = _more_reads(index, raws, reads, whole_env)
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run; it is reported instead
         problems.append(Problem(Location(path, 1, 1), "internal-error",
                                 f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped"))
@@ -60,12 +62,13 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         process_sets=tuple(process_sets),
         launch_sites=tuple(launches),
         problems=tuple(problems),
-        reads_dynamic=any(read.name is None for read in reads) or (uses_os and reads_whole_environment(index)),
+        reads_dynamic=any(read.name is None for read in reads) or whole_env,
         extra=extra,
     )
 
 
-def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[Read], PythonExtra | None]:
+def _more_reads(index: FileIndex, raws: list, reads: list[Read],
+                whole_env: bool) -> tuple[list[Read], PythonExtra | None]:
     """Reads through libraries, helpers and settings classes, and the facts other modules need."""
     helpers = find_helpers(index, raws, reads)
     # Only libraries, same-module helpers and repository modules make calls worth a query.
@@ -73,7 +76,7 @@ def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[R
         not outside(NameRef(i.module, i.level, "")) for i in index.imports)
     calls = syntax.matches("python", "calls", index.root) if wanted else []
     library, loads = library_facts(index, calls) if index.imports_any(*LIBRARIES) else ([], [])
-    helper_calls = find_calls(index, calls, helpers)
+    helper_calls = find_calls(index, calls, helpers) + star_calls(index, calls)
     helper_reads, pending_calls = local_reads(helpers, helper_calls)
     classes, settings_loads = find_classes(index)
     settings, unresolved = class_reads(classes)
@@ -99,5 +102,8 @@ def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[R
         classes=tuple(classes),
         unresolved_classes=tuple(unresolved),
         dotenv=tuple(loads + settings_loads),
+        stars=tuple(stars(index)),
+        functions=tuple(module_definitions(index.root)),
+        whole_env=whole_env,
     )
     return all_reads, (extra if extra != PythonExtra() else None)

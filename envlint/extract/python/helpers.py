@@ -77,7 +77,7 @@ def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: li
             callee = index.import_ref(func)
         if callee is None or outside(callee):
             continue
-        arguments = tuple(_argument(index, a) for a in args.named_children if a.type != "comment")
+        arguments = tuple(call_argument(index, a) for a in args.named_children if a.type != "comment")
         enclosing = scope_of(call)
         params = {n for n, _ in _parameters(enclosing)} if enclosing is not None and \
             enclosing.type == "function_definition" else set()
@@ -99,7 +99,7 @@ def outside(ref: NameRef) -> bool:
     return ref.level == 0 and ref.module.split(".")[0] in _OUTSIDE
 
 
-def _argument(index: FileIndex, node: Node) -> CallArg:
+def call_argument(index: FileIndex, node: Node) -> CallArg:
     keyword = None
     if node.type == "keyword_argument":
         keyword, node = text(node.child_by_field_name("name")), node.child_by_field_name("value")
