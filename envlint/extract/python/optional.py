@@ -25,17 +25,21 @@ _CATCHES_KEYERROR = frozenset({"KeyError", "LookupError", "Exception", "BaseExce
 _SCOPES = frozenset({"function_definition", "class_definition", "lambda"})
 
 
-def optional_default(index: FileIndex, node: Node, key: Node | None) -> Default | None:
-    """None when the subscript ``node`` fails without the variable; else the default used instead."""
+def _value_default(index: FileIndex, node: Node) -> Default:
     from .reads import value_default  # reads.py imports this module
 
+    return value_default(index, node)
+
+
+def optional_default(index: FileIndex, node: Node, key: Node | None) -> Default | None:
+    """None when the subscript ``node`` fails without the variable; else the default used instead."""
     child, current = node, node.parent
     while current is not None and current.type not in _SCOPES:
         kind = current.type
         if kind == "conditional_expression":
             parts = [c for c in current.named_children if c.type != "comment"]
             if len(parts) == 3 and parts[0] == child and _tests(index, parts[1], key, present=True):
-                return value_default(index, parts[2])
+                return _value_default(index, parts[2])
         elif kind == "boolean_operator" and operator(current) == "and":
             if current.child_by_field_name("right") == child and \
                     _tests(index, current.child_by_field_name("left"), key, present=True):
@@ -43,16 +47,16 @@ def optional_default(index: FileIndex, node: Node, key: Node | None) -> Default 
         elif kind in ("if_statement", "elif_clause") and child == current.child_by_field_name("consequence"):
             if _tests(index, current.child_by_field_name("condition"), key, present=True):
                 after = current.next_named_sibling if kind == "if_statement" else None
-                return _returned(index, after, value_default) or NO_DEFAULT
+                return _returned(index, after) or NO_DEFAULT
         elif kind == "else_clause" and current.parent is not None and current.parent.type == "if_statement":
             if _tests(index, current.parent.child_by_field_name("condition"), key, present=False):
                 return NO_DEFAULT
         elif kind == "try_statement" and child == current.child_by_field_name("body"):
             handler = next((h for h in current.named_children if h.type == "except_clause" and _catches(h)), None)
             if handler is not None:
-                return _handler_default(index, node, handler, value_default)
+                return _handler_default(index, node, handler)
         elif kind == "block":
-            found = _early_return(index, child, key, value_default)
+            found = _early_return(index, child, key)
             if found is not None:
                 return found
         child, current = current, current.parent
@@ -102,7 +106,7 @@ def _catches(handler: Node) -> bool:
     return any(n is not None and text(n).rsplit(".", 1)[-1] in _CATCHES_KEYERROR for n in names)
 
 
-def _handler_default(index: FileIndex, node: Node, handler: Node, value_default) -> Default:
+def _handler_default(index: FileIndex, node: Node, handler: Node) -> Default:
     """`t = os.environ[X]` in the `try`, `t = d` in the handler: d is the default."""
     parent = node.parent
     if parent is None or parent.type != "assignment" or parent.child_by_field_name("right") != node:
@@ -113,11 +117,11 @@ def _handler_default(index: FileIndex, node: Node, handler: Node, value_default)
         inner = statement.named_children[0] if statement.type == "expression_statement" and statement.named_children else None
         if inner is not None and inner.type == "assignment" and text(inner.child_by_field_name("left")) == target:
             value = inner.child_by_field_name("right")
-            return value_default(index, value) if value is not None else NO_DEFAULT
+            return _value_default(index, value) if value is not None else NO_DEFAULT
     return NO_DEFAULT
 
 
-def _early_return(index: FileIndex, statement: Node, key: Node | None, value_default) -> Default | None:
+def _early_return(index: FileIndex, statement: Node, key: Node | None) -> Default | None:
     """An `if key not in os.environ: return d` before ``statement`` in its block: d, else None."""
     sibling = statement.prev_named_sibling
     while sibling is not None:
@@ -125,7 +129,7 @@ def _early_return(index: FileIndex, statement: Node, key: Node | None, value_def
             body = sibling.child_by_field_name("consequence")
             last = [c for c in body.named_children if c.type != "comment"][-1:] if body is not None else []
             if last and last[0].type == "return_statement":
-                return _returned(index, last[0], value_default) or NO_DEFAULT
+                return _returned(index, last[0]) or NO_DEFAULT
             if last and last[0].type in ("continue_statement", "break_statement"):
                 return NO_DEFAULT
             return None  # the branch raises or goes on: the subscript still fails without the variable
@@ -133,8 +137,8 @@ def _early_return(index: FileIndex, statement: Node, key: Node | None, value_def
     return None
 
 
-def _returned(index: FileIndex, statement: Node | None, value_default) -> Default | None:
+def _returned(index: FileIndex, statement: Node | None) -> Default | None:
     if statement is None or statement.type != "return_statement":
         return None
     values = [c for c in statement.named_children if c.type != "comment"]
-    return value_default(index, values[0]) if values else NO_DEFAULT
+    return _value_default(index, values[0]) if values else NO_DEFAULT
