@@ -15,6 +15,7 @@ from ...model import Default, NO_DEFAULT, Read
 from .. import syntax
 from ..syntax import Node, text
 from .calls import argument, operator
+from .guards import guards_of
 from .names import FileIndex
 from .optional import optional_default
 from .required import is_required
@@ -96,7 +97,7 @@ def build_reads(index: FileIndex, raws: list[RawRead]) -> list[Read]:
             name=name, location=index.source.location(raw.node), form=raw.form, default=default,
             required=optional is None and is_required(index, raw.node, raw.form, raw.negated, default),
             function=function_name(raw.node), name_text=name_text, fallback_of=fallback_of,
-            condition=condition(raw.node),
+            condition=condition(raw.node), guards=guards_of(index, raw.node),
         ))
     return reads
 

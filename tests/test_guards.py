@@ -1,5 +1,5 @@
-"""Structured guards of Go reads (envlint/extract/golang/guards.py): the `if`s on another variable's value
-around a read, and around every call of the function that holds it."""
+"""Structured guards of reads (envlint/extract/golang/guards.py, envlint/extract/python/guards.py): the
+tests of another variable's value around a read (in Go also around every call of its function)."""
 
 from __future__ import annotations
 
@@ -93,3 +93,33 @@ def test_an_exported_function_of_a_library_package_inherits_nothing() -> None:
     source = SOURCE.replace(b"package main", b"package tracing").replace(b"initTracing", b"InitTracing")
     assert _guards()["COLLECTOR_ADDR"][0] != () and \
         {r.name: r.guards for r in extract_go_package([("t.go", source)])[0].reads}["COLLECTOR_ADDR"] == ()
+
+
+PYTHON = b'''import os
+
+if os.environ["ENABLE_TRACING"] == "1":
+    ENDPOINT = os.getenv("COLLECTOR_ADDR", "localhost:4317")
+if "on" != os.environ.get("FEATURE") and os.getenv("OTHER"):
+    os.getenv("FEATURE_OFF")
+else:
+    os.getenv("FEATURE_ON")
+if os.getenv("WITH_DEFAULT", "1") == "1":
+    os.getenv("NO_GUARD")
+
+
+def f():
+    if os.getenv("MODE") == "debug":
+        return os.environ["DEBUG_TOKEN"]
+'''
+
+
+def test_python_guards() -> None:
+    from envlint.extract.python import extract_python_file
+
+    facts = extract_python_file("app.py", PYTHON)
+    guards = {r.name: r.guards for r in facts.reads if r.guards}
+    assert guards == {
+        "COLLECTOR_ADDR": (Guard("ENABLE_TRACING", "==", "1"),),
+        "FEATURE_OFF": (Guard("FEATURE", "!=", "on"),),
+        "DEBUG_TOKEN": (Guard("MODE", "==", "debug"),),
+    }
