@@ -62,3 +62,22 @@ def test_guarded_requirement_is_reported_only_where_the_guard_can_hold(tmp_path:
                             "gets only its env and envFrom entries (and its image's ENV)"]
     else:
         assert findings == []
+
+
+def test_a_site_whose_guard_is_false_does_not_disagree(tmp_path: Path) -> None:
+    """ENV003: the site that turns tracing on sets the collector; the one that leaves it off need not."""
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / "pyproject.toml").write_text('[project]\nname="svc"\nversion="0"\n')
+    (tmp_path / "svc" / "Dockerfile").write_text('FROM python\nCOPY . /app\nCMD ["python", "/app/server.py"]\n')
+    (tmp_path / "svc" / "server.py").write_text(
+        'import os\nif os.getenv("ENABLE_TRACING") == "1":\n    ADDR = os.getenv("COLLECTOR_ADDR", "collector:4317")\n')
+    (tmp_path / "compose.yaml").write_text(
+        "services:\n  traced:\n    build: ./svc\n    environment:\n      ENABLE_TRACING: '1'\n"
+        "      COLLECTOR_ADDR: otel:4317\n  plain:\n    build: ./svc\n"
+        "  off:\n    build: ./svc\n    environment:\n      ENABLE_TRACING: '1'\n")
+    result = run_cli("check", "--output-format", "concise", cwd=tmp_path)
+    found = [(line.split(":")[1], line.split(" ")[1], line.split(" reads ")[1].split(" ")[0].rstrip(","))
+             for line in result.stdout.splitlines() if ": ENV" in line]
+    # `plain` leaves tracing off: its missing COLLECTOR_ADDR is no disagreement (the toggle itself still
+    # is one, ENV003's own rule); `off` turns tracing on without the collector.
+    assert found == [("7", "ENV003", "ENABLE_TRACING"), ("9", "ENV003", "COLLECTOR_ADDR")]
