@@ -36,6 +36,8 @@ def describe_read(read: Read) -> str:
         out += f" fallback-of={read.fallback_of}"
     if read.condition:
         out += f" if({read.condition})"
+    if read.script_only:
+        out += " script-only"
     return out
 
 

@@ -45,6 +45,29 @@ NO_DEFAULT = Default()
 
 
 @dataclass(frozen=True)
+class Guard:
+    """A test of a variable's value that must hold for a read to happen: `os.Getenv("V") == "1"`.
+
+    Structured so that a check can evaluate it against the literal values a launch site sets; an unset
+    variable is "" (os.Getenv), so `V != ""` means "V is set to something".
+    """
+
+    variable: str
+    operator: Literal["==", "!="]
+    value: str
+
+    def holds(self, value: str) -> bool:
+        return (value == self.value) == (self.operator == "==")
+
+    def negated(self) -> "Guard":
+        return Guard(self.variable, "!=" if self.operator == "==" else "==", self.value)
+
+    def __str__(self) -> str:
+        quoted = '"' + self.value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return f"{self.variable} {self.operator} {quoted}"
+
+
+@dataclass(frozen=True)
 class Read:
     """One access to an environment variable in the source of a program."""
 
@@ -60,6 +83,12 @@ class Read:
     # Literals the value is compared to where it is read (`os.Getenv("X") == "true"`,
     # `os.getenv("X", "").lower() in ("1", "yes")`): a switch, not a value passed on.
     compared_to: tuple[str, ...] = ()
+    # Python: the read stands in the module's `if __name__ == "__main__":` block, so it runs only when
+    # the file is the program's entry, never when another module imports it.
+    script_only: bool = False
+    # Tests of other variables' values, all of which must hold for the read to happen (its own `if`s,
+    # and those around every call of its function); `condition` has their text.
+    guards: tuple[Guard, ...] = ()
 
 
 @dataclass(frozen=True)

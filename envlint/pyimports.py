@@ -9,6 +9,7 @@ file of the repository (the standard library, installed packages) are ignored.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 from .model import FileFacts, ImportRef
 
@@ -56,3 +57,41 @@ def python_closure(own: list[str], facts: dict[str, FileFacts], project_root: st
                     seen.add(target)
                     stack.append(target)
     return sorted(seen)
+
+
+def imported_files(files: list[str], facts: dict[str, FileFacts], project_root: str) -> set[str]:
+    """The files of ``files`` that another of them imports (resolved as python_closure does)."""
+    root = "" if project_root == "." else project_root
+    roots = [root, posixpath.join(root, "src") if root else "src", ""]
+    known = set(files)
+    found: set[str] = set()
+    for path in files:
+        for imp in facts[path].imports if path in facts else ():
+            found.update(t for t in _resolve(path, imp, roots, known) if t != path)
+    return found
+
+
+@dataclass(frozen=True)
+class Entries:
+    """Files that a command runs as a script, where `__name__ == "__main__"` holds: `python x/app.py`
+    (matched by file name, since a Dockerfile names the path inside the image) and `python -m pkg`."""
+
+    scripts: frozenset[str] = frozenset()  # file names
+    modules: tuple[str, ...] = ()  # repository-relative suffixes, from module_files(run=True)
+
+    def holds(self, path: str) -> bool:
+        return posixpath.basename(path) in self.scripts or any(
+            path == m or path.endswith("/" + m) for m in self.modules)
+
+    def plus(self, words: tuple[str, ...]) -> "Entries":
+        """With the script or module a command (`python -u app.py`, `python -m pkg`) runs."""
+        if not words or not posixpath.basename(words[0]).startswith("python"):
+            return self
+        rest = list(words[1:])
+        while rest and rest[0].startswith("-") and rest[0] != "-m":
+            rest.pop(0)  # interpreter options such as -u, -O
+        if len(rest) > 1 and rest[0] == "-m":
+            return Entries(self.scripts, self.modules + tuple(module_files(rest[1], run=True)))
+        if rest and rest[0].endswith(".py"):
+            return Entries(self.scripts | {posixpath.basename(rest[0])}, self.modules)
+        return self

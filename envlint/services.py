@@ -23,7 +23,7 @@ from .extract.dockerfile import Dockerfile
 from .images import image_key
 from .model import FileFacts, Location, Read, Service
 from .projects import Projects
-from .pyimports import module_files, python_closure
+from .pyimports import Entries, imported_files, module_files, python_closure
 
 
 @dataclass(frozen=True)
@@ -83,16 +83,24 @@ class _Draft:
     declared: bool = False
     incomplete: str = ""  # why the program may read names no file of the repository shows
 
-    def build(self, name: str, by_path: dict[str, FileFacts], placeholders: dict[str, tuple[Read, ...]]) -> Service:
+    def build(self, name: str, by_path: dict[str, FileFacts], entries: Entries,
+              placeholders: dict[str, tuple[Read, ...]]) -> Service:
         facts = [by_path[f] for f in self.files if f in by_path]
         copied = tuple(r for d in self.dockerfiles for r in copied_config_reads(d, placeholders))
+        for dockerfile in self.dockerfiles:
+            entries = entries.plus(dockerfile.command)
+        # The `__main__` block of a module the service imports runs only when that file is run as a script.
+        library = imported_files(self.files, by_path, self.root) \
+            if any(r.script_only for f in facts for r in f.reads) else set()
+        library = {p for p in library if not entries.holds(p)}
         languages = {f.language for f in facts if f.language in ("go", "python")}
         kind = self.kind
         if kind == "declared":
             kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
         return Service(
             name=name, kind=kind, root=self.root, location=Location(self.marker, 1, 1),  # type: ignore[arg-type]
-            reads=tuple(r for f in facts for r in f.reads) + tuple(r for d in self.dockerfiles for r in d.reads),
+            reads=tuple(r for f in facts for r in f.reads if not (r.script_only and f.path in library))
+            + tuple(r for d in self.dockerfiles for r in d.reads),
             weak_reads=tuple(dict.fromkeys(copied)),
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
@@ -228,6 +236,17 @@ def _unique_names(drafts: list[_Draft]) -> list[str]:
     return names
 
 
+
+
+def _launched_scripts(facts: list[FileFacts]) -> Entries:
+    """The scripts and modules that launch sites of the repository run (`python x.py`, `python -m m`)."""
+    scripts = {posixpath.basename(t.value) for f in facts for s in f.launch_sites for t in s.targets
+               if t.kind == "python-script"}
+    modules = tuple(m for f in facts for s in f.launch_sites for t in s.targets if t.kind == "python-module"
+                    for m in module_files(t.value, run=True))
+    return Entries(frozenset(scripts), modules)
+
+
 def build_services(projects: Projects, facts: list[FileFacts], config: Config,
                    paths: tuple[str, ...] = ()) -> ServiceSet:
     """``paths``: every file discovery found, for resolving what a Dockerfile's command runs."""
@@ -260,8 +279,9 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config,
             draft.dockerfiles.extend(old.dockerfiles)
         drafts.append(draft)
     placeholders = placeholder_reads(facts)
-    services = tuple(sorted((d.build(name, by_path, placeholders) for d, name in zip(drafts, _unique_names(drafts))),
-                            key=lambda s: s.name))
+    entries = _launched_scripts(facts)
+    services = tuple(sorted((d.build(name, by_path, entries, placeholders)
+                             for d, name in zip(drafts, _unique_names(drafts))), key=lambda s: s.name))
     owner: dict[str, list[str]] = defaultdict(list)
     for service in services:
         for path in service.files:

@@ -91,3 +91,18 @@ def test_resolution_returns_new_facts_and_keeps_inputs():
     before = [f.reads for f in facts]
     resolve_python(facts)
     assert [f.reads for f in facts] == before
+
+
+def test_calls_of_names_a_star_import_brings_in():
+    """`from m import *` then `env("X", "d")`: a helper of m (or of a module m star-imports) reads X; an
+    unrecognised function of a module that reads the environment is taken to read X; a module outside
+    the repository leaves the file's reads incomplete."""
+    facts = resolved("star_helpers")
+    loc = lambda line, col: Location("app/settings.py", line, col)  # noqa: E731
+    assert rows(facts["app/settings.py"]) == [
+        ("CHAINED_HOST", loc(5, 8), Default("literal", ("db",)), False, "helper env", None),
+        ("LOOKUP_TIMEOUT", loc(6, 11), Default("literal", ("5",)), False, "call lookup", None),
+    ]
+    assert facts["app/settings.py"].reads_dynamic is False
+    assert facts["app/outside.py"].reads == ()
+    assert facts["app/outside.py"].reads_dynamic is True

@@ -122,3 +122,32 @@ def test_shell_entrypoints_are_readers_of_the_image(case: str, reads: list[tuple
     (site,) = facts["launch_sites"]
     (service,) = [s for s in facts["services"] if s["name"] == site["links"][0]["service"]]
     assert [(r["name"], f"{r['location']['path']}:{r['location']['line']}") for r in service["reads"]] == reads
+
+
+def _reads_by_service(repo: Path) -> dict[str, list[str]]:
+    facts = json.loads(run_cli("facts", "--json", cwd=repo).stdout)
+    return {s["name"]: sorted(r["name"] for r in s["reads"]) for s in facts["services"]}
+
+
+def test_main_block_of_an_imported_module_is_not_a_read_of_the_service(tmp_path: Path) -> None:
+    """`if __name__ == "__main__":` runs only in the file a command runs as a script: the service's
+    entry (Dockerfile CMD, `python -m`, a launch target) or a file nothing imports keeps its reads."""
+    main_block = 'import os\nif __name__ == "__main__":\n    os.environ["{}"]\n'
+    files = {
+        "api/pyproject.toml": '[project]\nname="api"\nversion="0"\n',
+        "api/Dockerfile": 'FROM python\nCOPY . /app\nCMD ["python", "-u", "/app/server.py"]\n',
+        "api/server.py": "from lib import imported, cli, runner\n" + main_block.format("SERVER_MAIN"),
+        "api/wsgi.py": "import server\n",
+        "api/lib/__init__.py": "",
+        "api/lib/imported.py": main_block.format("IMPORTED_MAIN") + "os.getenv('IMPORTED_TOP')\n",
+        "api/lib/cli.py": main_block.format("LAUNCHED_MAIN"),
+        "api/lib/runner.py": main_block.format("MODULE_MAIN"),
+        "api/standalone.py": main_block.format("STANDALONE_MAIN"),
+        "api/launcher.py": "import subprocess\nsubprocess.run(['python', 'lib/cli.py'])\n"
+                           "subprocess.run(['python', '-m', 'lib.runner'])\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert _reads_by_service(tmp_path)["api"] == [
+        "IMPORTED_TOP", "LAUNCHED_MAIN", "MODULE_MAIN", "SERVER_MAIN", "STANDALONE_MAIN"]

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ..config import Config
 from ..describe import default_text
-from ..model import Graph, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..model import Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..renames import best_rename
 from ..runtime import NameSet, library_globs, runtime_names
 from .evidence import enablers
@@ -111,6 +111,28 @@ class Context:
     def in_family(self, service: Service, name: str) -> bool:
         """The service (or a program outside the repository it starts) reads ``name`` as one of a family."""
         return any(name.startswith(prefix) for prefix in self._families[service.name])
+
+    def live(self, site: LaunchSite, service: Service, reads: list[Read]) -> list[Read]:
+        """The reads that can happen at this site: a read whose guard (`if os.Getenv("V") == "1"`
+        around it or around every call of its function) is false for every value the site gives V
+        (an unset V is "") never runs there."""
+        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)]
+
+    def _never(self, site: LaunchSite, service: Service, guard: Guard) -> bool:
+        values = self.site_values(site, service, guard.variable)
+        return values is not None and not any(guard.holds(v) for v in values)
+
+    def site_values(self, site: LaunchSite, service: Service, name: str) -> frozenset[str] | None:
+        """Every value ``name`` can have in the child of ``site`` ("" for unset), or None when unknown
+        (inherited, passed through, or set to something that is not a literal)."""
+        env = self.env(site)
+        given = [s for s in site.sets if s.name == name] or [e for e in service.image_env if e.name == name]
+        if given:
+            if any(s.value is None or s.passthrough for s in given):
+                return None
+            values = {s.value or "" for s in given}
+            return frozenset(values | ({""} if name in env.conditional else set()))
+        return None if env.open or name in env.names else frozenset({""})
 
     def own_sets(self, service: Service) -> frozenset[str]:
         return frozenset(s.name for s in service.process_sets if s.name)

@@ -5,6 +5,9 @@ the variable nor passes on an environment that holds it.
 A read is required when the program fails without the variable: `os.environ["X"]` in Python, or a read
 whose emptiness leads straight to a failure (`if v == "" { log.Fatal(...) }`, `return fmt.Errorf(...)`,
 `if not x: raise ...`). Variables the language runtime or the platform provides are never reported.
+A requirement reached only under a test of another variable (`if os.Getenv("ENABLE_TRACING") == "1"`
+around the read, or around every call of its function) is not reported at a site whose literal values
+make that test false, an unset variable being "".
 
 ## Why is this bad?
 The program starts and dies at once, or at the first request that needs the value. Nothing fails at
@@ -45,7 +48,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         skip = ctx.runtime(service) | ctx.own_sets(service)
         for name, reads in ctx.primary_reads(service).items():
-            required = [r for r in reads if r.required]
+            # A requirement behind a guard this site's values make false (`if os.Getenv("ENABLE_TRACING")
+            # == "1"` where ENABLE_TRACING is unset) is not one here.
+            required = ctx.live(site, service, [r for r in reads if r.required])
             if not required or name in skip or ctx.provided(service, name, env, always=True):
                 continue
             others = [s for s in ctx.sites_by_service.get(service.name, [])

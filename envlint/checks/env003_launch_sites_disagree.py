@@ -107,6 +107,8 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
                 continue  # it sets the default itself
             if ctx.unreached(service, name, reads, env):
                 continue
+            if not ctx.live(site, service, reads):
+                continue  # behind a guard this site makes false: the name is not read here
             with_default = [r for r in reads if r.default.kind != "none"]
             falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"
                           if with_default else "; the read gets nothing")

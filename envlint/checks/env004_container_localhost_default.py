@@ -61,7 +61,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             # The localhost default may sit at the end of a fallback chain (`os.getenv("A") or
             # os.getenv("B", "http://localhost")`, envconfig's bare tag): the chain is one read.
             chain = [r for n in sorted(ctx.alternatives(service, name)) for r in by_name.get(n, [])]
-            local = [r for r in chain if any(points_at_localhost(v) for v in r.default.values)]
+            local = ctx.live(site, service, [r for r in chain if any(points_at_localhost(v) for v in r.default.values)])
             if not local or ctx.provided(service, name, env, always=True) or name in ctx.own_sets(service):
                 continue
             if browser_facing(name) or ctx.unreached(service, name, local, env):

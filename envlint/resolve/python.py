@@ -24,6 +24,7 @@ from ..extract.python.extra import ClassInfo, Helper, NameRef, PythonExtra
 from ..extract.python.helpers import bound_argument, helper_read
 from ..extract.python.settings_reads import resolve_class, settings_reads, without_class
 from ..model import FileFacts, Read
+from .python_stars import star_reads
 
 _MAX_HOPS = 6  # re-exports followed (`from .constants import X` in the module imported from)
 
@@ -33,6 +34,9 @@ class _Modules:
         self.extra: dict[str, PythonExtra] = {
             f.path: f.extra for f in facts if f.language == "python" and isinstance(f.extra, PythonExtra)}
         self.paths = {f.path for f in facts if f.language == "python"}
+        # Modules that read the environment: a function of theirs called with an env-like name reads it.
+        self.reading = {f.path for f in facts if f.language == "python" and (
+            f.reads or (isinstance(f.extra, PythonExtra) and f.extra.helpers))}
 
     def module_path(self, importer: str, module: str, level: int) -> str | None:
         relative = module.replace(".", "/")
@@ -64,6 +68,11 @@ class _Modules:
         onward = extra.imported(ref.name)
         if onward is not None and hops < _MAX_HOPS and not _defines(extra, ref.name):
             return self.definition(onward, path, hops + 1)
+        if onward is None and hops < _MAX_HOPS and not _defines(extra, ref.name):
+            for star in extra.stars:  # `from .base import *` in the module imported from
+                found = self.definition(NameRef(star.module, star.level, ref.name), path, hops + 1)
+                if found is not None and _defines(found[0], ref.name):
+                    return found
         return extra, path, ref.name
 
     def constant(self, ref: NameRef, where: str) -> str | None:
@@ -82,7 +91,7 @@ class _Modules:
 
 def _defines(extra: PythonExtra, name: str) -> bool:
     return extra.constant(name) is not None or any(h.name == name for h in extra.helpers) \
-        or any(c.name == name for c in extra.classes)
+        or any(c.name == name for c in extra.classes) or name in extra.functions
 
 
 def resolve_python(facts: list[FileFacts]) -> list[FileFacts]:
@@ -92,8 +101,11 @@ def resolve_python(facts: list[FileFacts]) -> list[FileFacts]:
     reads: dict[str, list[Read]] = {}
     bases: set[tuple[str, str]] = set()  # settings classes used as bases by another module's class
     by_path = {f.path: f for f in facts}
+    incomplete: set[str] = set()
     for path, extra in modules.extra.items():
-        reads[path] = _resolved_reads(modules, path, extra, list(by_path[path].reads), bases)
+        reads[path], unknown = _resolved_reads(modules, path, extra, list(by_path[path].reads), bases)
+        if unknown:
+            incomplete.add(path)
     out = []
     for item in facts:
         found = reads.get(item.path)
@@ -105,16 +117,20 @@ def resolve_python(facts: list[FileFacts]) -> list[FileFacts]:
                 found = without_class(tuple(found), name)
         found = sorted(found, key=lambda r: r.location)
         out.append(dataclasses.replace(item, reads=tuple(found),
-                                       reads_dynamic=any(r.name is None for r in found)))
+                                       reads_dynamic=any(r.name is None for r in found) or item.path in incomplete
+                                       or modules.extra[item.path].whole_env))
     return out
 
 
 def _resolved_reads(modules: _Modules, path: str, extra: PythonExtra, reads: list[Read],
-                    bases: set[tuple[str, str]]) -> list[Read]:
+                    bases: set[tuple[str, str]]) -> tuple[list[Read], bool]:
+    """The file's reads, and whether a call that may read (a guessed star-import helper) stays unknown."""
     names = {p.location: modules.constant(p.ref, path) for p in extra.pending}
     reads = [dataclasses.replace(r, name=names[r.location]) if r.name is None and names.get(r.location) else r
              for r in reads]
     for call in extra.calls:
+        if call.guessed:
+            continue
         helper = modules.helper(call.callee, path)
         if helper is None:
             continue
@@ -125,6 +141,8 @@ def _resolved_reads(modules: _Modules, path: str, extra: PythonExtra, reads: lis
         read = helper_read(helper, call, name)
         if read is not None:
             reads.append(read)
+    found, unknown = star_reads(modules, path, [c for c in extra.calls if c.guessed])
+    reads.extend(found)
     by_name = {c.name: c for c in extra.classes}
     for class_name in extra.unresolved_classes:
         info = by_name[class_name]
@@ -132,7 +150,7 @@ def _resolved_reads(modules: _Modules, path: str, extra: PythonExtra, reads: lis
         reads = without_class(tuple(reads), class_name) + found
         if found:
             bases.update(_settings_bases(modules, info, path))
-    return reads
+    return reads, unknown
 
 
 def _settings_bases(modules: _Modules, info: ClassInfo, path: str) -> set[tuple[str, str]]:

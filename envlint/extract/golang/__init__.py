@@ -20,6 +20,7 @@ from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
 from .calls import package_extra, selector_reads
 from .flags import flag_reads
+from .guards import inherited_guards, with_inherited
 from .launches import find_launches
 from .whole_env import read_prefixes
 from .reads import analyse_read, make_read, reader_form
@@ -63,6 +64,7 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
         extend_wrappers(wrappers, [c for f in index.files for c in local_calls[f.path]], index)
         # Reads whose location is a struct field or another file than the call's: placed by path.
         types = struct_types(index)
+        inherited = inherited_guards(index, local_calls)
         placed = viper_reads(index, selector) + [r for f in index.files for r in tagged_reads(f, index, selector[f.path], types)]
     except Exception as exc:  # noqa: BLE001 - reported as a problem of every file of the package
         return [_failed(path, exc) for path, _ in files]
@@ -76,7 +78,7 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
             composites = syntax.matches("go", "composites", go_file.root)
             reads += tuple(flag_reads(go_file, index, composites))
             sites = facts.launch_sites + tuple(sdk_launches(go_file, index, composites))
-            reads = tuple(sorted(dict.fromkeys(reads), key=lambda r: r.location))
+            reads = tuple(sorted(dict.fromkeys(with_inherited(r, inherited) for r in reads), key=lambda r: r.location))
             dynamic = any(r.name is None for r in reads)
             out.append(replace(facts, reads=reads, launch_sites=sites, reads_dynamic=dynamic,
                                read_prefixes=read_prefixes(go_file),

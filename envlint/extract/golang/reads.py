@@ -13,6 +13,7 @@ from .. import syntax
 from ..syntax import Node
 from . import flow
 from .extra import PendingName, has_foreign, name_parts
+from .guards import guards_of
 from .index import GoFile, PackageIndex, enclosing_function, function_name
 
 _READERS = {("os", "Getenv"), ("os", "LookupEnv"), ("syscall", "Getenv")}
@@ -159,7 +160,7 @@ def make_read(go_file: GoFile, call: Node, name_node: Node | None, form: str, in
         name=name, location=location, form=form, default=default, required=required,
         function=function_name(function),
         name_text="" if name is not None else syntax.text(name_node),
-        condition=flow.condition_of(call, function),
+        condition=flow.condition_of(call, function), guards=guards_of(call, function, go_file, index),
         compared_to=compared_to(call, index),
     )
 

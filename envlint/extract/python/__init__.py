@@ -10,6 +10,8 @@ the facts another module needs, completed after extraction by envlint/resolve/py
 
 from __future__ import annotations
 
+import dataclasses
+
 from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
 from ..syntax import Source
@@ -22,8 +24,10 @@ from .libraries import LIBRARIES, library_facts
 from .names import FileIndex
 from .process_sets import find_process_sets
 from .reads import build_reads, find_reads
+from .scope import main_block_lines
 from .whole_env import read_prefixes
 from .settings import find_classes
+from .star_calls import module_definitions, star_calls, stars
 
 __all__ = ["extract_python_file"]
 
@@ -59,7 +63,9 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         reads = build_reads(index, raws)
         process_sets = find_process_sets(index) if uses_os else []
         launches = find_launches(index) if index.imports_any("subprocess", "asyncio") else []
-        reads, extra = _more_reads(index, raws, reads)
+        prefixes = read_prefixes(index) if uses_os else ()
+        whole_env = "" in prefixes  # every name; a prefix family is not
+        reads, extra = _more_reads(index, raws, reads, whole_env)
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run; it is reported instead
         problems.append(Problem(Location(path, 1, 1), "internal-error",
                                 f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped"))
@@ -72,13 +78,14 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         process_sets=tuple(process_sets),
         launch_sites=tuple(launches),
         problems=tuple(problems),
-        reads_dynamic=any(read.name is None for read in reads),
-        read_prefixes=read_prefixes(index) if uses_os else (),
+        reads_dynamic=any(read.name is None for read in reads) or whole_env,
+        read_prefixes=prefixes,
         extra=extra,
     )
 
 
-def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[Read], PythonExtra | None]:
+def _more_reads(index: FileIndex, raws: list, reads: list[Read],
+                whole_env: bool) -> tuple[list[Read], PythonExtra | None]:
     """Reads through libraries, helpers and settings classes, and the facts other modules need."""
     helpers = find_helpers(index, raws, reads)
     # Only libraries, same-module helpers and repository modules make calls worth a query.
@@ -86,7 +93,7 @@ def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[R
         not outside(NameRef(i.module, i.level, "")) for i in index.imports)
     calls = syntax.matches("python", "calls", index.root) if wanted else []
     library, loads = library_facts(index, calls) if index.imports_any(*LIBRARIES) else ([], [])
-    helper_calls = find_calls(index, calls, helpers)
+    helper_calls = find_calls(index, calls, helpers) + star_calls(index, calls)
     helper_reads, pending_calls = local_reads(helpers, helper_calls)
     classes, settings_loads = find_classes(index)
     settings, unresolved = class_reads(classes)
@@ -96,6 +103,13 @@ def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[R
     helper_names = {h.name for h in helpers}
     reads = [r for r in reads if not (r.name is None and r.function in helper_names)]
     all_reads = sorted(reads + library + helper_reads + settings, key=lambda r: r.location)
+    blocks = main_block_lines(index.root)
+    if blocks:  # which reads run only when the file is the program's entry (see envlint/services.py)
+        def in_main(line: int) -> bool:
+            return any(start <= line <= end for start, end in blocks)
+        all_reads = [dataclasses.replace(r, script_only=True) if in_main(r.location.line) else r for r in all_reads]
+        pending_calls = [dataclasses.replace(c, script_only=True) if in_main(c.location.line) else c
+                         for c in pending_calls]
     extra = PythonExtra(
         constants=tuple(module_constants(index)),
         imports=tuple(module_imports(index)),
@@ -105,5 +119,8 @@ def _more_reads(index: FileIndex, raws: list, reads: list[Read]) -> tuple[list[R
         classes=tuple(classes),
         unresolved_classes=tuple(unresolved),
         dotenv=tuple(loads + settings_loads),
+        stars=tuple(stars(index)),
+        functions=tuple(module_definitions(index.root)),
+        whole_env=whole_env,
     )
     return all_reads, (extra if extra != PythonExtra() else None)

@@ -64,6 +64,10 @@ class HelperCall:
     function: str | None
     condition: str | None
     args: tuple[CallArg, ...]
+    script_only: bool = False  # in the module's `if __name__ == "__main__":` block (see Read)
+    # The callee is defined nowhere in the file: it may come from the star-imported module ``callee``
+    # names (see envlint/extract/python/star_calls.py).
+    guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,11 @@ class PythonExtra:
     # classes whose reads extraction could not compute (a base or nested model from another module)
     unresolved_classes: tuple[str, ...] = ()
     dotenv: tuple[DotenvLoad, ...] = ()
+    stars: tuple[NameRef, ...] = ()  # modules star-imported at module level (name "*")
+    # Module-level functions and classes: what a star import of this module brings in besides the above.
+    functions: tuple[str, ...] = ()
+    # The file reads names it does not know (os.environ iterated): resolution keeps it reads_dynamic.
+    whole_env: bool = False
 
     def constant(self, name: str) -> str | None:
         return next((v for n, v in self.constants if n == name), None)

@@ -77,7 +77,7 @@ def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: li
             callee = index.import_ref(func)
         if callee is None or outside(callee):
             continue
-        arguments = tuple(_argument(index, a) for a in args.named_children if a.type != "comment")
+        arguments = tuple(call_argument(index, a) for a in args.named_children if a.type != "comment")
         enclosing = scope_of(call)
         params = {n for n, _ in _parameters(enclosing)} if enclosing is not None and \
             enclosing.type == "function_definition" else set()
@@ -99,7 +99,7 @@ def outside(ref: NameRef) -> bool:
     return ref.level == 0 and ref.module.split(".")[0] in _OUTSIDE
 
 
-def _argument(index: FileIndex, node: Node) -> CallArg:
+def call_argument(index: FileIndex, node: Node) -> CallArg:
     keyword = None
     if node.type == "keyword_argument":
         keyword, node = text(node.child_by_field_name("name")), node.child_by_field_name("value")
@@ -128,7 +128,7 @@ def helper_read(helper: Helper, call: HelperCall, name: str | None) -> Read | No
         default = dataclasses.replace(chosen, covers_empty=helper.default.covers_empty)
     return Read(name, call.location, f"helper {helper.name}", default,
                 required=helper.required and default.kind == "none", function=call.function,
-                name_text=key.text, condition=call.condition)
+                name_text=key.text, condition=call.condition, script_only=call.script_only)
 
 
 def local_reads(helpers: list[Helper], calls: list[HelperCall]) -> tuple[list[Read], list[HelperCall]]:

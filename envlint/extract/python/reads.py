@@ -15,7 +15,9 @@ from ...model import Default, NO_DEFAULT, Read
 from .. import syntax
 from ..syntax import Node, text
 from .calls import argument, operator
+from .guards import guards_of
 from .names import FileIndex
+from .optional import optional_default
 from .required import is_required
 from .scope import condition, function_name, unparen
 from .values import Lit, literals
@@ -83,7 +85,9 @@ def build_reads(index: FileIndex, raws: list[RawRead]) -> list[Read]:
         before, after = _or_neighbours(raw.node) if raw.form != "in os.environ" else (None, None)
         if after in by_node and by_node[after].form == "in os.environ":
             after = None
-        default = _default(index, raw, after, by_node, names)
+        # `os.environ[X]` under `try/except KeyError` or `if X in os.environ` fails nothing.
+        optional = optional_default(index, raw.node, raw.key) if raw.form == "os.environ[]" else None
+        default = optional if optional is not None else _default(index, raw, after, by_node, names)
         fallback_of = None
         if before in by_node and by_node[before].form != "in os.environ":
             fallback_of = names[before][0]
@@ -91,9 +95,10 @@ def build_reads(index: FileIndex, raws: list[RawRead]) -> list[Read]:
             fallback_of = names[default_of[raw.node]][0]
         reads.append(Read(
             name=name, location=index.source.location(raw.node), form=raw.form, default=default,
-            required=is_required(index, raw.node, raw.form, raw.negated, default),
+            required=optional is None and is_required(index, raw.node, raw.form, raw.negated, default),
             function=function_name(raw.node), name_text=name_text, fallback_of=fallback_of,
-            condition=condition(raw.node), compared_to=_compared_to(index, raw.node),
+            condition=condition(raw.node), guards=guards_of(index, raw.node),
+            compared_to=_compared_to(index, raw.node),
         ))
     return reads
 

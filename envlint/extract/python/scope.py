@@ -119,3 +119,19 @@ def unparen(node: Node | None) -> Node | None:
             break
         node = inner[0]
     return node
+
+
+def main_block_lines(root: Node) -> list[tuple[int, int]]:
+    """1-based line ranges of the module-level `if __name__ == "__main__":` bodies (not their `else`)."""
+    out = []
+    for statement in root.named_children:
+        if statement.type != "if_statement":
+            continue
+        test = unparen(statement.child_by_field_name("condition"))
+        body = statement.child_by_field_name("consequence")
+        if test is None or body is None or test.type != "comparison_operator" or test.named_child_count != 2:
+            continue
+        sides = {text(n).strip("'\"") if n.type == "string" else f"<{text(n)}>" for n in test.named_children}
+        if sides == {"<__name__>", "__main__"} and "==" in {text(c) for c in test.children}:
+            out.append((body.start_point[0] + 1, body.end_point[0] + 1))
+    return out

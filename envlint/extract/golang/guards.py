@@ -1,0 +1,154 @@
+"""Guards: tests of a variable's value around a read, as structured `Guard`s that a check can evaluate
+against what a launch site sets.
+
+Directly: a read inside `if os.Getenv("V") == "1" {` (also `!=`, a literal or constant on either side,
+a local `v := os.Getenv("V")` tested instead, `&&` of such tests, the `else` of a single test, and a
+`switch os.Getenv("V")` case of one value). Through calls: a function of the package that is only ever
+called (never passed as a value) under the same guards gets them for all its reads, transitively, so
+`if os.Getenv("ENABLE_TRACING") == "1" { initTracing() }` makes initTracing's requirements conditional.
+An exported function of a package other than main can be called from elsewhere and inherits nothing.
+Tests envlint cannot read (`cfg.Tracing`, `strings.EqualFold(...)`) are no guards: the read then counts
+as unconditional, as before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ...model import Guard, Read
+from .. import syntax
+from ..syntax import Node
+from . import flow
+from .index import GoFile, PackageIndex, enclosing_function
+
+Captures = dict[str, list[Node]]
+
+
+def guards_of(node: Node, stop: Node | None, go_file: GoFile, index: PackageIndex) -> tuple[Guard, ...]:
+    """The guards of the `if`s and `case`s around ``node`` inside the function ``stop``."""
+    found: list[Guard] = []
+    child, current = node, node.parent
+    while current is not None and current != stop:
+        if current.type == "if_statement":
+            tests = _conjunction(current.child_by_field_name("condition"), stop, go_file, index)
+            if child == current.child_by_field_name("consequence"):
+                found.extend(t for t in tests if t is not None)
+            elif child == current.child_by_field_name("alternative") and len(tests) == 1 and tests[0] is not None:
+                found.append(tests[0].negated())
+        elif current.type == "expression_case":
+            switch = current.parent
+            variable = _variable(switch.child_by_field_name("value"), stop, go_file, index) if switch else None
+            values = current.child_by_field_name("value")
+            cases = [v for v in values.named_children if v.type != "comment"] if values is not None else []
+            value = index.string(cases[0]) if len(cases) == 1 else None
+            if variable is not None and value is not None:
+                found.append(Guard(variable, "==", value))
+        child, current = current, current.parent
+    return tuple(dict.fromkeys(reversed(found)))
+
+
+def _conjunction(condition: Node | None, stop: Node | None, go_file: GoFile, index: PackageIndex) -> list[Guard | None]:
+    """One entry per `&&` operand: its guard, or None when it is some other test."""
+    condition = _unparen(condition)
+    if condition is None:
+        return []
+    if condition.type == "binary_expression" and _operator(condition) == "&&":
+        return (_conjunction(condition.child_by_field_name("left"), stop, go_file, index)
+                + _conjunction(condition.child_by_field_name("right"), stop, go_file, index))
+    if condition.type == "binary_expression" and _operator(condition) in ("==", "!="):
+        left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+        for env_side, literal_side in ((left, right), (right, left)):
+            variable = _variable(env_side, stop, go_file, index)
+            value = index.string(literal_side) if variable is not None else None
+            if variable is not None and value is not None:
+                return [Guard(variable, _operator(condition), value)]  # type: ignore[arg-type]
+    return [None]
+
+
+def _variable(node: Node | None, stop: Node | None, go_file: GoFile, index: PackageIndex) -> str | None:
+    """The variable whose value ``node`` is: `os.Getenv("V")`, or a local only ever assigned that."""
+    node = _unparen(node)
+    if node is None:
+        return None
+    if node.type == "identifier" and stop is not None:
+        assigned = list(flow.assignments_to(stop, syntax.text(node), before=node.start_byte))
+        return _variable(assigned[0][1], None, go_file, index) if len(assigned) == 1 else None
+    if node.type != "call_expression":
+        return None
+    function = node.child_by_field_name("function")
+    arguments = [a for a in node.child_by_field_name("arguments").named_children if a.type != "comment"]
+    if function is None or function.type != "selector_expression" or len(arguments) != 1:
+        return None
+    package = function.child_by_field_name("operand")
+    if syntax.text(function.child_by_field_name("field")) != "Getenv" or package is None \
+            or not (go_file.is_package(syntax.text(package), "os") or go_file.is_package(syntax.text(package), "syscall")):
+        return None
+    return index.string(arguments[0])
+
+
+def _operator(node: Node) -> str:
+    operator = node.child_by_field_name("operator")
+    return syntax.text(operator) if operator is not None else ""
+
+
+def _unparen(node: Node | None) -> Node | None:
+    while node is not None and node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def inherited_guards(index: PackageIndex, local_calls: dict[str, list[Captures]]) -> dict[str, tuple[Guard, ...]]:
+    """Function name -> the guards around every call of it (and of its callers), when there are some."""
+    files = {f.path: f for f in index.files}
+    functions = {syntax.text(d.child_by_field_name("name")): d for f in index.files for d in f.root.named_children
+                 if d.type == "function_declaration"}
+    calls: dict[str, list[tuple[Node, GoFile]]] = defaultdict(list)
+    for path, matches in local_calls.items():
+        for captures in matches:
+            name = syntax.text(captures["function"][0])
+            if name in functions and _private(name, files[path]):
+                calls[name].append((captures["call"][0], files[path]))
+    direct = {call.id: guards_of(call, enclosing_function(call), go_file, index)
+              for found in calls.values() for call, go_file in found}
+    if not any(direct.values()):
+        return {}  # no call under a guard: nothing to inherit (and no need to count references)
+    uses = Counter(syntax.text(n) for f in index.files for n in syntax.walk(f.root)
+                   if n.type == "identifier" and syntax.text(n) in calls)
+    memo: dict[str, tuple[Guard, ...]] = {}
+
+    def resolve(name: str, stack: frozenset[str]) -> tuple[Guard, ...]:
+        if name in memo:
+            return memo[name]
+        # recursion, or named somewhere else than its declaration and its calls (passed as a value)
+        if name not in calls or name in stack or uses[name] != len(calls[name]) + 1:
+            return ()
+        common: tuple[Guard, ...] | None = None
+        for call, _ in calls[name]:
+            caller = enclosing_function(call)
+            above = ()
+            if caller is not None and caller.type == "function_declaration":
+                above = resolve(syntax.text(caller.child_by_field_name("name")), stack | {name})
+            these = above + direct[call.id]
+            common = these if common is None else tuple(g for g in common if g in these)
+        memo[name] = common or ()
+        return memo[name]
+
+    out = {name: resolve(name, frozenset()) for name in calls}
+    return {name: guards for name, guards in out.items() if guards}
+
+
+def _private(name: str, go_file: GoFile) -> bool:
+    """Only the package can call it: unexported, or any function of package main (not main/init)."""
+    return name not in ("main", "init") and (go_file.package == "main" or not name[:1].isupper())
+
+
+def with_inherited(read: Read, inherited: dict[str, tuple[Guard, ...]]) -> Read:
+    """The read with the guards of its function's calls before its own, and their text in its condition."""
+    from dataclasses import replace
+
+    extra = inherited.get(read.function or "")
+    if not extra:
+        return read
+    text = " && ".join(str(g) for g in extra)
+    return replace(read, guards=tuple(dict.fromkeys(extra + read.guards)),
+                   condition=f"{text} && {read.condition}" if read.condition else text)

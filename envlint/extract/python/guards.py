@@ -1,0 +1,68 @@
+"""Guards of Python reads: tests of another variable's value around a read, as structured `Guard`s that
+a check evaluates against what a launch site sets (see envlint/extract/golang/guards.py for Go).
+
+`if os.getenv("V") == "1":` (also `os.environ.get("V")`, `os.environ["V"]`, `!=`, the literal on
+either side, `and` of such tests, and the `else` of a single test without `elif`). A read with a
+default (`os.getenv("V", "1")`) is no guard: its unset value is not "". Tests envlint cannot read are
+no guards, and calls are not followed: a read in a function called under such a test has none.
+"""
+
+from __future__ import annotations
+
+from ...model import Guard
+from ..syntax import Node, text
+from .calls import argument, operator
+from .names import FileIndex
+from .scope import unparen
+from .values import single_string
+
+_SCOPES = frozenset({"function_definition", "class_definition", "lambda"})
+
+
+def guards_of(index: FileIndex, node: Node) -> tuple[Guard, ...]:
+    found: list[Guard] = []
+    child, current = node, node.parent
+    while current is not None and current.type not in _SCOPES:
+        if current.type in ("if_statement", "elif_clause") and child == current.child_by_field_name("consequence"):
+            found.extend(g for g in _conjunction(index, current.child_by_field_name("condition")) if g is not None)
+        elif current.type == "else_clause" and current.parent is not None and current.parent.type == "if_statement" \
+                and not any(c.type == "elif_clause" for c in current.parent.named_children):
+            tests = _conjunction(index, current.parent.child_by_field_name("condition"))
+            if len(tests) == 1 and tests[0] is not None:
+                found.append(tests[0].negated())
+        child, current = current, current.parent
+    return tuple(dict.fromkeys(reversed(found)))
+
+
+def _conjunction(index: FileIndex, condition: Node | None) -> list[Guard | None]:
+    condition = unparen(condition)
+    if condition is None:
+        return []
+    if condition.type == "boolean_operator" and operator(condition) == "and":
+        return _conjunction(index, condition.child_by_field_name("left")) + \
+            _conjunction(index, condition.child_by_field_name("right"))
+    if condition.type == "comparison_operator" and condition.named_child_count == 2 and operator(condition) in ("==", "!="):
+        left, right = condition.named_children
+        for env_side, literal_side in ((left, right), (right, left)):
+            variable = _variable(index, env_side)
+            value = single_string(index, unparen(literal_side)) if variable is not None else None
+            if variable is not None and value is not None:
+                return [Guard(variable, operator(condition), value)]  # type: ignore[arg-type]
+    return [None]
+
+
+def _variable(index: FileIndex, node: Node | None) -> str | None:
+    """The variable whose value (unset: "") ``node`` is: `os.getenv("V")`, `os.environ.get("V")`,
+    `os.environ["V"]`."""
+    node = unparen(node)
+    if node is None:
+        return None
+    if node.type == "subscript" and index.qualify(node.child_by_field_name("value")) == "os.environ":
+        return single_string(index, node.child_by_field_name("subscript"))
+    if node.type != "call" or index.qualify(node.child_by_field_name("function")) not in ("os.getenv", "os.environ.get"):
+        return None
+    args = node.child_by_field_name("arguments")
+    if argument(args, 1, "default") is not None:
+        return None
+    key = argument(args, 0, "key")
+    return single_string(index, key) if key is not None else None

@@ -1,0 +1,5 @@
+import os
+
+
+def env(name, default=None):
+    return os.environ.get(name, default)

@@ -1,0 +1,2 @@
+def setting(name, default=None):
+    return default

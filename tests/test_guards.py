@@ -1,0 +1,125 @@
+"""Structured guards of reads (envlint/extract/golang/guards.py, envlint/extract/python/guards.py): the
+tests of another variable's value around a read (in Go also around every call of its function)."""
+
+from __future__ import annotations
+
+from envlint.extract.golang import extract_go_package
+from envlint.model import Guard
+
+SOURCE = b'''package main
+
+import (
+	"os"
+	"strings"
+)
+
+const on = "true"
+
+func mustEnv(key string) string {
+	v := os.Getenv(key)
+	if v == "" {
+		panic(key)
+	}
+	return v
+}
+
+func initTracing() { _ = mustEnv("COLLECTOR_ADDR"); exporter() }
+
+func exporter() { _ = mustEnv("EXPORTER_TOKEN") }
+
+func initProfiler() { _ = mustEnv("PROFILER_KEY") }
+
+func twice() { _ = mustEnv("TWICE") }
+
+func passed() { _ = mustEnv("PASSED_AS_VALUE") }
+
+func main() {
+	if os.Getenv("ENABLE_TRACING") == "1" {
+		initTracing()
+	}
+	mode := os.Getenv("MODE")
+	if mode != "" && strings.HasPrefix(mode, "x") {
+		_ = os.Getenv("WITH_MODE")
+	} else {
+		_ = os.Getenv("NOT_BOTH")
+	}
+	if on == os.Getenv("PROFILE") {
+		initProfiler()
+	} else {
+		_ = os.Getenv("PROFILE_OFF")
+	}
+	if os.Getenv("A") == "1" {
+		twice()
+	}
+	twice()
+	switch os.Getenv("STAGE") {
+	case "prod":
+		_ = os.Getenv("PROD_ONLY")
+	}
+	register(passed)
+}
+
+func register(f func()) { f() }
+'''
+
+
+def _guards() -> dict[str, tuple[tuple[Guard, ...], str | None]]:
+    facts = extract_go_package([("main.go", SOURCE)])[0]
+    return {r.name: (r.guards, r.condition) for r in facts.reads if r.name}
+
+
+def test_guards_of_reads_and_of_calls() -> None:
+    tracing = Guard("ENABLE_TRACING", "==", "1")
+    assert _guards() == {
+        "COLLECTOR_ADDR": ((tracing,), 'ENABLE_TRACING == "1"'),
+        "EXPORTER_TOKEN": ((tracing,), 'ENABLE_TRACING == "1"'),  # through two calls
+        "PROFILER_KEY": ((Guard("PROFILE", "==", "true"),), 'PROFILE == "true"'),  # constant, either side
+        "TWICE": ((), None),  # also called without a guard
+        "PASSED_AS_VALUE": ((), None),  # passed as a value: its calls are not all in sight
+        "ENABLE_TRACING": ((), None),
+        "MODE": ((), None),
+        # a local holding the variable; the other operand of && is no guard, so the else learns nothing
+        "WITH_MODE": ((Guard("MODE", "!=", ""),), 'mode != "" && strings.HasPrefix(mode, "x")'),
+        "NOT_BOTH": ((), '!(mode != "" && strings.HasPrefix(mode, "x"))'),
+        "PROFILE": ((), None),
+        "PROFILE_OFF": ((Guard("PROFILE", "!=", "true"),), '!(on == os.Getenv("PROFILE"))'),
+        "A": ((), None),
+        "STAGE": ((), None),
+        "PROD_ONLY": ((Guard("STAGE", "==", "prod"),), 'os.Getenv("STAGE") == "prod"'),
+    }
+
+
+def test_an_exported_function_of_a_library_package_inherits_nothing() -> None:
+    source = SOURCE.replace(b"package main", b"package tracing").replace(b"initTracing", b"InitTracing")
+    assert _guards()["COLLECTOR_ADDR"][0] != () and \
+        {r.name: r.guards for r in extract_go_package([("t.go", source)])[0].reads}["COLLECTOR_ADDR"] == ()
+
+
+PYTHON = b'''import os
+
+if os.environ["ENABLE_TRACING"] == "1":
+    ENDPOINT = os.getenv("COLLECTOR_ADDR", "localhost:4317")
+if "on" != os.environ.get("FEATURE") and os.getenv("OTHER"):
+    os.getenv("FEATURE_OFF")
+else:
+    os.getenv("FEATURE_ON")
+if os.getenv("WITH_DEFAULT", "1") == "1":
+    os.getenv("NO_GUARD")
+
+
+def f():
+    if os.getenv("MODE") == "debug":
+        return os.environ["DEBUG_TOKEN"]
+'''
+
+
+def test_python_guards() -> None:
+    from envlint.extract.python import extract_python_file
+
+    facts = extract_python_file("app.py", PYTHON)
+    guards = {r.name: r.guards for r in facts.reads if r.guards}
+    assert guards == {
+        "COLLECTOR_ADDR": (Guard("ENABLE_TRACING", "==", "1"),),
+        "FEATURE_OFF": (Guard("FEATURE", "!=", "on"),),
+        "DEBUG_TOKEN": (Guard("MODE", "==", "debug"),),
+    }
