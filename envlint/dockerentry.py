@@ -104,6 +104,19 @@ def contexts(dockerfile: Dockerfile) -> list[str]:
     return out
 
 
+def in_repository(dockerfile: Dockerfile, target: str, module: bool, context: str, files: frozenset[str],
+                  folders: frozenset[str]) -> str | None:
+    """The repository file of a Python program an entrypoint script runs in the image (`python3
+    api/server.py` from the WORKDIR, `python -m pkg.main`), through the COPY instructions."""
+    relative = [target.replace(".", "/") + ".py", target.replace(".", "/") + "/__main__.py"] if module else [target]
+    for path in relative:
+        absolute = posixpath.normpath(posixpath.join(dockerfile.workdir, path))
+        found = _to_repository(absolute, dockerfile, context, files, folders)
+        if found:
+            return found
+    return None
+
+
 def entry_of(dockerfile: Dockerfile, files: frozenset[str], folders: frozenset[str],
              known_context: str | None = None) -> Entry | None:
     """The repository file the image runs, when its command names one that the build copied in."""

@@ -54,6 +54,8 @@ def _by_build(target: TargetRef, services: tuple[Service, ...]) -> tuple[list[Se
     if built:
         return built, f"compose builds it from {target.value}"
     folder = posixpath.dirname(target.value) or "."
+    if folder == ".":
+        return [], ""  # a build context at the repository's root does not make the root project the program
     return [s for s in services if s.root == folder], "compose builds the folder {root}/"
 
 

@@ -213,6 +213,9 @@ class FileFacts:
     reads_dynamic: bool = False
     # Families of names read by iterating the environment: a prefix (`APP_`), or "" for every name.
     read_prefixes: tuple[str, ...] = ()
+    # Shell: the Python scripts and modules the script runs with its own environment (`python3 app.py`,
+    # `"$PY" -m pkg.worker`), as written: an entrypoint's programs.
+    runs: tuple[TargetRef, ...] = ()
     # Cross-file facts for the resolution stage after extraction (constants another file imports,
     # settings classes, wrappers, names from other packages): a frozen record defined by that
     # language's extractor and read only by its resolver in envlint/resolve/.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .configreads import copied_config_reads, placeholder_reads
-from .dockerentry import Entry, entry_of
+from .dockerentry import Entry, entry_of, in_repository
 from .extract.dockerfile import Dockerfile
 from .images import image_key
 from .model import FileFacts, Location, Read, Service
@@ -139,7 +139,7 @@ def _image_name(dockerfile: Dockerfile, projects: Projects) -> str:
 
 
 def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], image: str,
-                 by_path: dict[str, FileFacts]) -> _Draft:
+                 by_path: dict[str, FileFacts], files: frozenset[str], folders: frozenset[str]) -> _Draft:
     """The program an image runs by path: the Python project that holds the entry; but in the project at
     the repository's root (a monorepo's umbrella) or in none, the entry file with the repository modules
     it imports, not everything beside it."""
@@ -151,7 +151,12 @@ def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], ima
         return _Draft(image, "image", _dir(entry.path), dockerfile.path, closure)
     script = by_path.get(entry.path)
     why = "a script that may start programs envlint does not follow"
-    return _Draft(image, "image", _dir(entry.path), dockerfile.path, [entry.path],
+    # The Python programs the script runs are part of what the image runs.
+    started = [found for t in (script.runs if script else ())
+               if (found := in_repository(dockerfile, t.value, t.kind == "python-module", entry.context,
+                                          frozenset(by_path) | files, folders))]
+    closure = python_closure(started, by_path, ".") if started else []
+    return _Draft(image, "image", _dir(entry.path), dockerfile.path, [entry.path, *closure],
                   incomplete=f"runs {entry.path}, {why}" if script is not None and script.reads
                   else f"runs {entry.path}, whose reads envlint does not extract")
 
@@ -195,7 +200,7 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
         incomplete = _outside_program(dockerfile)
         entry = entry_of(dockerfile, files, folders)
         if entry is not None:
-            chosen = [_entry_draft(dockerfile, entry, drafts, image, by_path)]
+            chosen = [_entry_draft(dockerfile, entry, drafts, image, by_path, files, folders)]
         else:
             inside = [d for d in drafts if _under(d.root, folder) and d.kind != "image"]
             # A binary built in the image may be the one program beneath its folder; a script or a

@@ -94,6 +94,19 @@ class Context:
         return switches is not None and not any(self.provided(service, s, env, always=True) for s in switches)
 
     @cached_property
+    def shared_files(self) -> frozenset[str]:
+        """Files of sets (env files, ConfigMaps) that sites of two or more services use: a name there may
+        be meant for another of them, so it is evidence neither that one of them leaves it unread nor
+        that one of its sites means to give it to this program."""
+        users: dict[str, set[str]] = {}
+        for site in self.graph.sites:
+            for item in site.sets:
+                if item.location.path != site.location.path:
+                    users.setdefault(item.location.path, set()).update(
+                        link.service for link in self.links_by_site.get(site.id, []))
+        return frozenset(path for path, services in users.items() if len(services) > 1)
+
+    @cached_property
     def _families(self) -> dict[str, tuple[str, ...]]:
         """Per service: prefixes of the names it reads as families: those it iterates the environment
         for (`APP_*`), and those of a program outside the repository it starts with its own environment

@@ -50,19 +50,8 @@ def did_you_mean(name: str, candidates: list[str]) -> list[str]:
     return [c for c in sorted(set(candidates)) if rename_kind(name, c)]
 
 
-def _shared_files(ctx: Context) -> frozenset[str]:
-    """Files of sets (env files, ConfigMaps) that sites of two or more services use: a name there may be
-    meant for another of them, so it is not reported as unread by one."""
-    users: dict[str, set[str]] = {}
-    for site in ctx.graph.sites:
-        for item in site.sets:
-            if item.location.path != site.location.path:
-                users.setdefault(item.location.path, set()).update(l.service for l in ctx.links_by_site.get(site.id, []))
-    return frozenset(path for path, services in users.items() if len(services) > 1)
-
-
 def check(ctx: Context) -> Iterator[Finding]:
-    shared = _shared_files(ctx)
+    shared = ctx.shared_files
     for site in ctx.graph.sites:
         services = [ctx.services[l.service] for l in ctx.links_by_site.get(site.id, []) if l.service in ctx.services]
         if not services:

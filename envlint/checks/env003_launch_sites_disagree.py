@@ -89,13 +89,20 @@ def _sets_default(site, name: str, reads) -> bool:
     return bool(values) and all(v is not None and v in defaults for v in values)
 
 
+def _only_shared(ctx: Context, site, name: str) -> bool:
+    """The site gives ``name`` only through an env file or ConfigMap that sites of several services
+    share: a name there is no sign that this program is meant to get it."""
+    given = [s for s in site.sets if s.name == name]
+    return bool(given) and all(s.location.path in ctx.shared_files for s in given)
+
+
 def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
     runtime = ctx.runtime(service) | ctx.own_sets(service)
     for name, reads in ctx.primary_reads(service).items():
         if name in runtime or is_toggle(name, reads):
             continue
         providers = [s for s in sites if ctx.provided(service, name, ctx.env(s))
-                     and not _sets_default(s, name, reads)]
+                     and not _sets_default(s, name, reads) and not _only_shared(ctx, s, name)]
         always = [s for s in providers if ctx.provided(service, name, ctx.env(s), always=True)]
         if not providers:
             continue

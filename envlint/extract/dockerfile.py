@@ -133,7 +133,8 @@ def _copy(arguments: str, workdir: str) -> Copy | None:
         return None
     dest = paths[-1]
     if not dest.startswith("/"):
-        dest = posixpath.join(workdir, dest) + ("/" if dest.endswith("/") or dest == "." else "")
+        folder = dest.endswith("/") or dest in (".", "./")
+        dest = posixpath.normpath(posixpath.join(workdir, dest)) + ("/" if folder else "")
     return Copy(tuple(paths[:-1]), dest)
 
 

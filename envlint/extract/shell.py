@@ -18,6 +18,10 @@ from .shell_reads import scan
 
 _RUN = re.compile(r"\bdocker\s+(?:container\s+)?run\b")
 _ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)")
+# `python3 app/server.py`, `"$PY" -u rag/worker.py`, `exec python -m pkg.main`: a Python program the script
+# runs (the interpreter by name, or through a variable holding it).
+_PYTHON_RUN = re.compile(r"""(?:^|[\s;&|(])(?:[\w./-]*python[\d.]*|"?\$\{?\w+\}?"?)\s+(?:-[A-Za-z]\s+)*"""
+                         r"""(?:-m\s+([\w.]+)|((?:\./|/)?[\w./-]+\.py))(?=[\s;&|)"']|$)""", re.M)
 _VARIABLE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}?$")
 
 
@@ -98,4 +102,13 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
         return Location(path, index + 1, offset - starts[index] + 1)
 
     found = scan(text, where)
-    return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic)
+    runs = tuple(TargetRef("python-module" if m.group(1) else "python-script", m.group(1) or m.group(2),
+                           where(m.start(1) if m.group(1) else m.start(2)), "shell")
+                 for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start()))
+    return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic,
+                     runs=runs)
+
+
+def _in_comment(text: str, offset: int) -> bool:
+    line = text[text.rfind("\n", 0, offset) + 1:offset]
+    return line.lstrip().startswith("#") or "echo " in line
