@@ -104,7 +104,7 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
     found = scan(text, where)
     runs = tuple(TargetRef("python-module" if m.group(1) else "python-script", m.group(1) or m.group(2),
                            where(m.start(1) if m.group(1) else m.start(2)), "shell")
-                 for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start()))
+                 for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start(1) if m.group(1) else m.start(2)))
     return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic,
                      runs=runs)
 
