@@ -108,3 +108,15 @@ def test_parallel_extraction_gives_the_same_report(monkeypatch) -> None:
     serial = run_cli("facts", "--json", cwd=example).stdout
     monkeypatch.setattr(run, "PARALLEL_FROM_BYTES", 0)
     assert run_cli("facts", "--json", cwd=example).stdout == serial
+
+
+def test_a_generated_file_over_the_limit_is_a_note_not_a_finding(tmp_path: Path) -> None:
+    (tmp_path / "crds").mkdir()
+    (tmp_path / "crds" / "big.yaml").write_text("# This is an auto-generated file. DO NOT EDIT\nkind: X\n"
+                                               + "a: b\n" * 500_000)
+    (tmp_path / "crds" / "handwritten.yaml").write_text("kind: X\n" + "a: b\n" * 500_000)
+    result = run_cli("check", "--output-format", "json", cwd=tmp_path)
+    assert [(f["code"], f["location"]["path"]) for f in json.loads(result.stdout)["findings"]] == [
+        ("ENV000", "crds/handwritten.yaml")]
+    facts = run_cli("facts", cwd=tmp_path).stdout
+    assert "crds/big.yaml:1:1: [generated] 2500054 bytes, over the 2000000-byte limit; skipped" in facts

@@ -21,16 +21,25 @@ MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not lau
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 
 
+# The marks of a generated file (Go's `// Code generated ... DO NOT EDIT.`, and the usual spellings): a
+# machine writes it, nobody edits a launch site or a read in it by hand.
+_GENERATED = re.compile(rb"(?i)(code generated\b.*do not edit|\bdo not edit\b|auto-generated|@generated)")
+
+
 def _load(root: Path, source: SourceFile) -> tuple[bytes | None, Problem | None]:
     """The file's bytes when they are UTF-8 text of a sane size, else the reason they are not."""
     start = Location(source.path, 1, 1)
+    path = root / source.path
     try:
-        data = (root / source.path).read_bytes()
+        size = path.stat().st_size  # before reading: a 4 GB file is never read whole
+        if size > MAX_FILE_BYTES:
+            with path.open("rb") as handle:
+                head = handle.read(4096)
+            kind = "generated" if _GENERATED.search(head) else "too-large"
+            return None, Problem(start, kind, f"{size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped")
+        data = path.read_bytes()
     except OSError as exc:
         return None, Problem(start, "unreadable", f"cannot be read: {exc.strerror or exc}")
-    if len(data) > MAX_FILE_BYTES:
-        return None, Problem(start, "too-large",
-                             f"{len(data)} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped")
     if b"\0" in data[:8192]:
         return None, Problem(start, "binary", "binary content (NUL bytes); skipped")
     if source.kind == "python":
@@ -128,6 +137,7 @@ def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
 
 def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFacts], list[Problem]]:
     problems: list[Problem] = []
+    notes: list[FileFacts] = []
     units: list[Unit] = []
     go_packages: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
     config: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
@@ -136,6 +146,10 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         if source.kind not in ("go", "python", "shell", "template") and source.kind not in _CONFIG_UNITS:
             continue
         data, problem = _load(root, source)
+        if problem is not None and problem.kind == "generated":
+            # Over the size limit and generated (a CRD schema, a protobuf binding): left out, said in facts.
+            notes.append(FileFacts(source.path, "config", notes=(problem,)))
+            continue
         if problem is not None:
             # A configuration file is read only for its placeholders: one envlint cannot read (binary,
             # huge, another encoding) leaves no launch site or program unanalysed.
@@ -154,7 +168,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             config[_CONFIG_UNITS[source.kind]].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
     units.extend((kind, config[kind]) for kind in sorted(config))
-    facts = _one_per_path(_run_units(units, size))
+    facts = _one_per_path(_run_units(units, size) + notes)
     for item in facts:
         problems.extend(item.problems)
     problems.sort(key=lambda p: (p.location, p.kind))
