@@ -47,8 +47,9 @@ def _findings(repo: Path) -> list[tuple[str, str, str]]:
     ('workers = os.getenv("WORKERS", "4")', '{name: WORKERS, value: "4"}'),
     ('if os.getenv("ENABLE_CACHE") == "1":\n    url = os.getenv("CACHE_URL", "redis://cache")',
      '{name: CACHE_URL, value: "redis://other"}'),
+    ('delay = os.getenv("EXTRA_DELAY") or "0s"', '{name: EXTRA_DELAY, value: ""}'),
 ], ids=["compared", "compared-after-lower", "boolean-default", "pprof-by-name", "otel-by-name",
-        "sets-the-default", "enabled-by-another"])
+        "sets-the-default", "enabled-by-another", "empty-is-unset"])
 def test_not_a_disagreement(tmp_path: Path, read: str, debug_env: str) -> None:
     assert _findings(_repo(tmp_path, read, debug_env)) == []
 
@@ -56,7 +57,9 @@ def test_not_a_disagreement(tmp_path: Path, read: str, debug_env: str) -> None:
 @pytest.mark.parametrize(("read", "debug_env"), [
     ('workers = os.getenv("WORKERS", "4")', '{name: WORKERS, value: "8"}'),
     ('url = os.getenv("QUEUE_URL")', '{name: QUEUE_URL, value: "amqp://q"}'),
-], ids=["other-value", "no-default"])
+    # os.getenv("X", "d") tells "" from unset: an empty value is another value
+    ('delay = os.getenv("EXTRA_DELAY", "0s")', '{name: EXTRA_DELAY, value: ""}'),
+], ids=["other-value", "no-default", "empty-is-a-value"])
 def test_disagreement(tmp_path: Path, read: str, debug_env: str) -> None:
     name = read.split('"')[1]
     assert _findings(_repo(tmp_path, read, debug_env)) == [("ENV003", name, "deploy/base/deploy.yaml")]

@@ -83,10 +83,18 @@ def _foreign_build(service, site) -> str:
 
 
 def _sets_default(site, name: str, reads) -> bool:
-    """The site sets ``name`` to a literal that is the read's own default: leaving it out is the same."""
+    """The site sets ``name`` to a literal that is the read's own default, or to "" where the program
+    cannot tell "" from unset (Go's `os.Getenv`, a default that also replaces ""): leaving it out is
+    the same."""
     defaults = {v for r in reads for v in r.default.values} if all(r.default.kind == "literal" for r in reads) else set()
+    if all(r.form in _EMPTY_IS_UNSET or r.default.covers_empty for r in reads):
+        defaults.add("")
     values = [s.value for s in site.sets if s.name == name]
     return bool(values) and all(v is not None and v in defaults for v in values)
+
+
+# Reads that give "" for an unset variable, so a program cannot tell the two apart.
+_EMPTY_IS_UNSET = frozenset({"os.Getenv", "syscall.Getenv"})
 
 
 def _only_shared(ctx: Context, site, name: str) -> bool:
