@@ -31,6 +31,7 @@ def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) 
     exact = [s for s in services if key in s.images]
     if exact:
         return exact, f"image name {key!r} is {_origin(exact[0], key)}"
+    # Name matches are the last resort: used only when they are unique, and said to be guesses.
     # `acme-agent-runner` -> a unique Dockerfile folder whose name ends the image's name at a separator.
     best: list[tuple[int, Service]] = []
     for service in services:
@@ -41,11 +42,11 @@ def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) 
         longest = max(length for length, _ in best)
         chosen = [s for length, s in best if length == longest]
         if len(chosen) == 1:
-            return chosen, f"image name {key!r} ends with the Dockerfile folder {{root}}/"
+            return chosen, f"image name {key!r} ends with the Dockerfile folder {{root}}/ (a guess)"
     # No Dockerfile of that name: a Go main package or Python project folder named like the image.
     named = [s for s in services if s.kind in ("go", "python") and posixpath.basename(s.root) == key]
     if len(named) == 1:
-        return named, f"image name {key!r} is the folder {{root}}/ of a {named[0].kind} program"
+        return named, f"image name {key!r} is the folder {{root}}/ of a {named[0].kind} program (a guess)"
     return [], ""
 
 
@@ -97,6 +98,16 @@ def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...
     return (own or owners), f"{what} is in the service folder {{root}}/"
 
 
+def _evidence(target: TargetRef, reason: str) -> str:
+    if "in config" in reason:
+        return "declared"
+    if target.kind == "build" or "tagged" in reason or "the image compose builds" in reason:
+        return "built"
+    if "(a guess)" in reason or "is the folder of" in reason:
+        return "guess"  # an image named like a folder with a Dockerfile: no build says so
+    return "exact"
+
+
 def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: dict[str, tuple[str, ...]],
                 projects: Projects, config: Config) -> list[Link]:
     links: dict[tuple[str, str], Link] = {}
@@ -104,7 +115,8 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
         declared = [d for d in config.links if d.site in (site.location.path, f"{site.location.path}:{site.location.line}")]
         if declared:
             for d in declared:
-                links[(site.id, d.service)] = Link(site.id, d.service, f"declared in config (site {d.site!r})")
+                links[(site.id, d.service)] = Link(site.id, d.service, f"declared in config (site {d.site!r})",
+                                                   evidence="declared")
             continue
         for target in site.targets:
             if target.kind == "image":
@@ -121,5 +133,6 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
             for service in found:
                 how = f" ({target.via} at {target.location})" if target.via and target.via != "literal" else ""
                 reason = why.replace("{root}", service.root) + how
-                links.setdefault((site.id, service.name), Link(site.id, service.name, reason, target))
+                links.setdefault((site.id, service.name),
+                                 Link(site.id, service.name, reason, target, evidence=_evidence(target, reason)))
     return sorted(links.values(), key=lambda l: (l.site, l.service))

@@ -256,6 +256,10 @@ class Link:
     service: str  # Service.name
     reason: str  # why envlint believes the site starts the service
     target: TargetRef | None = None
+    # How strong the link is: "declared" (configuration), "built" (the site builds the image, or a
+    # build tags it), "exact" (a path, a module, a binary or script by its name), "guess" (a name that
+    # matches a folder's): a finding that rests on a guess is never an error.
+    evidence: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -278,6 +282,9 @@ class Finding:
     # Stable across line moves: rule, variable, service, and the launch site's file and function (or
     # compose service / workload), never a line number. Set by the filter stage (envlint/fingerprint.py).
     fingerprint: str = ""
+    # The strength of each link of the finding's chain (envlint/evidence.py): ("link", "built"),
+    # ("reads", "complete"), ("requirement", "unconditional").
+    evidence: tuple[tuple[str, str], ...] = ()
 
     def sort_key(self) -> tuple:
         return (self.location, self.code, self.variable or "", self.message)

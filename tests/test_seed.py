@@ -42,6 +42,8 @@ def test_regression_reports_env003_at_the_supervisor_naming_the_daemon_and_the_r
                 {"path": SUPERVISOR, "line": 24, "column": 29,
                  "note": 'this site also sets a name envlint cannot resolve: fmt.Sprintf("%s=%s", k, v)'},
             ],
+            # the Makefile's docker build tags the image the sites run: a built link, not a name guess
+            "evidence": {"link": "built", "reads": "complete"},
         }
     ]
 
@@ -71,6 +73,17 @@ def test_facts_explain_the_links() -> None:
     result = run_cli("facts", cwd=EXAMPLE)
     assert result.exit_code == 0
     assert (
-        "    starts agent-runner: image name 'agent-runner' is the folder of services/agent-runner/Dockerfile "
-        "(constant agentImage at cmd/supervisor/main.go:13:20)"
+        "    starts agent-runner: image name 'agent-runner' is tagged ghcr.io/acme/agent-runner:latest by docker build "
+        "at Makefile:3:2 (constant agentImage at cmd/supervisor/main.go:13:20)"
     ) in result.stdout
+
+
+def test_a_link_by_the_folder_name_alone_is_a_guess_and_never_an_error(tmp_path: Path) -> None:
+    repo = tmp_path / "agent-platform"
+    shutil.copytree(EXAMPLE, repo)
+    (repo / "Makefile").unlink()
+    (finding,) = json.loads(run_cli("check", "--output-format", "json", cwd=repo).stdout)["findings"]
+    assert (finding["code"], finding["severity"], finding["evidence"]) == (
+        "ENV003", "warning", {"link": "guess", "reads": "complete"})
+    assert "starts agent-runner: image name 'agent-runner' is the folder of services/agent-runner/Dockerfile" \
+        in run_cli("facts", cwd=repo).stdout

@@ -34,6 +34,7 @@ def finding_json(finding: Finding) -> dict[str, object]:
         "service": finding.service,
         "location": location_json(finding.location),
         "related": [{**location_json(r.location), "note": r.note} for r in finding.related],
+        "evidence": dict(finding.evidence),
     }
 
 

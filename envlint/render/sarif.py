@@ -85,7 +85,9 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
                                       for i, r in enumerate(finding.related, start=1)]
     if finding.fingerprint:
         result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
-    properties = {k: v for k, v in (("variable", finding.variable), ("service", finding.service)) if v}
+    properties: dict[str, object] = {k: v for k, v in (("variable", finding.variable), ("service", finding.service)) if v}
+    if finding.evidence:
+        properties["evidence"] = dict(finding.evidence)
     if properties:
         result["properties"] = properties
     return result

@@ -1,0 +1,35 @@
+"""What each finding rests on, link by link: how the site was linked to the program, whether the
+program's read set is complete, whether the requirement holds unconditionally. Recorded on the finding
+(JSON and SARIF properties); a finding whose chain holds a guessed link or an incomplete read set is
+never an error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .model import Finding, Graph
+
+# Rules whose claim depends on the whole read set ("never read"), and on a requirement.
+_NEEDS_READ_SET = frozenset({"ENV002"})
+_REQUIREMENT = frozenset({"ENV001"})
+
+
+def attach_evidence(findings: list[Finding], graph: Graph) -> list[Finding]:
+    links = {(link.site, link.service): link for link in graph.links}
+    services = {s.name: s for s in graph.services}
+    out = []
+    for finding in findings:
+        link = links.get((finding.site or "", finding.service or ""))
+        service = services.get(finding.service or "")
+        if link is None or service is None:
+            out.append(finding)
+            continue
+        complete = not (service.incomplete or service.reads_dynamic or "" in service.read_prefixes)
+        evidence = [("link", link.evidence), ("reads", "complete" if complete else "incomplete")]
+        if finding.code in _REQUIREMENT:
+            evidence.append(("requirement", "conditional" if "only when" in finding.message else "unconditional"))
+        weak = link.evidence == "guess" or (not complete and finding.code in _NEEDS_READ_SET)
+        severity = "warning" if weak and finding.severity == "error" else finding.severity
+        out.append(dataclasses.replace(finding, evidence=tuple(evidence), severity=severity))
+    return out
