@@ -112,7 +112,10 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
         providers = [s for s in sites if ctx.provided(service, name, ctx.env(s))
                      and not _sets_default(s, name, reads) and not _only_shared(ctx, s, name)]
         always = [s for s in providers if ctx.provided(service, name, ctx.env(s), always=True)]
-        if not providers:
+        if not always:
+            # Every site that gives it does so only under a condition (a Helm `if`): the program also
+            # runs without it there, so a site that leaves it out is one more such case, not a
+            # disagreement.
             continue
         for site in sites:
             env = ctx.env(site)
