@@ -50,6 +50,11 @@ def _empty_when(condition: Node | None, names: list[str], call: Node) -> bool | 
     """True if ``condition`` holds when the value is empty/unset, False if when it is set, else None."""
     if condition is None:
         return None
+    operator = condition.child_by_field_name("operator") if condition.type == "binary_expression" else None
+    if operator is not None and syntax.text(operator) == "||":
+        # `if v == "" || !valid(v) { v = "local" }`: the branch runs (at least) whenever the value is empty
+        sides = (_empty_when(condition.child_by_field_name(f), names, call) for f in ("left", "right"))
+        return True if any(side is True for side in sides) else None
     text = syntax.text(condition).replace(" ", "")
     value = names[0] if names else syntax.text(call).replace(" ", "")
     ok = names[1] if len(names) > 1 else None

@@ -44,3 +44,13 @@ func computed(fallback func() string) string {
 	}
 	return h
 }
+
+func platform() string {
+	env := os.Getenv("ENV_PLATFORM") // expect: read ENV_PLATFORM default="local"
+	if env == "" || !validPlatform(env) {
+		env = "local"
+	}
+	return env
+}
+
+func validPlatform(p string) bool { return p == "gcp" || p == "aws" }
