@@ -45,6 +45,9 @@ class Kustomization:
     images: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # name, newName, newTag
     patch_files: set[str] = field(default_factory=set)
     generated: list[ConfigData] = field(default_factory=list)
+    # `components:` folders: a Component's patches apply to the resources of the kustomization that
+    # includes it, not only to its own.
+    components: list[str] = field(default_factory=list)
 
 
 def is_kustomization(path: str) -> bool:
@@ -69,6 +72,7 @@ def _join(folder: str, relative: str) -> str:
 def _read(k: Kustomization, doc: Node, raw: dict[str, bytes]) -> None:
     for key in ("resources", "bases", "components"):
         k.resources.extend(_join(k.folder, t) for n in sequence(get(doc, key)) if (t := scalar(n)) and "://" not in t)
+    k.components.extend(_join(k.folder, t) for n in sequence(get(doc, "components")) if (t := scalar(n)))
     for item in sequence(get(doc, "patchesStrategicMerge")):
         _patch(k, item, None, raw)
     for item in sequence(get(doc, "patches")) + sequence(get(doc, "patchesJson6902")):

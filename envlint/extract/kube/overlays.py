@@ -120,9 +120,10 @@ def _site(k: Kustomization, r: Resource, own_layers: tuple[Layer, ...], c: Conta
 def overlay_sites(k: Kustomization, all_kustomizations: list[Kustomization], plain: dict[str, list[Node]],
                   index: ConfigIndex) -> list[LaunchSite]:
     by_folder = {x.folder: x for x in all_kustomizations}
+    included = [layer for folder in k.components if folder in by_folder for layer in by_folder[folder].layers]
     sites = []
     for r in _resources(k, by_folder, plain, frozenset({k.folder})):
-        own = _matching(k, r)
+        own = _matching(k, r) + tuple(layer for layer in included if _safe_match(layer, r))
         for c in containers(r.locator, r.doc):
             if (site := _site(k, r, own, c, index)) is not None:
                 sites.append(site)
