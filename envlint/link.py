@@ -135,4 +135,55 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
                 reason = why.replace("{root}", service.root) + how
                 links.setdefault((site.id, service.name),
                                  Link(site.id, service.name, reason, target, evidence=_evidence(target, reason)))
+    _by_site_names(sites, services, links)
     return sorted(links.values(), key=lambda l: (l.site, l.service))
+
+
+def _site_names(site: LaunchSite) -> list[str]:
+    """The names a configuration site gives what it runs: the compose service; the container, then the
+    workload (`Deployment/api container server` -> `server`, `api`)."""
+    function = (site.function or "").split(" (")[0]
+    if site.kind == "compose":
+        return [function] if function else []
+    if site.kind == "kubernetes" and " container " in function:
+        workload, container = function.split(" container ", 1)
+        return [container, workload.rsplit("/", 1)[-1]]
+    return []
+
+
+def _vendor_image(target: TargetRef) -> bool:
+    """An image of a vendor's namespace (`grafana/oncall`, `ghcr.io/acme/x`) or left to install time
+    (`{{ .Values.image }}`, `${IMAGE}`); never an official library image (`redis:7`, `postgres`),
+    which is upstream's program."""
+    return "/" in target.value or any(mark in target.value for mark in ("{{", "$"))
+
+
+def _by_site_names(sites: list[LaunchSite], services: tuple[Service, ...], links: dict) -> None:
+    """The last resort for a site whose image names no program: the compose service or container or
+    workload name, when exactly one program of the repository has that name; then the same image at
+    other sites. Each such link says it is a guess."""
+    linked = {site_id for site_id, _ in links}
+    images: dict[str, set[str]] = {}
+    for site in sites:
+        targets = [t for t in site.targets if t.kind == "image" and _vendor_image(t)]
+        if site.id in linked or not targets:
+            continue
+        for name in _site_names(site):
+            found = [s for s in services if s.name == name or name in s.images]
+            if len(found) == 1:
+                service = found[0]
+                reason = (f"no program has the image {targets[0].value!r}; the {site.kind} name {name!r} is the "
+                          f"program {service.name} in {service.root}/ (a guess)")
+                links[(site.id, service.name)] = Link(site.id, service.name, reason, targets[0], evidence="guess")
+                images.setdefault(image_key(targets[0].value), set()).add(service.name)
+                linked.add(site.id)
+                break
+    for site in sites:
+        targets = [t for t in site.targets if t.kind == "image" and image_key(t.value) in images]
+        if site.id in linked or not targets:
+            continue
+        named = images[image_key(targets[0].value)]
+        if len(named) == 1:
+            service = next(s for s in services if s.name in named)
+            reason = f"the image {targets[0].value!r} is the one another site runs as {service.name} (a guess)"
+            links[(site.id, service.name)] = Link(site.id, service.name, reason, targets[0], evidence="guess")

@@ -42,6 +42,8 @@ suppress the finding there with a comment saying why.
 
 from __future__ import annotations
 
+import posixpath
+
 from typing import Iterator
 
 from ..describe import default_text
@@ -97,6 +99,16 @@ def _sets_default(site, name: str, reads) -> bool:
 _EMPTY_IS_UNSET = frozenset({"os.Getenv", "syscall.Getenv"})
 
 
+def _same_deployment(one, other) -> bool:
+    """Two compose files that are not overlays of one another are alternative deployments (sqlite or
+    MySQL, Redis or RabbitMQ): a name one sets and the other leaves out is a choice, not a slip. An
+    overlay (`svc (docker-compose.override.yml)`) belongs with the files of its folder."""
+    if one.kind != "compose" or other.kind != "compose" or one.location.path == other.location.path:
+        return True
+    overlay = " (" in (one.function or "") or " (" in (other.function or "")
+    return overlay and posixpath.dirname(one.location.path) == posixpath.dirname(other.location.path)
+
+
 def _only_shared(ctx: Context, site, name: str) -> bool:
     """The site gives ``name`` only through an env file or ConfigMap that sites of several services
     share: a name there is no sign that this program is meant to get it."""
@@ -130,7 +142,10 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             with_default = [r for r in reads if r.default.kind != "none"]
             falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"
                           if with_default else "; the read gets nothing")
-            other = next(s for s in (always or providers) if s.id != site.id)
+            comparable = [s for s in always if _same_deployment(s, site)]
+            if not comparable:
+                continue
+            other = comparable[0]
             when = _conditional(ctx, service, name, other)
             sets = f"sets (when {when})" if when else "sets"
             if site in providers:
