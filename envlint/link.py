@@ -9,6 +9,8 @@ service. Links declared in config replace the inferred ones for the sites they n
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
+from importlib import resources
 
 from .config import Config
 from .images import image_key
@@ -29,8 +31,13 @@ def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) 
         if target.value in declared.images or bare in declared.images or key in declared.images:
             return [s for s in services if s.name == declared.name], "image listed for the service in config"
     exact = [s for s in services if key in s.images]
+    # An official library image (`redis:7`, `postgres`) is upstream's program: only a build or a tag of
+    # the repository's makes it one of its own, never a folder's name.
+    exact = [s for s in exact if _vendor_image(target) or not _origin(s, key).startswith("the folder of")]
     if exact:
         return exact, f"image name {key!r} is {_origin(exact[0], key)}"
+    if not _vendor_image(target):
+        return [], ""
     # Name matches are the last resort: used only when they are unique, and said to be guesses.
     # `acme-agent-runner` -> a unique Dockerfile folder whose name ends the image's name at a separator.
     best: list[tuple[int, Service]] = []
@@ -151,11 +158,21 @@ def _site_names(site: LaunchSite) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _official_images() -> frozenset[str]:
+    text = resources.files("envlint").joinpath("data/official_images.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _vendor_image(target: TargetRef) -> bool:
-    """An image of a vendor's namespace (`grafana/oncall`, `ghcr.io/acme/x`) or left to install time
-    (`{{ .Values.image }}`, `${IMAGE}`); never an official library image (`redis:7`, `postgres`),
-    which is upstream's program."""
-    return "/" in target.value or any(mark in target.value for mark in ("{{", "$"))
+    """Not a Docker Official Image (`redis:7`, `postgres`, `library/cassandra`), which is upstream's
+    program: a vendor's (`grafana/oncall`), the repository's own (`api:1`), or one left to install time
+    (`{{ .Values.image }}`)."""
+    reference = target.value.split("@", 1)[0]
+    name = reference.rsplit(":", 1)[0] if ":" in reference.rsplit("/", 1)[-1] else reference
+    for prefix in ("docker.io/", "index.docker.io/", "library/"):
+        name = name.removeprefix(prefix)
+    return name not in _official_images()
 
 
 def _by_site_names(sites: list[LaunchSite], services: tuple[Service, ...], links: dict) -> None:

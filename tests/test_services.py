@@ -151,3 +151,25 @@ def test_main_block_of_an_imported_module_is_not_a_read_of_the_service(tmp_path:
         (tmp_path / rel).write_text(text)
     assert _reads_by_service(tmp_path)["api"] == [
         "IMPORTED_TOP", "LAUNCHED_MAIN", "MODULE_MAIN", "SERVER_MAIN", "STANDALONE_MAIN"]
+
+
+def test_a_vendor_image_no_program_is_known_by_links_through_the_site_name(tmp_path: Path) -> None:
+    files = {
+        "engine/pyproject.toml": '[project]\nname = "engine"\nversion = "0"\n',
+        "engine/app.py": 'import os\nos.getenv("A")\n',
+        "redis/pyproject.toml": '[project]\nname = "redis"\nversion = "0"\n',
+        "redis/tool.py": 'import os\nos.getenv("B")\n',
+        "docker-compose.yml": "services:\n  engine:\n    image: grafana/oncall\n  celery:\n    image: grafana/oncall:v2\n"
+                              "  redis:\n    image: redis:7\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    facts = json.loads(run_cli("facts", "--json", cwd=tmp_path).stdout)
+    assert [(s["function"], [(link["service"], link["reason"]) for link in s["links"]])
+            for s in facts["launch_sites"]] == [
+        ("engine", [("engine", "no program has the image 'grafana/oncall'; the compose name 'engine' is the program "
+                               "engine in engine/ (a guess)")]),
+        ("celery", [("engine", "the image 'grafana/oncall:v2' is the one another site runs as engine (a guess)")]),
+        ("redis", []),  # an official library image is upstream's program, whatever a folder is called
+    ]
