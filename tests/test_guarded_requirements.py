@@ -9,26 +9,9 @@ import pytest
 
 from .conftest import run_cli
 
-MAIN = '''package main
-
-import "os"
-
-func mustEnv(key string) string {
-	v := os.Getenv(key)
-	if v == "" {
-		panic(key + " not set")
-	}
-	return v
-}
-
-func initTracing() { _ = mustEnv("COLLECTOR_ADDR") }
-
-func main() {
-	if os.Getenv("ENABLE_TRACING") == "1" {
-		initTracing()
-	}
-}
-'''
+# The program of the repro fixture: a requirement reached only when ENABLE_TRACING is "1".
+MAIN = (Path(__file__).parent / "fixtures" / "rules" / "ENV001" / "negative-guarded-call-requirement" / "cmd" / "svc"
+        / "main.go").read_text(encoding="utf-8")
 
 DEPLOYMENT = '''apiVersion: apps/v1
 kind: Deployment

@@ -35,6 +35,18 @@ def test_broken_pyproject_is_a_configuration_error(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"envlint: error: {tmp_path / 'pyproject.toml'}: cannot be read as TOML: ")
 
 
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+def _links(root: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each launch site's function with the services it starts and why."""
+    facts = json.loads(run_cli("facts", "--json", cwd=root).stdout)
+    return [(s["function"], [(link["service"], link["reason"]) for link in s["links"]]) for s in facts["launch_sites"]]
+
 def test_dockerfiles_by_any_of_their_names_build_images(tmp_path: Path) -> None:
     """A Containerfile names its folder's image; `-f deploy/Dockerfile-jobs` and compose's
     `dockerfile: worker.dockerfile` find the Dockerfile they name."""
@@ -52,12 +64,8 @@ def test_dockerfiles_by_any_of_their_names_build_images(tmp_path: Path) -> None:
         "docker/docker-compose.yml": "services:\n  w:\n    build:\n      context: ..\n      dockerfile: worker.dockerfile\n"
                                      "  n:\n    image: ghcr.io/acme/nightly\n  a:\n    image: api:1\n",
     }
-    for rel, text in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text)
-    facts = json.loads(run_cli("facts", "--json", cwd=tmp_path).stdout)
-    assert [(s["function"], [(link["service"], link["reason"]) for link in s["links"]])
-            for s in facts["launch_sites"]] == [
+    _write(tmp_path, files)
+    assert _links(tmp_path) == [
         ("w", [("worker", "compose builds it from worker.dockerfile (compose build at docker/docker-compose.yml:4:7)")]),
         ("n", [("jobs", "image name 'nightly' is tagged ghcr.io/acme/nightly by docker build at Makefile:2:2 "
                         "(compose image at docker/docker-compose.yml:7:12)")]),
@@ -146,9 +154,7 @@ def test_main_block_of_an_imported_module_is_not_a_read_of_the_service(tmp_path:
         "api/launcher.py": "import subprocess\nsubprocess.run(['python', 'lib/cli.py'])\n"
                            "subprocess.run(['python', '-m', 'lib.runner'])\n",
     }
-    for rel, text in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text)
+    _write(tmp_path, files)
     assert _reads_by_service(tmp_path)["api"] == [
         "IMPORTED_TOP", "LAUNCHED_MAIN", "MODULE_MAIN", "SERVER_MAIN", "STANDALONE_MAIN"]
 
@@ -162,12 +168,8 @@ def test_a_vendor_image_no_program_is_known_by_links_through_the_site_name(tmp_p
         "docker-compose.yml": "services:\n  engine:\n    image: grafana/oncall\n  celery:\n    image: grafana/oncall:v2\n"
                               "  redis:\n    image: redis:7\n",
     }
-    for rel, text in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text)
-    facts = json.loads(run_cli("facts", "--json", cwd=tmp_path).stdout)
-    assert [(s["function"], [(link["service"], link["reason"]) for link in s["links"]])
-            for s in facts["launch_sites"]] == [
+    _write(tmp_path, files)
+    assert _links(tmp_path) == [
         ("engine", [("engine", "no program has the image 'grafana/oncall'; the compose name 'engine' is the program "
                                "engine in engine/ (a guess)")]),
         ("celery", [("engine", "the image 'grafana/oncall:v2' is the one another site runs as engine (a guess)")]),
