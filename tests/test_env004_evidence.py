@@ -34,6 +34,7 @@ NOT_REPORTED = [
     ("EXTERNAL_BASE_URL", "http://localhost"),
     ("SITE_URL", "http://localhost:8080"),
     ("FRONTEND_URL", "http://localhost:5173"),
+    ("FRONTEND_HOST", "http://localhost:5173"),  # the CORS origin and e-mail links of a FastAPI backend
     ("BROWSER_ENDPOINT", "http://localhost:4000"),
     ("CACHE_DIR", "/var/cache/app"),
 ]

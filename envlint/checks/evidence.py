@@ -36,7 +36,7 @@ def points_at_localhost(value: str) -> bool:
 # URL of a site): `localhost` there is the user's machine, where a development set-up serves the site.
 _BROWSER_PARTS = frozenset({"REDIRECT", "CALLBACK", "ORIGIN", "ORIGINS", "CORS", "PUBLIC", "EXTERNAL", "BROWSER"})
 _BROWSER_PAIRS = frozenset({("SITE", "URL"), ("FRONTEND", "URL"), ("SITE", "URI"), ("FRONTEND", "URI"),
-                            ("FRONTEND", "ORIGIN"), ("WEB", "ORIGIN")})
+                            ("FRONTEND", "ORIGIN"), ("WEB", "ORIGIN"), ("FRONTEND", "HOST"), ("UI", "URL")})
 
 
 def _parts(name: str) -> list[str]:
