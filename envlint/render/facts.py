@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import TYPE_CHECKING
 
-from ..analyze import Analysis
 from ..describe import describe_env_file, describe_read, describe_set, describe_site
 from ..model import LaunchSite, Problem, Read
 from .json_format import location_json
+
+if TYPE_CHECKING:  # the facts of a run, rendered; the analysis itself is the pipeline's
+    from ..analyze import Analysis
 
 
 def _read_json(read: Read) -> dict[str, object]:
