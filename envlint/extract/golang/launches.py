@@ -160,6 +160,10 @@ def find_launches(go_file: GoFile, index: PackageIndex, calls: list[dict[str, li
                                         command=run.command))
             continue
         env = _environment(call, scope, index)
+        # `exec.Command(self, "serve")` and `exec.Command(self, "work")` run two programs of one binary: the
+        # first word after the program (a sub-command, a script) tells launches of different programs apart.
+        first = tokens[0].text if tokens and tokens[0].text and not tokens[0].text.startswith("-") else ""
         sites.append(LaunchSite(location, "exec", "go", function, _program_targets(arguments[0], tokens, go_file, index),
-                                _env_sets(env.elements, go_file, index, scope, function), env.inherits, env_text=env.text))
+                                _env_sets(env.elements, go_file, index, scope, function), env.inherits, env_text=env.text,
+                                command=first or ""))
     return sites
