@@ -20,7 +20,6 @@ _APP_SERVERS = ("uvicorn", "gunicorn", "hypercorn", "daphne")
 class Entry:
     path: str  # the repository file the image runs
     context: str  # the build context it was found through
-    how: str  # for the link's reason: "CMD python /app/server.py"
 
 
 def _container_paths(dockerfile: Dockerfile) -> list[str]:
@@ -117,13 +116,11 @@ def in_repository(dockerfile: Dockerfile, target: str, module: bool, context: st
     return None
 
 
-def entry_of(dockerfile: Dockerfile, files: frozenset[str], folders: frozenset[str],
-             known_context: str | None = None) -> Entry | None:
+def entry_of(dockerfile: Dockerfile, files: frozenset[str], folders: frozenset[str]) -> Entry | None:
     """The repository file the image runs, when its command names one that the build copied in."""
-    candidates = [known_context] if known_context else contexts(dockerfile)
-    for context in candidates:
+    for context in contexts(dockerfile):
         for path in _container_paths(dockerfile):
             found = _to_repository(path, dockerfile, context, files, folders)
             if found:
-                return Entry(path=found, context=context, how=" ".join(dockerfile.command))
+                return Entry(path=found, context=context)
     return None

@@ -24,20 +24,35 @@ def _origin(service: Service, key: str) -> str:
     return next((origin for name, origin in service.image_origins if name == key), "its Dockerfile")
 
 
-def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) -> tuple[list[Service], str]:
+Found = tuple[list[Service], str, str]  # the services, why (with `{root}`), and the link's evidence
+
+
+def _origin_evidence(origin: str) -> str:
+    """How strong an image name is, by where services.py took it from."""
+    if origin.startswith("listed in config"):
+        return "declared"
+    if origin.startswith("the folder of"):
+        return "guess"  # an image named like a folder with a Dockerfile: no build says so
+    if origin.startswith(("tagged ", "the image compose builds")):
+        return "built"  # a `docker build -t` tag, or the image a compose service builds
+    return "exact"
+
+
+def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) -> Found:
     key = image_key(target.value)
     bare = target.value.split("@", 1)[0].rsplit(":", 1)[0] if ":" in target.value.rsplit("/", 1)[-1] else target.value
     for declared in config.services:
         if target.value in declared.images or bare in declared.images or key in declared.images:
-            return [s for s in services if s.name == declared.name], "image listed for the service in config"
+            return [s for s in services if s.name == declared.name], "image listed for the service in config", "declared"
     exact = [s for s in services if key in s.images]
     # An official library image (`redis:7`, `postgres`) is upstream's program: only a build or a tag of
     # the repository's makes it one of its own, never a folder's name.
     exact = [s for s in exact if _vendor_image(target) or not _origin(s, key).startswith("the folder of")]
     if exact:
-        return exact, f"image name {key!r} is {_origin(exact[0], key)}"
+        origin = _origin(exact[0], key)
+        return exact, f"image name {key!r} is {origin}", _origin_evidence(origin)
     if not _vendor_image(target):
-        return [], ""
+        return [], "", ""
     # Name matches are the last resort: used only when they are unique, and said to be guesses.
     # `acme-agent-runner` -> a unique Dockerfile folder whose name ends the image's name at a separator.
     best: list[tuple[int, Service]] = []
@@ -49,42 +64,42 @@ def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) 
         longest = max(length for length, _ in best)
         chosen = [s for length, s in best if length == longest]
         if len(chosen) == 1:
-            return chosen, f"image name {key!r} ends with the Dockerfile folder {{root}}/ (a guess)"
+            return chosen, f"image name {key!r} ends with the Dockerfile folder {{root}}/ (a guess)", "guess"
     # No Dockerfile of that name: a Go main package or Python project folder named like the image.
     named = [s for s in services if s.kind in ("go", "python") and posixpath.basename(s.root) == key]
     if len(named) == 1:
-        return named, f"image name {key!r} is the folder {{root}}/ of a {named[0].kind} program (a guess)"
-    return [], ""
+        return named, f"image name {key!r} is the folder {{root}}/ of a {named[0].kind} program (a guess)", "guess"
+    return [], "", ""
 
 
-def _by_build(target: TargetRef, services: tuple[Service, ...]) -> tuple[list[Service], str]:
+def _by_build(target: TargetRef, services: tuple[Service, ...]) -> Found:
     built = [s for s in services if target.value in s.dockerfiles]
     if built:
-        return built, f"compose builds it from {target.value}"
+        return built, f"compose builds it from {target.value}", "built"
     folder = posixpath.dirname(target.value) or "."
     if folder == ".":
-        return [], ""  # a build context at the repository's root does not make the root project the program
-    return [s for s in services if s.root == folder], "compose builds the folder {root}/"
+        return [], "", ""  # a build context at the repository's root does not make the root project the program
+    return [s for s in services if s.root == folder], "compose builds the folder {root}/", "built"
 
 
 def _by_program(target: TargetRef, services: tuple[Service, ...], projects: Projects,
-                config: Config) -> tuple[list[Service], str]:
+                config: Config) -> Found:
     name = posixpath.basename(target.value.rstrip("/"))
     name = name[:-4] if name.endswith(".exe") else name
     for declared in config.services:
         if name in declared.programs or target.value in declared.programs:
-            return [s for s in services if s.name == declared.name], "program listed for the service in config"
+            return [s for s in services if s.name == declared.name], "program listed for the service in config", "declared"
     go = [s for s in services if s.kind == "go" and s.root.rpartition("/")[2] == name]
     if go:
-        return go, f"program {name!r} is built from the Go main package in {{root}}/"
+        return go, f"program {name!r} is built from the Go main package in {{root}}/", "exact"
     scripts = {p.root for p in projects.python if name in p.scripts}
     python = [s for s in services if s.root in scripts]
     if python:
-        return python, f"program {name!r} is a console script of the Python project {{root}}/"
-    return [], ""
+        return python, f"program {name!r} is a console script of the Python project {{root}}/", "exact"
+    return [], "", ""
 
 
-def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...]) -> tuple[list[Service], str]:
+def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...]) -> Found:
     if target.kind == "python-module":
         suffixes = module_files(target.value, run=True)
         what = f"module {target.value!r}"
@@ -102,17 +117,7 @@ def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...
                 break
     # A module shared by several services belongs to the one whose own folder holds it.
     own = [s for s in owners if any(p.startswith(s.root + "/") or s.root == "." for p in s.files)]
-    return (own or owners), f"{what} is in the service folder {{root}}/"
-
-
-def _evidence(target: TargetRef, reason: str) -> str:
-    if "in config" in reason:
-        return "declared"
-    if target.kind == "build" or "tagged" in reason or "the image compose builds" in reason:
-        return "built"
-    if "(a guess)" in reason or "is the folder of" in reason:
-        return "guess"  # an image named like a folder with a Dockerfile: no build says so
-    return "exact"
+    return (own or owners), f"{what} is in the service folder {{root}}/", "exact"
 
 
 def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: dict[str, tuple[str, ...]],
@@ -127,21 +132,21 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
             continue
         for target in site.targets:
             if target.kind == "image":
-                found, why = _by_image(target, services, config)
+                found, why, evidence = _by_image(target, services, config)
             elif target.kind == "program":
-                found, why = _by_program(target, services, projects, config)
+                found, why, evidence = _by_program(target, services, projects, config)
             elif target.kind in ("python-module", "python-script"):
-                found, why = _by_python(target, site, services)
+                found, why, evidence = _by_python(target, site, services)
             elif target.kind == "build":
-                found, why = _by_build(target, services)
+                found, why, evidence = _by_build(target, services)
             else:  # self
                 found = [s for s in services if s.name in owner.get(site.location.path, ())]
-                why = "the program runs itself"
+                why, evidence = "the program runs itself", "exact"
             for service in found:
                 how = f" ({target.via} at {target.location})" if target.via and target.via != "literal" else ""
                 reason = why.replace("{root}", service.root) + how
                 links.setdefault((site.id, service.name),
-                                 Link(site.id, service.name, reason, target, evidence=_evidence(target, reason)))
+                                 Link(site.id, service.name, reason, target, evidence=evidence))
     _by_site_names(sites, services, links)
     return sorted(links.values(), key=lambda l: (l.site, l.service))
 

@@ -152,9 +152,10 @@ def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], ima
     script = by_path.get(entry.path)
     why = "a script that may start programs envlint does not follow"
     # The Python programs the script runs are part of what the image runs.
+    known = frozenset(by_path) | files
     started = [found for t in (script.runs if script else ())
-               if (found := in_repository(dockerfile, t.value, t.kind == "python-module", entry.context,
-                                          frozenset(by_path) | files, folders))]
+               if (found := in_repository(dockerfile, t.value, t.kind == "python-module", entry.context, known,
+                                          folders))]
     closure = python_closure(started, by_path, ".") if started else []
     return _Draft(image, "image", _dir(entry.path), dockerfile.path, [entry.path, *closure],
                   incomplete=f"runs {entry.path}, {why}" if script is not None and script.reads

@@ -131,7 +131,7 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             continue
         for site in sites:
             env = ctx.env(site)
-            if env.open or site in always or (site in providers and not always):
+            if env.open or site in always:
                 continue
             if ctx.provided(service, name, env) and site not in providers:
                 continue  # it sets the default itself
