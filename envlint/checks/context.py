@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..config import Config
@@ -20,6 +20,7 @@ from .evidence import enablers
 class Context:
     graph: Graph
     config: Config
+    renames: dict[tuple[str, str], dict[str, tuple[str, str]]] = field(default_factory=dict)  # probable_renames
 
     @cached_property
     def services(self) -> dict[str, Service]:
@@ -264,7 +265,15 @@ def finding_site_text(site: LaunchSite) -> str:
 def probable_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str, tuple[str, str]]:
     """Names the site sets that the service never reads, each paired with the name it reads and the site
     leaves unset that is the same name spelled differently: {set name: (read name, kind)}. Both halves
-    are evidence, so the pairing holds even where the service may read names envlint cannot see."""
+    are evidence, so the pairing holds even where the service may read names envlint cannot see.
+    Computed once per (site, service): ENV007 reports the pairs and ENV002 leaves them to it."""
+    key = (site.id, service.name)
+    if key not in ctx.renames:
+        ctx.renames[key] = _pair_renames(ctx, site, service)
+    return dict(ctx.renames[key])
+
+
+def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str, tuple[str, str]]:
     env = ctx.env(site)
     if env.open:
         return {}
