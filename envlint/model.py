@@ -153,6 +153,10 @@ class LaunchSite:
     # Repository files and folders the site hands to the program (compose bind mounts): placeholders
     # in them (`${env:X}`) are reads of the program at this site.
     config_files: tuple[str, ...] = ()
+    # A kustomize overlay's site: the folders of the kustomizations its build goes through, the overlay
+    # first, then each base it builds on. Two overlays neither of which builds on the other are
+    # alternative deployments (dev and prod).
+    overlay_builds: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
