@@ -1,7 +1,8 @@
 """Image names the repository gives its own builds: `docker build -t NAME [-f path/Dockerfile] CONTEXT`
 in Makefiles, shell scripts and CI workflow files. A launch site that runs NAME starts what that
-Dockerfile builds. Names still holding a variable (`$(IMAGE)`, `${REPO}/api`) in their last path
-component are skipped: nothing can be matched on them.
+Dockerfile builds. A variable the file assigned a literal before the line (`image=api` ... `-t ${image}`) is
+substituted. Names still holding a variable (`$(IMAGE)`, `${REPO}/api`) in their last path component are
+skipped: nothing can be matched on them.
 """
 
 from __future__ import annotations
@@ -49,11 +50,28 @@ def _words(command: str) -> list[str]:
         return command.split()
 
 
+# `image=api`, `local dir=services/api/`: a literal a script assigns, substituted into a later build line.
+_ASSIGN = re.compile(r"^[ \t]*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_]\w*)=([^\s$`;&|()]+)[ \t]*(?:#.*)?$",
+                     re.MULTILINE)
+_REFERENCE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+
+
+def _substituted(command: str, text: str, line: int) -> str:
+    """The command with the variables the file assigned a literal before its line replaced by it (the
+    last assignment wins; functions are not told apart, as for a `docker run` image variable)."""
+    values: dict[str, str] = {}
+    for match in _ASSIGN.finditer(text):
+        if text.count("\n", 0, match.start()) + 1 >= line:
+            break
+        values[match.group(1)] = match.group(2).strip("'\"")
+    return _REFERENCE.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), command) if values else command
+
+
 def find_build_tags(path: str, text: str, known_files: set[str]) -> list[BuildTag]:
     folder = posixpath.dirname(path)
     found = []
     for line, column, command in _commands(text):
-        words = _words(command)[2:]
+        words = _words(_substituted(command, text, line) if "$" in command else command)[2:]
         if words and words[0] == "build":  # `docker buildx build`
             words = words[1:]
         tags, dockerfile, positional = [], None, []
