@@ -279,15 +279,25 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
         return {}
     read_names, _ = ctx.passed_on(service)
     skip = ctx.runtime(service) | ctx.own_sets(service)
-    unread = sorted({s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip
-                     and not ctx.read_by_library(service, s.name) and not ctx.in_family(service, s.name)})
+    candidates = {s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip}
+    # A name a library family covers (OTEL_*, AWS_*) is read only by a glob, a guess: a typo or a plural of
+    # a name the program reads itself is still a misspelling (OTEL_EXPROTER_OTLP_ENDPOINT), while the
+    # other spellings (a separator, a word more) may be the library's own names (PGHOST and PG_HOST).
+    by_family = {n for n in candidates if ctx.read_by_library(service, n) or ctx.in_family(service, n)}
+    unread = sorted(candidates)
     weak = {r.name for r in service.weak_reads if r.name}
     unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
                    if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
     pairs = {}
     for name in unread:
         match = best_rename(name, unset)
+        if match and name in by_family and match[1] not in _FAMILY_KINDS:
+            continue
         # one to one: the read name must pair back with this set name only
         if match and (back := best_rename(match[0], unread)) and back[0] == name:
             pairs[name] = match
     return pairs
+
+
+# The rename kinds that make a name a library family covers a misspelling of the program's own read.
+_FAMILY_KINDS = frozenset({"typo", "plural"})
