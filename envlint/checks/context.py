@@ -291,7 +291,7 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     pairs = {}
     for name in unread:
         match = best_rename(name, unset)
-        if match and name in by_family and match[1] not in _FAMILY_KINDS:
+        if match and name in by_family and match[1] not in FAMILY_KINDS:
             continue
         # one to one: the read name must pair back with this set name only
         if match and (back := best_rename(match[0], unread)) and back[0] == name:
@@ -300,4 +300,4 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
 
 
 # The rename kinds that make a name a library family covers a misspelling of the program's own read.
-_FAMILY_KINDS = frozenset({"typo", "plural"})
+FAMILY_KINDS = frozenset({"typo", "plural"})

@@ -9,6 +9,7 @@ It pairs names only one to one: when a set name could be several read names (or 
 nothing is reported. Names that merely share a word are never paired (`SERVER_URL` and
 `SERVER_OTEL_COLLECTOR_URL`, `DB_HOST` and `DB_PORT`, `HTTP_PORT` and `HTTPS_PORT`). A site whose
 environment may hold names envlint cannot see (an `envFrom` outside the repository) is not judged.
+A Dockerfile's own `ENV` is checked the same way against the program its image runs.
 A name a library family covers (`OTEL_*` for OpenTelemetry) is paired only as a typo or a plural of a
 name the program reads itself: other spellings may be the library's own names.
 
@@ -41,6 +42,7 @@ from typing import Iterator
 
 from ..model import Finding, Related
 from .context import Context, probable_renames
+from .image_renames import image_env_renames
 
 CODE = "ENV007"
 NAME = "probable-rename"
@@ -52,6 +54,7 @@ _KINDS = {"typo": "a typo", "separator": "a separator", "plural": "a plural", "p
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    yield from _image_env(ctx)
     for site, service in ctx.linked():
         pairs = probable_renames(ctx, site, service)
         if not pairs:
@@ -73,4 +76,22 @@ def check(ctx: Context) -> Iterator[Finding]:
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
                  Related(site.location, f"launch site: {site.label}")),
                 site.id,
+            )
+
+
+def _image_env(ctx: Context) -> Iterator[Finding]:
+    """A Dockerfile's own ENV is a launch of the program its image runs (image_renames.py)."""
+    for service in sorted(ctx.services.values(), key=lambda s: s.name):
+        reads = ctx.reads_by_name(service)
+        for weak in service.weak_reads:
+            if weak.name and weak.name not in reads:
+                reads[weak.name] = [weak]
+        for entry, read_name, kind in image_env_renames(ctx, service):
+            read = reads[read_name][0]
+            yield Finding(
+                CODE, NAME, SEVERITY,
+                f"{entry.name} is set here, but {service.name} reads {read_name}, which this image does not "
+                f"set: the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                entry.location, read_name, service.name,
+                (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),),
             )
