@@ -22,6 +22,7 @@ from .noqa import add_noqa
 from .postprocess import finish
 from .render import RENDERERS
 from .render.report import make_report
+from .render.concise import render_concise
 from .render.text import render_text
 from .run_checks import run_checks
 
@@ -94,6 +95,8 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
         text = _statistics(report.findings)
     elif fmt == "text":
         text = render_text(report, color=color, summary=not config.quiet)
+    elif fmt == "concise":
+        text = render_concise(report, summary=not config.quiet)
     else:
         text = RENDERERS[fmt](report)
     if to_file:
