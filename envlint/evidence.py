@@ -10,9 +10,8 @@ import dataclasses
 
 from .model import Finding, Graph
 
-# Rules whose claim depends on the whole read set ("never read"), and on a requirement.
+# Rules whose claim depends on the whole read set ("never read").
 _NEEDS_READ_SET = frozenset({"ENV002"})
-_REQUIREMENT = frozenset({"ENV001"})
 
 
 def attach_evidence(findings: list[Finding], graph: Graph) -> list[Finding]:
@@ -26,9 +25,8 @@ def attach_evidence(findings: list[Finding], graph: Graph) -> list[Finding]:
             out.append(finding)
             continue
         complete = not (service.incomplete or service.reads_dynamic or "" in service.read_prefixes)
-        evidence = [("link", link.evidence), ("reads", "complete" if complete else "incomplete")]
-        if finding.code in _REQUIREMENT:
-            evidence.append(("requirement", "conditional" if "only when" in finding.message else "unconditional"))
+        # The rule states what only it knows (ENV001: whether the requirement holds unconditionally).
+        evidence = [("link", link.evidence), ("reads", "complete" if complete else "incomplete"), *finding.evidence]
         weak = link.evidence == "guess" or (not complete and finding.code in _NEEDS_READ_SET)
         severity = "warning" if weak and finding.severity == "error" else finding.severity
         out.append(dataclasses.replace(finding, evidence=tuple(evidence), severity=severity))
