@@ -72,6 +72,8 @@ def describe_site(site: LaunchSite) -> str:
         out += " network=host"
     elif site.network_host == "conditional":
         out += f" network=host-if({site.network_condition})"
+    if site.no_caller:
+        out += " no-caller-in-repository"
     return out
 
 

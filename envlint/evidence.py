@@ -16,6 +16,7 @@ _NEEDS_READ_SET = frozenset({"ENV002"})
 
 def attach_evidence(findings: list[Finding], graph: Graph) -> list[Finding]:
     links = {(link.site, link.service): link for link in graph.links}
+    uncalled = {site.id: site.function for site in graph.sites if site.no_caller}
     services = {s.name: s for s in graph.services}
     out = []
     for finding in findings:
@@ -27,7 +28,12 @@ def attach_evidence(findings: list[Finding], graph: Graph) -> list[Finding]:
         complete = not (service.incomplete or service.reads_dynamic or "" in service.read_prefixes)
         # The rule states what only it knows (ENV001: whether the requirement holds unconditionally).
         evidence = [("link", link.evidence), ("reads", "complete" if complete else "incomplete"), *finding.evidence]
-        weak = link.evidence == "guess" or (not complete and finding.code in _NEEDS_READ_SET)
+        message = finding.message
+        if link.site in uncalled:
+            evidence.append(("caller", "none"))
+            message += f" (no caller in the repository: nothing calls {uncalled[link.site]})"
+        weak = (link.evidence == "guess" or link.site in uncalled
+                or (not complete and finding.code in _NEEDS_READ_SET))
         severity = "warning" if weak and finding.severity == "error" else finding.severity
-        out.append(dataclasses.replace(finding, evidence=tuple(evidence), severity=severity))
+        out.append(dataclasses.replace(finding, evidence=tuple(evidence), severity=severity, message=message))
     return out

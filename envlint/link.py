@@ -19,9 +19,14 @@ from .projects import Projects
 from .pyimports import module_files
 
 
+_STRENGTH = ("declared", "built", "exact", "guess")
+
+
 def _origin(service: Service, key: str) -> str:
-    """Where the service's image name ``key`` comes from (its Dockerfile's folder, a build tag, config)."""
-    return next((origin for name, origin in service.image_origins if name == key), "its Dockerfile")
+    """Where the service's image name ``key`` comes from (its Dockerfile's folder, a build tag, config):
+    the strongest origin when there are several (a folder named like the image that a build also tags)."""
+    origins = [origin for name, origin in service.image_origins if name == key]
+    return min(origins, key=lambda o: _STRENGTH.index(_origin_evidence(o)), default="its Dockerfile")
 
 
 Found = tuple[list[Service], str, str]  # the services, why (with `{root}`), and the link's evidence

@@ -153,6 +153,9 @@ class LaunchSite:
     # Repository files and folders the site hands to the program (compose bind mounts): placeholders
     # in them (`${env:X}`) are reads of the program at this site.
     config_files: tuple[str, ...] = ()
+    # Its function is called nowhere in the repository (envlint/extract/callers.py): analysed, but
+    # nobody here runs it, so its findings are warnings at most.
+    no_caller: bool = False
 
     @property
     def id(self) -> str:

@@ -34,6 +34,7 @@ base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
   that variable.
 - Sites that run different programs: a different command, or an image built from another Dockerfile
   than the service's own.
+- A disagreement whose only evidence is a launcher in a function that nothing in the repository calls.
 
 ## Fix
 Set the variable at every launch site of the service, or, if the default is right for this site,
@@ -121,7 +122,8 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
     for name, reads in ctx.primary_reads(service).items():
         if name in runtime or is_toggle(name, reads):
             continue
-        providers = [s for s in sites if ctx.provided(service, name, ctx.env(s))
+        # A launcher in code nothing calls is no evidence of what the program needs.
+        providers = [s for s in sites if ctx.provided(service, name, ctx.env(s)) and not s.no_caller
                      and not _sets_default(s, name, reads) and not _only_shared(ctx, s, name)]
         always = [s for s in providers if ctx.provided(service, name, ctx.env(s), always=True)]
         if not always:

@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..discover import SourceFile
 from ..model import FileFacts, Location, Problem
+from .callers import mark_no_caller
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -142,6 +143,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     go_packages: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
     config: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
     size = 0
+    texts: dict[str, bytes] = {}  # what was read, searched for the callers of launchers' functions
     for source in files:
         if source.kind not in ("go", "python", "shell", "template") and source.kind not in _CONFIG_UNITS:
             continue
@@ -158,6 +160,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             continue
         assert data is not None
         size += len(data)
+        texts[source.path] = data
         if source.kind == "go":
             go_packages[source.path.rpartition("/")[0]].append((source.path, data))
         elif source.kind in ("python", "shell"):
@@ -168,7 +171,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             config[_CONFIG_UNITS[source.kind]].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
     units.extend((kind, config[kind]) for kind in sorted(config))
-    facts = _one_per_path(_run_units(units, size) + notes)
+    facts = mark_no_caller(_one_per_path(_run_units(units, size) + notes), texts)
     for item in facts:
         problems.extend(item.problems)
     problems.sort(key=lambda p: (p.location, p.kind))
