@@ -20,6 +20,7 @@ from .model import EnvSet, Graph, LaunchSite
 from .projects import find_projects
 from .resolve import resolve
 from .services import build_services
+from .unlinked import explain_unlinked
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
         files=tuple(facts),
         problems=tuple(all_problems),
         env_at=env,
+        unlinked=explain_unlinked(sites, links, services),
     )
     env_files = tuple((f.path, tuple(parse_env_file(f.path, _text(root / f.path))))
                       for f in found.files if f.kind == "env-file")

@@ -214,3 +214,8 @@ def _by_site_names(sites: list[LaunchSite], services: tuple[Service, ...], links
             service = next(s for s in services if s.name in named)
             reason = f"the image {targets[0].value!r} is the one another site runs as {service.name} (a guess)"
             links[(site.id, service.name)] = Link(site.id, service.name, reason, targets[0], evidence="guess")
+
+
+def is_official_image(target: TargetRef) -> bool:
+    """A Docker Official Image (`redis:7`, `postgres`): upstream's program, never a folder's."""
+    return not _vendor_image(target)

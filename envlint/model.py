@@ -304,6 +304,8 @@ class Graph:
     problems: tuple[Problem, ...]
     # For each site id: the names that reach the child and whether the set is open (unknown extra names).
     env_at: dict[str, "SiteEnv"] = field(default_factory=dict, compare=False, hash=False)
+    # For each site id that starts no program of the repository: why, target by target.
+    unlinked: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

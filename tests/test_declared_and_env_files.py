@@ -39,7 +39,7 @@ def test_declared_link_connects_a_site_inference_cannot(tmp_path: Path) -> None:
     assert _findings(tmp_path) == [("ENV001", "WORKER_QUEUE", "ops/launch.py:4")]
     facts = json.loads(run_cli("facts", "--json", cwd=tmp_path).stdout)
     assert facts["launch_sites"][0]["links"] == [
-        {"service": "worker", "reason": "declared in config (site 'ops/launch.py:4')"}
+        {"service": "worker", "reason": "declared in config (site 'ops/launch.py:4')", "evidence": "declared"}
     ]
 
 

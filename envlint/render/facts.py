@@ -32,7 +32,9 @@ def _site_json(analysis: Analysis, site: LaunchSite) -> dict[str, object]:
                  for s in site.sets],
         "env_files": [{"path": e.path, "location": location_json(e.location)} for e in site.env_files],
         "network_host": site.network_host, "network_condition": site.network_condition, "command": site.command,
-        "links": [{"service": l.service, "reason": l.reason} for l in analysis.graph.links if l.site == site.id],
+        "links": [{"service": l.service, "reason": l.reason, "evidence": l.evidence}
+                  for l in analysis.graph.links if l.site == site.id],
+        "unlinked": analysis.graph.unlinked.get(site.id),
         "environment": {"names": sorted(env.names), "open": env.open, "why_open": env.why_open} if env else None,
         "description": describe_site(site),
     }
@@ -81,9 +83,9 @@ def facts_text(analysis: Analysis) -> str:
         out.append(f"  {site.location}: {describe_site(site)}" + (f" in {site.function}" if site.function else ""))
         links = [l for l in graph.links if l.site == site.id]
         for link in links:
-            out.append(f"    starts {link.service}: {link.reason}")
+            out.append(f"    starts {link.service} [{link.evidence}]: {link.reason}")
         if not links:
-            out.append("    starts no known service")
+            out.append(f"    starts no known service: {graph.unlinked.get(site.id, '')}")
         if site.command:
             out.append(f"    command: {site.command}")
         if site.env_text:
