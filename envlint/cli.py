@@ -18,12 +18,13 @@ from .check_command import EXIT_CLEAN, EXIT_ERROR, run_check
 from .config import Config, ConfigError, apply_options, load_config
 from .render import RENDERERS
 from .render.facts import facts_json, facts_text
+from .render.printable import printable
 from .runtime import builtin_table, library_table
 
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
-    click.echo(f"envlint: error: {message}", err=True)
+    click.echo(f"envlint: error: {printable(message)}", err=True)
     return click.exceptions.Exit(EXIT_ERROR)
 
 

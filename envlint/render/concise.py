@@ -7,6 +7,7 @@ last has the `path:line:col:` prefix that problem matchers and quickfix lists pa
 
 from __future__ import annotations
 
+from .printable import printable
 from .report import Report
 from .text import summary_line
 
@@ -15,7 +16,7 @@ def render_concise(report: Report, summary: bool = True) -> str:
     lines = []
     for finding in report.findings:
         service = f" [{finding.service}]" if finding.service else ""
-        lines.append(f"{finding.location}: {finding.code}{service} {finding.message}")
+        lines.append(printable(f"{finding.location}: {finding.code}{service} {finding.message}"))
     if summary:
         lines.append(summary_line(report.summary))
     return "\n".join(lines) + "\n"

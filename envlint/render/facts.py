@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..describe import describe_env_file, describe_read, describe_set, describe_site
 from ..model import LaunchSite, Problem, Read
 from .json_format import location_json
+from .printable import printable
 
 if TYPE_CHECKING:  # the facts of a run, rendered; the analysis itself is the pipeline's
     from ..analyze import Analysis
@@ -112,4 +113,4 @@ def facts_text(analysis: Analysis) -> str:
     if graph.problems:
         out.append(f"Problems ({len(graph.problems)})")
         out.extend(f"  {p.location}: [{p.kind}] {p.message}" for p in graph.problems)
-    return "\n".join(out) + "\n"
+    return "\n".join(printable(line) for line in out) + "\n"
