@@ -108,7 +108,24 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     config = parse_table(table, where)
     folder = path.resolve().parent
     return dataclasses.replace(config, path=path, exclude=anchor_patterns(config.exclude, folder),
-                               extend_exclude=anchor_patterns(config.extend_exclude, folder))
+                               extend_exclude=anchor_patterns(config.extend_exclude, folder),
+                               output_file=_contained(config.output_file, folder, f"{where}: output-file"),
+                               baseline=_contained(config.baseline, folder, f"{where}: baseline"))
+
+
+def _contained(value: str | None, folder: Path, where: str) -> str | None:
+    """A file path from a configuration file, relative to that file's folder and never outside it.
+
+    The configuration belongs to the repository, which may be a stranger's pull request: obeyed
+    anywhere, `output-file = "/etc/cron.d/x"` would make `check` write a file of partly attacker-chosen
+    content where the user running it can. The command line's options are not limited."""
+    if value is None:
+        return None
+    resolved = (folder / value).resolve()  # symlinks too: a link inside the folder may point out of it
+    if not resolved.is_relative_to(folder):
+        raise ConfigError(f"{where}: {value!r} is outside {folder}, the folder of the configuration file; "
+                          "give a path outside it on the command line instead")
+    return str(resolved)
 
 
 def anchor_patterns(patterns: tuple[str, ...], folder: Path) -> tuple[str, ...]:
