@@ -17,6 +17,7 @@ from .analyze import analyze
 from .baseline import baseline_json, load_baseline
 from .checks import BY_CODE
 from .config import Config, ConfigError, describe_config
+from .discover import inside
 from .filter import SelectionError, selected_codes
 from .noqa import add_noqa
 from .postprocess import finish
@@ -31,6 +32,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _reader(root: Path) -> Callable[[str], str | None]:
     def read_text(path: str) -> str | None:
+        if not inside(root, root / path):  # never read (nor, with --add-noqa, write) through a link out
+            return None
         try:
             return (root / path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):

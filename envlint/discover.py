@@ -116,6 +116,11 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
             problems.append(Problem(Location(rel, 1, 1), "broken-symlink",
                                     f"broken symbolic link to {os.readlink(path)}; skipped"))
             return
+        if not inside(root, path):
+            # A link to /etc/passwd or /proc/self/environ in a stranger's repository: never read it.
+            problems.append(Problem(Location(rel, 1, 1), "outside-root",
+                                    f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"))
+            return
         if path.is_file():  # not a folder; not a tracked file deleted from the work tree (git says so)
             files.append(SourceFile(rel, kind))
 
@@ -144,6 +149,14 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
     files.sort(key=lambda f: f.path)
     problems.sort(key=lambda p: p.location)
     return Discovery(tuple(files), tuple(problems))
+
+
+def inside(root: Path, path: Path) -> bool:
+    """Whether ``path``, with every symbolic link on the way resolved, is inside ``root``."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
 
 
 def _unexcluded(listed: list[str], root: Path, folders: tuple[Path, ...],
