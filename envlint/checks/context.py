@@ -213,7 +213,7 @@ def read_related(reads: list[Read], service: Service, note: str = "read here") -
     for read in reads[:3]:
         text = note
         if read.default.kind != "none":
-            text += f" with default {default_text(read.default)}"
+            text += f" with default {default_text(read.default, read.name)}"
         if read.condition:
             text += f", only when {read.condition}"
         out.append(Related(read.location, f"{text} ({read.form}, {service.name})"))

@@ -142,7 +142,7 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             if not ctx.live(site, service, reads):
                 continue  # behind a guard this site makes false: the name is not read here
             with_default = [r for r in reads if r.default.kind != "none"]
-            falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"
+            falls_back = (f"; its default {default_text(with_default[0].default, name)} is used instead"
                           if with_default else "; the read gets nothing")
             comparable = [s for s in always if _same_deployment(s, site)]
             if not comparable:

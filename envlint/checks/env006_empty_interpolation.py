@@ -35,6 +35,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..describe import default_text, quote
+from ..redact import redact
 from ..model import Finding, Related
 from .context import Context
 
@@ -62,11 +63,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             related = [Related(site.location, f"launch site: {site.label}")]
             if defeated:
-                what = f"its default {default_text(defeated[0].default)}"
-                related.append(Related(defeated[0].location, f"read here with default {default_text(defeated[0].default)}"
+                what = f"its default {default_text(defeated[0].default, name)}"
+                related.append(Related(defeated[0].location, f"read here with default {default_text(defeated[0].default, name)}"
                                        f" ({defeated[0].form}, {service.name})"))
             else:
-                what = f"the image's ENV {name}={quote(image_env[name].value or '')}"
+                what = f"the image's ENV {name}={quote(redact(name, image_env[name].value or ''))}"
             if name in image_env:
                 related.append(Related(image_env[name].location, f"the image sets {name} here"))
             yield Finding(

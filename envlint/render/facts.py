@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..describe import describe_env_file, describe_read, describe_set, describe_site
 from ..model import LaunchSite, Problem, Read
+from ..redact import MASK, is_credential, redact
 from .json_format import location_json
 from .printable import printable
 
@@ -17,9 +18,17 @@ if TYPE_CHECKING:  # the facts of a run, rendered; the analysis itself is the pi
 
 def _read_json(read: Read) -> dict[str, object]:
     return {"name": read.name, "location": location_json(read.location), "form": read.form,
-            "required": read.required, "default": dataclasses.asdict(read.default),
+            "required": read.required, "default": _default_json(read),
             "fallback_of": read.fallback_of, "function": read.function, "name_text": read.name_text,
             "description": describe_read(read)}
+
+
+def _default_json(read: Read) -> dict[str, object]:
+    default = dataclasses.asdict(read.default)
+    default["values"] = [redact(read.name, v) for v in read.default.values]
+    if is_credential(read.name) and read.default.text:
+        default["text"] = MASK
+    return default
 
 
 def _site_json(analysis: Analysis, site: LaunchSite) -> dict[str, object]:
