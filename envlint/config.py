@@ -80,7 +80,8 @@ def _declares(path: Path) -> bool:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise ConfigError(f"{path}: cannot be read as TOML: {exc}") from exc
-    return "envlint" in data.get("tool", {})
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "envlint" in tool
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -103,8 +104,11 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise ConfigError(f"{path.name}: cannot be read as TOML: {exc}") from exc
     in_pyproject = path.name == "pyproject.toml"
-    table = data.get("tool", {}).get("envlint", {}) if in_pyproject else data
+    tool = data.get("tool")
+    table = (tool.get("envlint", {}) if isinstance(tool, dict) else {}) if in_pyproject else data
     where = f"{path.name} [tool.envlint]" if in_pyproject else path.name
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table of settings, not {type(table).__name__}")
     config = parse_table(table, where)
     folder = path.resolve().parent
     return dataclasses.replace(config, path=path, exclude=anchor_patterns(config.exclude, folder),

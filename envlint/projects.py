@@ -60,16 +60,23 @@ def _pyproject(text: str, rel: str, problems: list[Problem]) -> tuple[str | None
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(Location(rel, 1, 1), "invalid-toml", f"not valid TOML: {exc}"))
         return None, (), True
-    poetry = data.get("tool", {}).get("poetry", {})
-    project = data.get("project", {})
-    scripts = set(project.get("scripts", {}) or {}) | set(poetry.get("scripts", {}) or {})
+    # Any key may hold any TOML value in a file nobody validated (`project = 5`, `scripts = 7`): only
+    # the shapes the specifications give are read, the rest is ignored.
+    tool = _table(data.get("tool"))
+    poetry = _table(tool.get("poetry"))
+    project = _table(data.get("project"))
+    scripts = set(_table(project.get("scripts"))) | set(_table(poetry.get("scripts")))
     name = project.get("name") or poetry.get("name")
     is_project = bool({"project", "build-system"} & set(data) or poetry)
     return (name if isinstance(name, str) else None), tuple(sorted(scripts)), is_project
 
 
+def _table(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...], bool]:
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)  # `%` in a value is text, not a reference
     try:
         parser.read_string(text)
     except configparser.Error as exc:
