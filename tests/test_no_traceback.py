@@ -53,5 +53,6 @@ def test_an_internal_error_is_exit_2_with_one_line_and_where_to_report_it(
     (tmp_path / "main.py").write_text(PY)
     result = run_cli("check", cwd=tmp_path)
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == ("envlint: error: internal error (KeyError: 'boom') at test_no_traceback.py:50; please "
-                             "report it at https://github.com/envlint/envlint/issues with the command you ran\n")
+    line = broken.__code__.co_firstlineno + 1  # where the exception was raised
+    assert result.stderr == (f"envlint: error: internal error (KeyError: 'boom') at test_no_traceback.py:{line}; "
+                             "please report it at https://github.com/envlint/envlint/issues with the command you ran\n")
