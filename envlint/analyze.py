@@ -41,6 +41,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))
     _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)
+    _check_link_sites(config, sites)
     links = infer_links(sites, service_set.services, service_set.owner, projects, config)
     services = with_mounted_config(service_set.services, sites, links, placeholder_reads(facts))
     env = compute_env(root, sites, services, links, service_set.owner)
@@ -64,6 +65,15 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
+
+
+def _check_link_sites(config: Config, sites: list[LaunchSite]) -> None:
+    """A declared link whose site names no launch site would silently link nothing."""
+    known = {s.location.path for s in sites} | {f"{s.location.path}:{s.location.line}" for s in sites}
+    for link in config.links:
+        if link.site not in known:
+            raise ConfigError(f"{config.source}: links: site {link.site!r} is not a launch site envlint found "
+                              "(`envlint facts` lists them as path:line)")
 
 
 def _check_declarations(root: Path, config: Config, services: set[str]) -> None:

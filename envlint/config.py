@@ -233,6 +233,9 @@ def _links(items: object, where: str) -> tuple[DeclaredLink, ...]:
             raise ConfigError(f"{here}: unknown key {unknown[0]!r} (known keys: service, site)")
         if not isinstance(spec.get("site"), str) or not isinstance(spec.get("service"), str):
             raise ConfigError(f"{here}: site and service must both be strings")
+        path, colon, line = spec["site"].rpartition(":")
+        if not spec["site"] or (colon and not (path and line.isdigit() and int(line) > 0)):
+            raise ConfigError(f"{here}: site {spec['site']!r}: expected \"path\" or \"path:line\" with a line number")
         out.append(DeclaredLink(spec["site"], spec["service"]))
     return tuple(out)
 

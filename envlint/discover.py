@@ -138,8 +138,14 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
         def excluded(rel: str, is_dir: bool) -> bool:
             return bool(matches(rel)) or (gitignores is not None and gitignores.ignored(rel, is_dir))
 
+        def unreadable(error: OSError) -> None:
+            where = Path(error.filename or start)
+            rel = where.relative_to(root).as_posix() if where.is_relative_to(root) and where != root else "."
+            problems.append(Problem(Location(rel, 1, 1), "unreadable",
+                                    f"folder cannot be read ({error.strerror or error}); skipped"))
+
         for start in folders:
-            for folder, dirnames, filenames in os.walk(start):
+            for folder, dirnames, filenames in os.walk(start, onerror=unreadable):
                 base = Path(folder)
                 rel_folder = base.relative_to(root).as_posix() if base != root else ""
                 dirnames[:] = sorted(d for d in dirnames if not excluded(f"{rel_folder}/{d}".lstrip("/"), True))

@@ -215,3 +215,21 @@ def test_an_analysed_folder_that_git_ignores_is_walked(tmp_path: Path) -> None:
     _write(repo, {".gitignore": ".env\nscratch/\n"})
     assert _paths(scratch) == [".env", "compose.yaml", "svc/Dockerfile", "svc/pyproject.toml", "svc/server.py"]
     assert _paths(repo) == [".env", "compose.yaml", "svc/Dockerfile", "svc/pyproject.toml", "svc/server.py"]
+
+
+def test_an_unreadable_folder_is_a_problem_not_a_silent_gap(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "main.py").write_text("import os\n")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # root reads every folder; a folder that refuses is simulated
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = discover(tmp_path, (tmp_path,), (), respect_gitignore=False)
+    assert [f.path for f in found.files] == ["ok/main.py"]
+    assert [(str(p.location), p.kind, p.message) for p in found.problems] == [
+        ("locked:1:1", "unreadable", "folder cannot be read (Permission denied); skipped")]

@@ -41,8 +41,34 @@ def _services(path: str, data: bytes) -> tuple[list[tuple[str, y.Node, y.Node]],
     for document in documents:
         services = y.get(document, "services")
         if y.is_mapping(services):
-            return [(name, key, node) for name, key, node in y.items(services) if y.is_mapping(node)], None
+            found = [(name, key, node) for name, key, node in y.items(services) if y.is_mapping(node)]
+            return found, _odd_shape(path, services)
+    shapes = [d for d in documents if d is not None and not y.is_mapping(d)]
+    if shapes:  # named like a compose file, but a list or a scalar: nothing in it can be read
+        return [], Problem(y.location(path, shapes[0]), "invalid-compose",
+                           f"the document is {_shape(shapes[0])}, not a mapping with services; skipped")
+    services = next((y.get(d, "services") for d in documents if y.get(d, "services") is not None), None)
+    if services is not None:
+        return [], Problem(y.location(path, services), "invalid-compose",
+                           f"services is {_shape(services)}, not a mapping of services; skipped")
     return [], None
+
+
+def _shape(node: y.Node) -> str:
+    return "a list" if y.is_sequence(node) else "a scalar" if y.scalar(node) is not None else "not a mapping"
+
+
+def _odd_shape(path: str, services: y.Node) -> Problem | None:
+    """The first service, or `environment` of one, that compose would reject: said, not skipped silently."""
+    for name, key, node in y.items(services):
+        if not y.is_mapping(node) and not (y.scalar(node) is not None and node.tag.endswith(":null")):
+            return Problem(y.location(path, key), "invalid-compose",
+                           f"service {name} is {_shape(node)}, not a mapping; skipped")
+        environment = y.get(node, "environment") if y.is_mapping(node) else None
+        if environment is not None and y.scalar(environment) is not None and not environment.tag.endswith(":null"):
+            return Problem(y.location(path, environment), "invalid-compose",
+                           f"environment of service {name} is a scalar, not a mapping or a list; its names are unknown")
+    return None
 
 
 def _failed(path: str, exc: Exception) -> Problem:
