@@ -120,3 +120,18 @@ def test_a_generated_file_over_the_limit_is_a_note_not_a_finding(tmp_path: Path)
         ("ENV000", "crds/handwritten.yaml")]
     facts = run_cli("facts", cwd=tmp_path).stdout
     assert "crds/big.yaml:1:1: [generated] 2500054 bytes, over the 2000000-byte limit; skipped" in facts
+
+
+def test_yaml_merge_keys_are_expanded_once_per_mapping() -> None:
+    """A 1 KB compose file whose anchors merge an anchor twice, 25 levels deep, expanded naively holds
+    2**25 entries: each mapping is expanded once, each key kept once (own keys, then earlier sources win)."""
+    from envlint.extract.yamlsource import items, load_documents
+
+    lines = ["x0: &a0 {k: v0}"]
+    lines += [f"x{i}: &a{i}\n  <<: [*a{i - 1}, *a{i - 1}]\n  k{i}: v" for i in range(1, 26)]
+    lines.append("top:\n  <<: [*a25, {k: late, extra: e}]\n  k3: own")
+    [document] = load_documents("compose.yml", "\n".join(lines).encode())[0]
+    top = next(value for key, _, value in items(document) if key == "top")
+    entries = {key: value.value for key, _, value in items(top)}
+    assert len(items(top)) == 27  # k3 (own), k25 ... k1 but k3, then k and extra
+    assert (entries["k3"], entries["k"], entries["extra"]) == ("own", "v0", "e")
