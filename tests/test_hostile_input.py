@@ -135,3 +135,22 @@ def test_yaml_merge_keys_are_expanded_once_per_mapping() -> None:
     entries = {key: value.value for key, _, value in items(top)}
     assert len(items(top)) == 27  # k3 (own), k25 ... k1 but k3, then k and extra
     assert (entries["k3"], entries["k"], entries["extra"]) == ("own", "v0", "e")
+
+
+def test_a_huge_helm_indent_is_left_unrendered_not_allocated(tmp_path: Path) -> None:
+    chart = tmp_path / "chart"
+    (chart / "templates").mkdir(parents=True)
+    (chart / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 0.1.0\n")
+    (chart / "values.yaml").write_text("a: b\n")
+    (chart / "templates" / "cm.yaml").write_text(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: {{ .Values.a | nindent 100000000 }}\n")
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = run_cli("check", cwd=tmp_path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (result.exit_code, result.stdout) == (0, "All checks passed: 0 launch sites and 0 services.\n")
+    assert peak < 50_000_000  # rendered, the indent alone is 100 MB of spaces
