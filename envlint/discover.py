@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pathspec
+from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
 
 from .filenames import classify
 from .gitfiles import git_files
@@ -68,25 +69,52 @@ class _GitIgnores:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.specs: dict[str, pathspec.GitIgnoreSpec | None] = {}
+        self.specs: dict[str, _IgnoreFile | None] = {}
 
-    def _spec(self, folder: str) -> pathspec.GitIgnoreSpec | None:
+    def _spec(self, folder: str) -> _IgnoreFile | None:
         if folder not in self.specs:
             path = self.root / folder / ".gitignore"
             try:
                 lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else None
             except OSError:
                 lines = None
-            self.specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self.specs[folder] = _IgnoreFile(lines) if lines else None
         return self.specs[folder]
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
         parts = rel.split("/")
         for depth in range(len(parts)):
-            spec = self._spec("/".join(parts[:depth]))
-            if spec is not None and spec.match_file("/".join(parts[depth:]) + ("/" if is_dir else "")):
+            found = self._spec("/".join(parts[:depth]))
+            if found is not None and found.matches("/".join(parts[depth:]) + ("/" if is_dir else "")):
                 return True
         return False
+
+
+class _IgnoreFile:
+    """One `.gitignore`. Most paths match none of its patterns: one regex of all of them (negated ones
+    too) says so at once, and pathspec's pattern-by-pattern evaluation, which decides negations, is
+    compiled and run only for a path that matches some pattern. A `.gitignore` of 10,000 lines made a
+    3,000-file walk take 17 s when every path was tested against every pattern."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.spec: pathspec.GitIgnoreSpec | None = None
+        bodies = []
+        for line in lines:
+            regex, _ = GitIgnoreSpecPattern.pattern_to_regex(line)
+            if regex is not None:
+                bodies.append(_NAMED_GROUP.sub("(?:", regex))
+        self.any = re.compile("|".join(f"(?:{b})" for b in bodies)) if bodies else None
+
+    def matches(self, path: str) -> bool:
+        if self.any is None or self.any.match(path) is None:
+            return False
+        if self.spec is None:
+            self.spec = pathspec.GitIgnoreSpec.from_lines(self.lines)
+        return self.spec.match_file(path)
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
