@@ -111,9 +111,10 @@ class EnvSet:
 class TargetRef:
     """A candidate for what a launch site starts, with the literal that names it."""
 
-    kind: Literal["image", "program", "python-module", "python-script", "self", "build"]
+    kind: Literal["image", "program", "python-module", "python-script", "script", "self", "build"]
     # the image reference, program name or path, module name ("" for self), or for "build" the
-    # repository path of the Dockerfile a compose `build:` uses
+    # repository path of the Dockerfile a compose `build:` uses; "script" is a repository file run by its
+    # path (`./build.sh`, `bash ci/test.sh`)
     value: str
     location: Location  # where the literal stands
     via: str = ""  # how it reached the launch site: "literal", "constant agentImage", ...
@@ -225,7 +226,7 @@ class FileFacts:
 @dataclass(frozen=True)
 class Service:
     name: str
-    kind: Literal["python", "go", "image"]
+    kind: Literal["python", "go", "image", "script"]
     root: str  # folder, repo-relative ("." for the root)
     location: Location  # the file that makes it a service (pyproject.toml, main.go, Dockerfile)
     reads: tuple[Read, ...]
