@@ -116,7 +116,7 @@ def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...
                 owners.append(service)
                 break
     # A script run by its path is the program it makes, not another script's that runs it in turn.
-    made = [s for s in owners if target.kind == "script" and s.location.path in suffixes]
+    made = [s for s in owners if target.kind != "python-module" and s.location.path in suffixes]
     if made:
         return made, f"{what} is the program {{root}}/{posixpath.basename(made[0].location.path)}", "exact"
     # A module shared by several services belongs to the one whose own folder holds it.

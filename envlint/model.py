@@ -105,6 +105,10 @@ class EnvSet:
     function: str | None = None
     # Compose `X: ${HOST_VAR}` without a default: the value is empty when HOST_VAR is unset on the host.
     empty_if_unset: bool = False
+    # The set serves more than the program at this site: a CI job's or workflow's env, given to every
+    # step (and to tools envlint does not follow), or a name the launching line expands itself
+    # (`prog "$BUMP"`). That this program does not read it is no finding.
+    for_others: bool = False
 
 
 @dataclass(frozen=True)

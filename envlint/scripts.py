@@ -1,7 +1,9 @@
-"""Programs that launch sites run by their path and no other service holds: a shell script, with the
-scripts it sources or runs by path (they get its environment); a Python script, with the repository
-modules it imports and the Django settings module it names (`os.environ.setdefault(
-"DJANGO_SETTINGS_MODULE", "hc.settings")`: Django imports it when the script starts).
+"""Programs that launch sites run by their path: a shell script, with the scripts it sources or runs by
+path (they get its environment); a Python script, with the repository modules it imports and the Django
+settings module it names (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hc.settings")`: Django
+imports it when the script starts). A script inside a Python project is still its own program: what
+`python tools/x.py` runs is that file and its imports, not every module of the project beside it; a
+shell script an image service already holds (its entrypoint) is left to it.
 
 A shell script hands its environment to every tool it runs (`docker compose` interpolates it, `make`
 passes it on), so its reads are never taken as all it uses: such a service is incomplete.
@@ -65,8 +67,8 @@ def _python_closure(path: str, by_path: dict[str, FileFacts]) -> list[str]:
 
 
 def launched_scripts(facts: list[FileFacts], by_path: dict[str, FileFacts], owned: set[str]) -> list[ScriptProgram]:
-    """The scripts that launch sites run by path, when the file is in the repository and no service
-    holds it yet; one program per script however many sites run it."""
+    """The scripts that launch sites run by path, when the file is in the repository; one program per
+    script however many sites run it. ``owned``: files of the services found so far."""
     found: dict[str, ScriptProgram] = {}
     for site in (s for f in facts for s in f.launch_sites):
         for target in site.targets:
@@ -74,7 +76,7 @@ def launched_scripts(facts: list[FileFacts], by_path: dict[str, FileFacts], owne
                 continue
             path = next((c for c in _candidates(target.value, (".", posixpath.dirname(site.location.path)))
                          if c in by_path), None)
-            if path is None or path in owned or path in found:
+            if path is None or path in found or (path in owned and by_path[path].language != "python"):
                 continue
             name = posixpath.basename(path).rsplit(".", 1)[0] or path
             root = posixpath.dirname(path) or "."

@@ -34,6 +34,10 @@ def _expansions(text: str):
         if ch == "\\":
             i += 2
             continue
+        if ch == "#" and not quote and (i == 0 or text[i - 1] in " \t\n;"):
+            end = text.find("\n", i)  # a comment: its quotes (`the user's`) open nothing
+            i = end if end > 0 else len(text)
+            continue
         if ch == "'" and quote != '"':
             quote = "" if quote == "'" else "'"
         elif ch == '"' and quote != "'":

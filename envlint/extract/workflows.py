@@ -1,6 +1,7 @@
 """GitHub Actions: a step's `run:` command that starts a program of the repository is a launch site.
 
-The program gets the `env:` of the workflow, of its job and of its step (the inner one wins), the
+The program gets the `env:` of the workflow, of its job and of its step (the inner one wins; the outer
+ones serve every step, so a program that does not read one of them is no finding), the
 `export X=...` lines of the step before the command, and the assignments that prefix the command
 itself. A value holding `${{ ... }}` is known only when the workflow runs, but it sets the name. A
 command that is a whole `${{ matrix.K }}` runs each value of the job's matrix key K, each a launch site
@@ -11,6 +12,7 @@ is the action's folder.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 
@@ -32,13 +34,19 @@ def is_workflow(path: str) -> bool:
     return parts[-3:-1] == [".github", "workflows"] or name in ("action.yml", "action.yaml")
 
 
-def _env(path: str, node: y.Node | None, via: str) -> dict[str, EnvSet]:
+def _env(path: str, node: y.Node | None, via: str, for_others: bool) -> dict[str, EnvSet]:
     out = {}
     for name, key, value in y.items(node):
         text = y.scalar(value)
         known = text if text is not None and "${{" not in text else None
-        out[name] = EnvSet(name, y.location(path, key), known, via=via)
+        out[name] = EnvSet(name, y.location(path, key), known, via=via, for_others=for_others)
     return out
+
+
+def _expanded(sets: dict[str, EnvSet], text: str) -> dict[str, EnvSet]:
+    """The step's own names that its script expands itself (`prog "$BUMP"`) serve the script too."""
+    return {name: dataclasses.replace(item, for_others=True) if re.search(r"\$\{?" + name + r"\b", text) else item
+            for name, item in sets.items()}
 
 
 def _folder(*nodes: y.Node | None) -> str | None:
@@ -93,7 +101,7 @@ def _step_sites(source: _Text, job: y.Node, step: y.Node, sets: dict[str, EnvSet
     text = y.scalar(run)
     if text is None or folder is None or run is None:
         return []
-    sets = {**sets, **_env(source.path, y.get(step, "env"), "env of the step")}
+    sets = {**sets, **_expanded(_env(source.path, y.get(step, "env"), "env of the step", False), text)}
     start = y.location(source.path, run).line
     sites = []
     logical = text.replace("\\\n", " ").splitlines()
@@ -127,7 +135,7 @@ def _step_sites(source: _Text, job: y.Node, step: y.Node, sets: dict[str, EnvSet
 
 def _job_sites(source: _Text, name: str, job: y.Node, top: y.Node, workflow_env: dict[str, EnvSet],
                action_folder: str | None) -> list[LaunchSite]:
-    sets = {**workflow_env, **_env(source.path, y.get(job, "env"), f"env of job {name}")}
+    sets = {**workflow_env, **_env(source.path, y.get(job, "env"), f"env of job {name}", True)}
     sites = []
     for index, step in enumerate(y.sequence(y.get(job, "steps")), start=1):
         label = y.scalar(y.get(step, "id")) or y.scalar(y.get(step, "name")) or str(index)
@@ -149,7 +157,7 @@ def extract_workflow(path: str, data: bytes) -> list[FileFacts]:
         if y.scalar(y.get(runs, "using")) == "composite":
             sites = _job_sites(source, "", runs, top, {}, posixpath.dirname(path) or ".")
     else:
-        workflow_env = _env(path, y.get(top, "env"), "env of the workflow")
+        workflow_env = _env(path, y.get(top, "env"), "env of the workflow", True)
         for name, _, job in y.items(y.get(top, "jobs")):
             sites.extend(_job_sites(source, name, job, top, workflow_env, None))
     return [FileFacts(path, "config", launch_sites=tuple(sites))] if sites else []
