@@ -158,6 +158,10 @@ class LaunchSite:
     # Repository files and folders the site hands to the program (compose bind mounts): placeholders
     # in them (`${env:X}`) are reads of the program at this site.
     config_files: tuple[str, ...] = ()
+    # Names the platform gives the program at this site without the site setting them (a CI runner's
+    # `GITHUB_SHA`, names an earlier step wrote to `$GITHUB_ENV`): present, so never missing, but no set
+    # of the site's that the program could leave unread or misspell.
+    provided: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

@@ -81,3 +81,12 @@ def test_an_assignment_in_one_branch_is_not_the_scripts_own_in_the_other() -> No
         return Location("t.sh", line + 1, offset - starts[line] + 1)
 
     assert [(r.name, r.location.line) for r in scan(script, where).reads] == [("IMAGE", 5), ("MODE", 7)]
+
+
+def test_the_runner_and_earlier_steps_github_env_provide_names() -> None:
+    workflow = (b"jobs:\n  j:\n    steps:\n      - run: ./a.sh\n"
+                b"      - run: echo \"BUILD_ID=${{ github.run_number }}\" >> \"$GITHUB_ENV\"\n"
+                b"      - run: ./b.sh\n")
+    first, second = extract_workflow(".github/workflows/ci.yml", workflow)[0].launch_sites
+    assert "GITHUB_SHA" in first.provided and "BUILD_ID" not in first.provided
+    assert "BUILD_ID" in second.provided and second.sets == ()

@@ -7,7 +7,8 @@ itself. A value holding `${{ ... }}` is known only when the workflow runs, but i
 command that is a whole `${{ matrix.K }}` runs each value of the job's matrix key K, each a launch site
 of its own located at its matrix entry. The command runs in the checkout (or the step's or job's
 `working-directory`); in a composite action (`action.yml`, `runs.steps`), `${{ github.action_path }}`
-is the action's folder.
+is the action's folder. The runner's own variables (`GITHUB_SHA`, `RUNNER_OS`) and the names earlier
+steps of the job write to `$GITHUB_ENV` are provided at every step: never missing, never the site's sets.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+from functools import lru_cache
+from importlib import resources
 
 from ..model import EnvSet, FileFacts, LaunchSite, Location, TargetRef
 from . import yamlsource as y
@@ -23,6 +26,14 @@ from .commands import Command, parse_command, split_commands
 _MATRIX = re.compile(r"^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$")
 _ACTION_PATH = re.compile(r"\$\{\{\s*github\.action_path\s*\}\}|\$\{?GITHUB_ACTION_PATH\}?")
 _EXPORT = re.compile(r"^\s*export\s+([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
+# `echo "NAME=value" >> "$GITHUB_ENV"`: the runner sets NAME for the job's later steps.
+_WRITES_ENV = re.compile(r"""(?:echo|printf)\s+(?:-\w+\s+)*["']?([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*["']?\$\{?GITHUB_ENV\b""")
+
+
+@lru_cache(maxsize=1)
+def _runner_names() -> tuple[str, ...]:
+    text = resources.files("envlint").joinpath("data/github_runner_variables.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def is_workflow(path: str) -> bool:
@@ -82,7 +93,7 @@ class _Text:
 
 
 def _site(where: Location, command: Command, sets: dict[str, EnvSet], function: str, source: _Text,
-          offset_loc: Location) -> LaunchSite:
+          offset_loc: Location, provided: tuple[str, ...]) -> LaunchSite:
     own = dict(sets)
     for assignment in command.assignments:
         value = assignment.value if "$" not in assignment.value else None
@@ -92,11 +103,12 @@ def _site(where: Location, command: Command, sets: dict[str, EnvSet], function: 
     target = TargetRef(command.kind, command.target,  # type: ignore[arg-type]
                        Location(source.path, offset_loc.line, offset_loc.column + command.offset), "GitHub Actions step")
     return LaunchSite(where, "exec", "config", function, (target,), tuple(own.values()), False,
-                      env_text="GitHub Actions step: env of the workflow, job and step, and the command's assignments")
+                      env_text="GitHub Actions step: env of the workflow, job and step, and the command's assignments",
+                      provided=provided)
 
 
 def _step_sites(source: _Text, job: y.Node, step: y.Node, sets: dict[str, EnvSet], folder: str | None,
-                function: str, action_folder: str | None) -> list[LaunchSite]:
+                function: str, action_folder: str | None, provided: tuple[str, ...]) -> list[LaunchSite]:
     run = y.get(step, "run")
     text = y.scalar(run)
     if text is None or folder is None or run is None:
@@ -122,14 +134,14 @@ def _step_sites(source: _Text, job: y.Node, step: y.Node, sets: dict[str, EnvSet
                     command = parse_command(y.scalar(value) or "", folder)
                     if command is not None:
                         loc = y.location(source.path, value)
-                        sites.append(_site(loc, command, sets, function, source, loc))
+                        sites.append(_site(loc, command, sets, function, source, loc, provided))
                 continue
             if "${{" in part:
                 continue
             command = parse_command(part, folder)
             if command is not None:
                 loc = source.find(start, part)
-                sites.append(_site(loc, command, sets, function, source, loc))
+                sites.append(_site(loc, command, sets, function, source, loc, provided))
     return sites
 
 
@@ -137,11 +149,14 @@ def _job_sites(source: _Text, name: str, job: y.Node, top: y.Node, workflow_env:
                action_folder: str | None) -> list[LaunchSite]:
     sets = {**workflow_env, **_env(source.path, y.get(job, "env"), f"env of job {name}", True)}
     sites = []
+    written: list[str] = []  # names earlier steps wrote to $GITHUB_ENV
     for index, step in enumerate(y.sequence(y.get(job, "steps")), start=1):
         label = y.scalar(y.get(step, "id")) or y.scalar(y.get(step, "name")) or str(index)
         folder = _folder(step, y.get(y.get(job, "defaults"), "run"), y.get(y.get(top, "defaults"), "run"))
         function = f"job {name} step {label}" if name else f"step {label}"
-        sites.extend(_step_sites(source, job, step, sets, folder, function, action_folder))
+        provided = tuple(dict.fromkeys(_runner_names() + tuple(written)))
+        sites.extend(_step_sites(source, job, step, sets, folder, function, action_folder, provided))
+        written.extend(m.group(1) for m in _WRITES_ENV.finditer(y.scalar(y.get(step, "run")) or ""))
     return sites
 
 
