@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, ConfigError
+from .commandreads import with_command_reads
 from .configreads import placeholder_reads, with_mounted_config
 from .discover import discover
 from .envflow import compute_env
@@ -44,6 +45,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     _check_link_sites(config, sites)
     links = infer_links(sites, service_set.services, service_set.owner, projects, config)
     services = with_mounted_config(service_set.services, sites, links, placeholder_reads(facts))
+    services = with_command_reads(services, sites, links, projects.dockerfiles, facts, tuple(f.path for f in found.files))
     env = compute_env(root, sites, services, links, service_set.owner)
     all_problems = sorted(list(found.problems) + problems + list(projects.problems), key=lambda p: (p.location, p.kind))
     graph = Graph(

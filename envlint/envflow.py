@@ -63,8 +63,9 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
             return None
         visiting.add(site_id)
         site = by_id[site_id]
-        names = {s.name for s in site.sets if s.name} | image_env.get(site_id, set())
-        always = {s.name for s in site.sets if s.name and not s.condition} | image_env.get(site_id, set())
+        names = {s.name for s in site.sets if s.name} | image_env.get(site_id, set()) | set(site.provided)
+        always = {s.name for s in site.sets if s.name and not s.condition} | image_env.get(site_id, set()) \
+            | set(site.provided)
         why = site.open_reason
         # Compose resolves its env_file entries itself (they are sets, located in the file); a
         # `docker run --env-file` in code or a script is resolved here.

@@ -120,6 +120,10 @@ def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...
             if any(path == s or inside == s or inside.startswith("src/") and inside[4:] == s for s in suffixes):
                 owners.append(service)
                 break
+    # A script run by its path is the program it makes, not another script's that runs it in turn.
+    made = [s for s in owners if target.kind != "python-module" and s.location.path in suffixes]
+    if made:
+        return made, f"{what} is the program {{root}}/{posixpath.basename(made[0].location.path)}", "exact"
     # A module shared by several services belongs to the one whose own folder holds it.
     own = [s for s in owners if any(p.startswith(s.root + "/") or s.root == "." for p in s.files)]
     return (own or owners), f"{what} is in the service folder {{root}}/", "exact"
@@ -140,7 +144,7 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
                 found, why, evidence = _by_image(target, services, config)
             elif target.kind == "program":
                 found, why, evidence = _by_program(target, services, projects, config)
-            elif target.kind in ("python-module", "python-script"):
+            elif target.kind in ("python-module", "python-script", "script"):
                 found, why, evidence = _by_python(target, site, services)
             elif target.kind == "build":
                 found, why, evidence = _by_build(target, services)

@@ -105,15 +105,20 @@ class EnvSet:
     function: str | None = None
     # Compose `X: ${HOST_VAR}` without a default: the value is empty when HOST_VAR is unset on the host.
     empty_if_unset: bool = False
+    # The set serves more than the program at this site: a CI job's or workflow's env, given to every
+    # step (and to tools envlint does not follow), or a name the launching line expands itself
+    # (`prog "$BUMP"`). That this program does not read it is no finding.
+    for_others: bool = False
 
 
 @dataclass(frozen=True)
 class TargetRef:
     """A candidate for what a launch site starts, with the literal that names it."""
 
-    kind: Literal["image", "program", "python-module", "python-script", "self", "build"]
+    kind: Literal["image", "program", "python-module", "python-script", "script", "self", "build"]
     # the image reference, program name or path, module name ("" for self), or for "build" the
-    # repository path of the Dockerfile a compose `build:` uses
+    # repository path of the Dockerfile a compose `build:` uses; "script" is a repository file run by its
+    # path (`./build.sh`, `bash ci/test.sh`)
     value: str
     location: Location  # where the literal stands
     via: str = ""  # how it reached the launch site: "literal", "constant agentImage", ...
@@ -156,6 +161,10 @@ class LaunchSite:
     # Its function is called nowhere in the repository (envlint/extract/callers.py): analysed, but
     # nobody here runs it, so its findings are warnings at most.
     no_caller: bool = False
+    # Names the platform gives the program at this site without the site setting them (a CI runner's
+    # `GITHUB_SHA`, names an earlier step wrote to `$GITHUB_ENV`): present, so never missing, but no set
+    # of the site's that the program could leave unread or misspell.
+    provided: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -228,7 +237,7 @@ class FileFacts:
 @dataclass(frozen=True)
 class Service:
     name: str
-    kind: Literal["python", "go", "image"]
+    kind: Literal["python", "go", "image", "script"]
     root: str  # folder, repo-relative ("." for the root)
     location: Location  # the file that makes it a service (pyproject.toml, main.go, Dockerfile)
     reads: tuple[Read, ...]

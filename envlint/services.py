@@ -23,6 +23,7 @@ from .extract.dockerfile import Dockerfile
 from .images import image_key
 from .model import FileFacts, Location, Read, Service
 from .projects import Projects
+from .scripts import launched_scripts
 from .pyimports import Entries, imported_files, module_files, python_closure
 
 
@@ -153,7 +154,7 @@ def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], ima
     why = "a script that may start programs envlint does not follow"
     # The Python programs the script runs are part of what the image runs.
     known = frozenset(by_path) | files
-    started = [found for t in (script.runs if script else ())
+    started = [found for t in (script.runs if script else ()) if t.kind != "script"
                if (found := in_repository(dockerfile, t.value, t.kind == "python-module", entry.context, known,
                                           folders))]
     closure = python_closure(started, by_path, ".") if started else []
@@ -275,6 +276,10 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config,
             name = posixpath.basename(folder) if folder != "." else projects.go_root_name()
             drafts.append(_Draft(name, "go", folder, mains[0].path, _go_closure(folder, go_by_dir, projects.go_modules)))
     _assign_images(drafts, projects, all_files, by_path, paths or tuple(by_path))
+    owned = {f for d in drafts for f in d.files}
+    for program in launched_scripts(facts, by_path, owned):
+        drafts.append(_Draft(program.name, program.kind, program.root, program.path, list(program.files),
+                             incomplete=program.incomplete))
     for declared in config.services:
         replaced = [d for d in drafts if d.root == declared.root]
         drafts = [d for d in drafts if d.root != declared.root]

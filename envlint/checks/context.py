@@ -284,10 +284,14 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     weak = {r.name for r in service.weak_reads if r.name}
     unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
                    if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
+    # A name that serves other programs too (a CI job's env) competes for a read only when it is the set
+    # being paired: beside a name the site gives this program alone, it is not the likelier rename.
+    others = {s.name for s in site.sets if s.for_others}
     pairs = {}
     for name in unread:
         match = best_rename(name, unset)
         # one to one: the read name must pair back with this set name only
-        if match and (back := best_rename(match[0], unread)) and back[0] == name:
+        rivals = [n for n in unread if n == name or n not in others]
+        if match and (back := best_rename(match[0], rivals)) and back[0] == name:
             pairs[name] = match
     return pairs

@@ -103,11 +103,19 @@ _EMPTY_IS_UNSET = frozenset({"os.Getenv", "syscall.Getenv"})
 def _same_deployment(one, other) -> bool:
     """Two compose files that are not overlays of one another are alternative deployments (sqlite or
     MySQL, Redis or RabbitMQ): a name one sets and the other leaves out is a choice, not a slip. An
-    overlay (`svc (docker-compose.override.yml)`) belongs with the files of its folder."""
+    overlay (`svc (docker-compose.override.yml)`) belongs with the files of its folder. A command of a CI
+    step or a Dockerfile RUN is a run for one purpose (a check-only step, a prerelease matrix entry, a
+    build step), never another launch's equal."""
+    if _one_purpose(one) or _one_purpose(other):
+        return False
     if one.kind != "compose" or other.kind != "compose" or one.location.path == other.location.path:
         return True
     overlay = " (" in (one.function or "") or " (" in (other.function or "")
     return overlay and posixpath.dirname(one.location.path) == posixpath.dirname(other.location.path)
+
+
+def _one_purpose(site) -> bool:
+    return site.kind == "exec" and site.language in ("config", "dockerfile")
 
 
 def _only_shared(ctx: Context, site, name: str) -> bool:

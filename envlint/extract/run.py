@@ -17,6 +17,7 @@ from typing import Callable
 from ..discover import SourceFile
 from ..model import FileFacts, Location, Problem
 from .callers import mark_no_caller
+from .workflows import is_workflow
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -92,6 +93,8 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     from .python import extract_python_file
     from .placeholders import extract_placeholders
     from .shell import extract_shell_file
+    from .workflows import extract_workflow
+    from .dockerfile_runs import extract_dockerfile_runs
 
     language, members = unit
     paths = [p for p, _ in members]
@@ -103,6 +106,10 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
         return _guarded(paths, lambda: [extract_shell_file(*members[0])], "shell")
     if language == "config":
         return _guarded(paths, lambda: extract_placeholders(*members[0]), "config")
+    if language == "workflow":
+        return _guarded(paths, lambda: extract_workflow(*members[0]), "config")
+    if language == "dockerfile":
+        return _guarded(paths, lambda: extract_dockerfile_runs(*members[0]), "dockerfile")
     return _guarded(paths, lambda: [extract_python_file(*members[0])], "python")
 
 
@@ -145,7 +152,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     size = 0
     texts: dict[str, bytes] = {}  # what was read, searched for the callers of launchers' functions
     for source in files:
-        if source.kind not in ("go", "python", "shell", "template") and source.kind not in _CONFIG_UNITS:
+        if source.kind not in ("go", "python", "shell", "template", "dockerfile") and source.kind not in _CONFIG_UNITS:
             continue
         data, problem = _load(root, source)
         if problem is not None and problem.kind == "generated":
@@ -155,7 +162,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         if problem is not None:
             # A configuration file is read only for its placeholders: one envlint cannot read (binary,
             # huge, another encoding) leaves no launch site or program unanalysed.
-            if source.kind != "template":
+            if source.kind not in ("template", "dockerfile"):  # a Dockerfile's problems are the projects'
                 problems.append(problem)
             continue
         assert data is not None
@@ -167,6 +174,10 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             units.append((source.kind, [(source.path, data)]))
         if source.kind in ("yaml", "template"):  # a YAML file may be a manifest and a program's config
             units.append(("config", [(source.path, data)]))
+        if source.kind == "yaml" and is_workflow(source.path):
+            units.append(("workflow", [(source.path, data)]))
+        if source.kind == "dockerfile":  # its `RUN A=1 ./prog` lines; ENV and CMD are read by projects
+            units.append(("dockerfile", [(source.path, data)]))
         if source.kind in _CONFIG_UNITS:
             config[_CONFIG_UNITS[source.kind]].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))

@@ -14,6 +14,7 @@ import shlex
 
 from ..model import FileFacts, LaunchSite, Location, TargetRef
 from .docker_args import Token, parse_docker_run
+from .commands import parse_command, split_commands
 from .shell_reads import scan
 
 _RUN = re.compile(r"\bdocker\s+(?:container\s+)?run\b")
@@ -22,6 +23,7 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_][A-Za-z0
 # runs (the interpreter by name, or through a variable holding it).
 _PYTHON_RUN = re.compile(r"""(?:^|[\s;&|(])(?:[\w./-]*python[\d.]*|"?\$\{?\w+\}?"?)\s+(?:-[A-Za-z]\s+)*"""
                          r"""(?:-m\s+([\w.]+)|((?:\./|/)?[\w./-]+\.py))(?=[\s;&|)"']|$)""", re.M)
+_SOURCE = re.compile(r"^\s*(?:source|\.)\s+([^\s;&|]+)")
 _VARIABLE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}?$")
 
 
@@ -105,8 +107,29 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
     runs = tuple(TargetRef("python-module" if m.group(1) else "python-script", m.group(1) or m.group(2),
                            where(m.start(1) if m.group(1) else m.start(2)), "shell")
                  for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start(1) if m.group(1) else m.start(2)))
+    runs += _script_runs(path, lines)
     return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic,
                      runs=runs)
+
+
+def _script_runs(path: str, lines: list[str]) -> tuple[TargetRef, ...]:
+    """The repository scripts this one sources (`source x.sh`, `. x.sh`) or runs by path (`./build.sh`,
+    `bash ci/x.sh`): they get its environment."""
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        sourced = _SOURCE.match(line)
+        if sourced and "$" not in sourced.group(1):
+            out.append(TargetRef("script", sourced.group(1).strip("'\""), Location(path, number, sourced.start(1) + 1),
+                                 "source"))
+            continue
+        for offset, part in split_commands(line):
+            command = parse_command(part)
+            if command is not None and command.kind == "script":
+                out.append(TargetRef("script", command.target, Location(path, number, offset + command.offset + 1),
+                                     "shell"))
+    return tuple(out)
 
 
 def _in_comment(text: str, offset: int) -> bool:
