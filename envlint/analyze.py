@@ -20,6 +20,7 @@ from .model import EnvSet, Graph, LaunchSite
 from .projects import find_projects
 from .resolve import resolve
 from .services import build_services
+from .upstream import upstream_programs
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,9 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)
     links = infer_links(sites, service_set.services, service_set.owner, projects, config)
-    services = with_mounted_config(service_set.services, sites, links, placeholder_reads(facts))
+    paths = placeholder_reads(facts)
+    services = with_mounted_config(service_set.services, sites, links, paths)
+    services, links = upstream_programs(services, sites, links, paths)
     env = compute_env(root, sites, services, links, service_set.owner)
     all_problems = sorted(list(found.problems) + problems + list(projects.problems), key=lambda p: (p.location, p.kind))
     graph = Graph(
@@ -54,7 +57,9 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     )
     env_files = tuple((f.path, tuple(parse_env_file(f.path, _text(root / f.path))))
                       for f in found.files if f.kind == "env-file")
-    return Analysis(root, graph, service_set.unowned, config, env_files)
+    # A file whose reads are a service's weak reads (a configuration it mounts or copies) is checked.
+    weak = {r.location.path for s in services for r in s.weak_reads}
+    return Analysis(root, graph, tuple(p for p in service_set.unowned if p not in weak), config, env_files)
 
 
 def _text(path: Path) -> str:
