@@ -112,3 +112,16 @@ def test_calls_of_names_a_star_import_brings_in():
         ("MAIL_HOST", out(4, 8), Default("literal", ("localhost",)), False, "call get_env" + how, None),
     ]
     assert facts["app/outside.py"].reads_dynamic is True
+
+
+def test_env_named_functions_imported_from_outside_the_repository():
+    """`from framework.conf.server import env` then `env("X", "d")` reads X; `set_env` and `make_env` do not."""
+    facts = resolved("star_helpers")
+    loc = lambda line, col: Location("app/imported.py", line, col)  # noqa: E731
+    how = ", imported from outside the repository"
+    assert rows(facts["app/imported.py"]) == [
+        ("EXPLICIT_IMPORT", loc(6, 5), Default("literal", ("1",)), False, "call env" + how, None),
+        ("ALIASED_IMPORT", loc(7, 5), Default(), False, "call get_env" + how, None),
+        ("MODULE_ATTRIBUTE", loc(8, 5), Default(), False, "call env" + how, None),
+    ]
+    assert facts["app/imported.py"].reads_dynamic is False

@@ -51,15 +51,15 @@ def _one_call(modules: "_Modules", path: str, group: list[HelperCall]) -> tuple[
         if helper is not None:
             key = bound_argument(helper, call.args, helper.key)
             return helper_read(helper, call, key.value if key is not None else None), False
-        return (_guessed_read(call) if found[1] in modules.reading else None), False
+        return (guessed_read(call) if found[1] in modules.reading else None), False
     outer = [c for c in group if modules.module_path(path, c.callee.module, c.callee.level) is None]
     if outer:
         # From a module outside the repository (or not found): anything may be read, and a helper whose
         # name says it reads the environment (`env("X", "90")`) is taken to read X.
-        return (_guessed_read(outer[-1], "from a star import outside the repository")
-                if _named_env(outer[-1].callee.name) else None), True
+        return (guessed_read(outer[-1], "from a star import outside the repository")
+                if named_env(outer[-1].callee.name) else None), True
     if any(_reads_environment(modules, c.callee, path) for c in group):
-        return _guessed_read(group[-1]), False
+        return guessed_read(group[-1]), False
     return None, False
 
 
@@ -78,13 +78,15 @@ def _reads_environment(modules: "_Modules", ref: NameRef, where: str, hops: int 
                                           for s in (extra.stars if extra is not None else ()))
 
 
-def _named_env(name: str) -> bool:
-    """The function's name has the word env, getenv or environ: `env`, `get_env`, `getEnv`, `env_bool`."""
-    words = re.split(r"_+|(?<=[a-z0-9])(?=[A-Z])", name)
-    return any(w.lower() in ("env", "getenv", "environ") for w in words)
+def named_env(name: str) -> bool:
+    """The function's name says it reads the environment: `env`, `env_bool`, `getenv`, `get_env`,
+    `getEnv`, `read_env`; not `set_env` or `make_env`, which write or build something else."""
+    words = [w.lower() for w in re.split(r"_+|(?<=[a-z0-9])(?=[A-Z])", name) if w]
+    return bool(words) and (words[0] in ("env", "getenv", "environ")
+                            or (words[0] in ("get", "read", "fetch") and words[1:2] in (["env"], ["environ"])))
 
 
-def _guessed_read(call: HelperCall, how: str = "") -> Read | None:
+def guessed_read(call: HelperCall, how: str = "") -> Read | None:
     given = [a for a in call.args if a.keyword is None]
     if not given or not env_like(given[0].value):
         return None
