@@ -22,6 +22,7 @@ from .projects import find_projects
 from .resolve import resolve
 from .services import build_services
 from .unlinked import explain_unlinked
+from .upstream import upstream_programs
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,10 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)
     _check_link_sites(config, sites)
     links = infer_links(sites, service_set.services, service_set.owner, projects, config)
-    services = with_mounted_config(service_set.services, sites, links, placeholder_reads(facts))
+    placeholders = placeholder_reads(facts)
+    services = with_mounted_config(service_set.services, sites, links, placeholders)
     services = with_command_reads(services, sites, links, projects.dockerfiles, facts, tuple(f.path for f in found.files))
+    services, links = upstream_programs(services, sites, links, placeholders)
     env = compute_env(root, sites, services, links, service_set.owner)
     all_problems = sorted(list(found.problems) + problems + list(projects.problems), key=lambda p: (p.location, p.kind))
     graph = Graph(
@@ -59,7 +62,9 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     )
     env_files = tuple((f.path, tuple(parse_env_file(f.path, _text(root / f.path))))
                       for f in found.files if f.kind == "env-file")
-    return Analysis(root, graph, service_set.unowned, config, env_files)
+    # A file whose reads are a service's weak reads (a configuration it mounts or copies) is checked.
+    weak = {r.location.path for s in services for r in s.weak_reads}
+    return Analysis(root, graph, tuple(p for p in service_set.unowned if p not in weak), config, env_files)
 
 
 def _text(path: Path) -> str:

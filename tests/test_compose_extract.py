@@ -150,3 +150,16 @@ def test_placeholders_of_configuration_files_are_reads() -> None:
         ("MODE", 6, 7, ("batch",), False),
     ]
     assert extract_placeholders("plain.yaml", b"a: 1\n") == []
+
+
+def test_xml_from_env_attributes_are_reads() -> None:
+    """ClickHouse's `<element from_env="X"/>`: the element takes X's value; a commented-out one does not."""
+    from envlint.extract.placeholders import extract_placeholders
+
+    text = (b'<clickhouse>\n  <max_ratio from_env="MAX_RATIO"/>\n  <!-- <old from_env="OLD_RATIO"/> -->\n'
+            b"  <port from_env='HTTP_PORT' />\n  <note>from_env=\"NOT_IN_A_TAG\"</note>\n</clickhouse>\n")
+    (facts,) = extract_placeholders("clickhouse/config.xml", text)
+    assert [(r.name, r.location.line, r.location.column, r.form) for r in facts.reads] == [
+        ("MAX_RATIO", 2, 24, 'config from_env=""'),
+        ("HTTP_PORT", 4, 19, 'config from_env=""'),
+    ]

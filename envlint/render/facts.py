@@ -58,6 +58,7 @@ def facts_json(analysis: Analysis) -> str:
                       "languages": list(s.languages), "images": list(s.images), "files": list(s.files),
                       "incomplete": s.incomplete,
                       "reads": [_read_json(r) for r in sorted(s.reads, key=lambda r: r.location)],
+                      "weak_reads": [_read_json(r) for r in sorted(s.weak_reads, key=lambda r: r.location)],
                       "process_sets": [{"name": p.name, "location": location_json(p.location),
                                         "description": describe_set(p, "process-set")} for p in s.process_sets]}
                      for s in graph.services],
@@ -86,6 +87,9 @@ def facts_text(analysis: Analysis) -> str:
             out.append(f"    reads may be incomplete: {service.incomplete}")
         for read in sorted(service.reads, key=lambda r: r.location):
             out.append(f"    {read.location}: {describe_read(read)}")
+        own = {r.location for r in service.reads}
+        for read in sorted((r for r in service.weak_reads if r.location not in own), key=lambda r: r.location):
+            out.append(f"    {read.location}: {describe_read(read)} (a file handed to it: read if it loads it)")
         for item in service.process_sets:
             out.append(f"    {item.location}: {describe_set(item, 'process-set')}")
     out.append(f"Launch sites ({len(graph.sites)})")
