@@ -153,6 +153,9 @@ class LaunchSite:
     # Repository files and folders the site hands to the program (compose bind mounts): placeholders
     # in them (`${env:X}`) are reads of the program at this site.
     config_files: tuple[str, ...] = ()
+    # Why what the site sets rests on a guess (an env file taken to be rendered from a template of the
+    # repository by its name): a link from this site is then a guess too.
+    guessed: str = ""
 
     @property
     def id(self) -> str:
@@ -216,6 +219,12 @@ class FileFacts:
     # Shell: the Python scripts and modules the script runs with its own environment (`python3 app.py`,
     # `"$PY" -m pkg.worker`), as written: an entrypoint's programs.
     runs: tuple[TargetRef, ...] = ()
+    # Go: the names the file refers to (envlint/extract/golang/references.py), so that a read in a
+    # top-level function no file of a program refers to is not that program's.
+    references: frozenset[str] = frozenset()
+    # Go: (field, name, location) of each upper-case name given to a field spelled with `Env` in a
+    # composite literal (`EnvKey: "POSTGRESQL_HOST"`), for reads through such a table (fieldreads.py).
+    env_fields: tuple[tuple[str, str, Location], ...] = ()
     # Cross-file facts for the resolution stage after extraction (constants another file imports,
     # settings classes, wrappers, names from other packages): a frozen record defined by that
     # language's extractor and read only by its resolver in envlint/resolve/.

@@ -22,6 +22,8 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_][A-Za-z0
 # runs (the interpreter by name, or through a variable holding it).
 _PYTHON_RUN = re.compile(r"""(?:^|[\s;&|(])(?:[\w./-]*python[\d.]*|"?\$\{?\w+\}?"?)\s+(?:-[A-Za-z]\s+)*"""
                          r"""(?:-m\s+([\w.]+)|((?:\./|/)?[\w./-]+\.py))(?=[\s;&|)"']|$)""", re.M)
+# `exec /harbor/harbor_core -c conf.yml`: the program an entrypoint script hands its process to, by path.
+_EXEC = re.compile(r"^[ \t]*exec[ \t]+((?:/|\./)[\w./-]+)(?=[\s;]|$)", re.M)
 _VARIABLE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}?$")
 
 
@@ -105,6 +107,8 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
     runs = tuple(TargetRef("python-module" if m.group(1) else "python-script", m.group(1) or m.group(2),
                            where(m.start(1) if m.group(1) else m.start(2)), "shell")
                  for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start(1) if m.group(1) else m.start(2)))
+    runs += tuple(TargetRef("program", m.group(1), where(m.start(1)), "exec in a shell script")
+                  for m in _EXEC.finditer(text) if not m.group(1).endswith((".py", ".sh")))
     return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic,
                      runs=runs)
 
