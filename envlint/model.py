@@ -111,7 +111,7 @@ class EnvSet:
 class TargetRef:
     """A candidate for what a launch site starts, with the literal that names it."""
 
-    kind: Literal["image", "program", "python-module", "python-script", "self", "build"]
+    kind: Literal["image", "program", "python-module", "python-script", "shell-script", "self", "build"]
     # the image reference, program name or path, module name ("" for self), or for "build" the
     # repository path of the Dockerfile a compose `build:` uses
     value: str
@@ -217,7 +217,8 @@ class FileFacts:
     # Families of names read by iterating the environment: a prefix (`APP_`), or "" for every name.
     read_prefixes: tuple[str, ...] = ()
     # Shell: the Python scripts and modules the script runs with its own environment (`python3 app.py`,
-    # `"$PY" -m pkg.worker`), as written: an entrypoint's programs.
+    # `"$PY" -m pkg.worker`), the scripts it sources (`. /lib.sh`) and the program it execs by path
+    # (`exec /app/server`), as written: an entrypoint's programs.
     runs: tuple[TargetRef, ...] = ()
     # Go: the names the file refers to (envlint/extract/golang/references.py), so that a read in a
     # top-level function no file of a program refers to is not that program's.

@@ -128,3 +128,17 @@ def test_env_field_literals_of_a_settings_table() -> None:
     source = (b'var items = []Item{\n\t{Name: "db.host", EnvKey: "DB_HOST", DefaultValue: "db"},\n'
               b'\t// {EnvKey: "OLD_NAME"},\n\t{Env: "lower"},\n}\n')
     assert env_field_literals("c/items.go", source) == (("EnvKey", "DB_HOST", Location("c/items.go", 2, 29)),)
+
+
+def test_entrypoint_script_sources_scripts_by_path() -> None:
+    script = extract_shell_file("db/entry.sh", b"#!/bin/bash\nsource $PWD/initdb.sh\n. /lib/common.sh\n# . old.sh\n")
+    assert [(t.kind, t.value, t.location.line) for t in script.runs] == [
+        ("shell-script", "initdb.sh", 2), ("shell-script", "/lib/common.sh", 3)]
+
+
+def test_a_compose_template_that_does_not_read_as_yaml_is_a_note() -> None:
+    from envlint.extract.compose import extract_compose
+
+    facts = extract_compose([("deploy/docker-compose.yml.j2", b"services:\n  {% for s in x %}{{ s }}: [\n")])
+    assert facts[0].problems == ()
+    assert [n.kind for n in facts[0].notes] == ["jinja-template"]

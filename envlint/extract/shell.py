@@ -24,6 +24,9 @@ _PYTHON_RUN = re.compile(r"""(?:^|[\s;&|(])(?:[\w./-]*python[\d.]*|"?\$\{?\w+\}?
                          r"""(?:-m\s+([\w.]+)|((?:\./|/)?[\w./-]+\.py))(?=[\s;&|)"']|$)""", re.M)
 # `exec /harbor/harbor_core -c conf.yml`: the program an entrypoint script hands its process to, by path.
 _EXEC = re.compile(r"^[ \t]*exec[ \t]+((?:/|\./)[\w./-]+)(?=[\s;]|$)", re.M)
+# `source $PWD/initdb.sh`, `. /lib.sh`: a script read into this one, its reads part of the program
+# (`$PWD` is where the script starts: the image's WORKDIR).
+_SOURCE = re.compile(r"^[ \t]*(?:source|\.)[ \t]+\"?(?:\$\{?PWD\}?/)?((?:/|\./)?[\w./-]+\.sh)\"?[ \t]*$", re.M)
 _VARIABLE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}?$")
 
 
@@ -109,6 +112,8 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
                  for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start(1) if m.group(1) else m.start(2)))
     runs += tuple(TargetRef("program", m.group(1), where(m.start(1)), "exec in a shell script")
                   for m in _EXEC.finditer(text) if not m.group(1).endswith((".py", ".sh")))
+    runs += tuple(TargetRef("shell-script", m.group(1), where(m.start(1)), "source in a shell script")
+                  for m in _SOURCE.finditer(text))
     return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic,
                      runs=runs)
 

@@ -134,9 +134,16 @@ def _extract(compose: list[str], contents: dict[str, bytes]) -> list[FileFacts]:
         return specs[path, name]
 
     sites = launch_sites({path: list(found) for path, found in nodes.items()}, lookup)
+    # A template envlint cannot read as YAML is not broken (the tool that renders it reads it): a note.
     return [FileFacts(path, "compose", launch_sites=tuple(sites[path]),
-                      problems=(problems[path],) if path in problems else ())
+                      problems=(problems[path],) if path in problems and not is_template(path) else (),
+                      notes=(_as_note(problems[path]),) if path in problems and is_template(path) else ())
             for path in compose]
+
+
+def _as_note(problem: Problem) -> Problem:
+    return Problem(problem.location, "jinja-template",
+                   f"a Jinja template envlint could not read as the compose file it renders: {problem.message}")
 
 
 def _templated(spec: ServiceSpec, data: bytes, guesses: dict[str, str]) -> ServiceSpec:
