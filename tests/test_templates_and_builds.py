@@ -50,11 +50,10 @@ def test_env_template_names_values_and_conditions() -> None:
 
 def test_template_of_beside_by_component_or_none_when_ambiguous() -> None:
     templates = ["deploy/app.env.jinja", "installer/templates/core/env.jinja", "installer/templates/job/env.jinja"]
-    assert template_of("deploy/app.env", "./app.env", templates) == ("deploy/app.env.jinja", False)
-    assert template_of("x/common/config/core/env", "./common/config/core/env", templates) == \
-        ("installer/templates/core/env.jinja", True)
-    assert template_of("x/env", "./env", templates) is None
-    assert template_of("x/c/core/env", "./c/core/env", templates + ["legacy/core/env.j2"]) is None
+    assert template_of("deploy/app.env", templates) == ("deploy/app.env.jinja", False)
+    assert template_of("x/common/config/core/env", templates) == ("installer/templates/core/env.jinja", True)
+    assert template_of("env", templates) is None
+    assert template_of("x/c/core/env", templates + ["legacy/core/env.j2"]) is None
 
 
 MAKEFILE = """BUILDPATH=$(CURDIR)
@@ -83,6 +82,7 @@ def test_makefile_variables_expand_recursively() -> None:
     assert known["FLAGS"] == "-a -b" and known["NAME"] == "first"
     assert expand("$(DOCKERBUILD) -t $(DOCKERIMAGENAME_CORE):$(VERSIONTAG)", known) == \
         "docker build --no-cache -t acme/harbor-core:$(VERSIONTAG)"
+    assert expand("$(shell command -v podman) build", {}) == "podman build"
 
 
 def test_makefile_docker_build_tags_after_expansion() -> None:
@@ -142,3 +142,13 @@ def test_a_compose_template_that_does_not_read_as_yaml_is_a_note() -> None:
     facts = extract_compose([("deploy/docker-compose.yml.j2", b"services:\n  {% for s in x %}{{ s }}: [\n")])
     assert facts[0].problems == ()
     assert [n.kind for n in facts[0].notes] == ["jinja-template"]
+
+
+def test_a_compose_env_file_with_template_blocks_is_read_as_a_template() -> None:
+    from envlint.extract.compose import extract_compose
+
+    compose = b"services:\n  api:\n    image: acme/api\n    env_file: ./api.env.tmpl\n"
+    env = b"A=1\n{% if b %}\nB={{ b }}\n{% endif %}\n"
+    facts = extract_compose([("compose.yaml", compose), ("api.env.tmpl", env)])
+    sets = facts[0].launch_sites[0].sets
+    assert [(s.name, s.value, s.condition) for s in sets] == [("A", "1", None), ("B", None, "b")]

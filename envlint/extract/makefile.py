@@ -5,9 +5,10 @@ Build commands are rarely written out in a Makefile: `$(DOCKERBUILD) -f $(DOCKER
 goharbor/harbor-core:... .` once `DOCKERBUILD=$(DOCKERCMD) build`, `DOCKERCMD=$(shell which docker)` and
 the rest are expanded. Expansion is textual, as make's recursive variables are: `=`, `:=`, `::=`, `?=`
 (only when not yet assigned) and `+=`, also after `override`/`export`, the last assignment in the file
-winning (both branches of an `ifeq` are read; the later one wins). `$(shell which X)` is `X`, `$(CURDIR)`
-is the folder make runs in (`.`: where commands are resolved from), and a variable the file does not
-assign (given on the command line, or by a parent make with `-e`) stays as written.
+winning (both branches of an `ifeq` are read; the later one wins). `$(shell which X)` (or `command -v
+X`) is `X`, `$(CURDIR)` is the folder make runs in (`.`: where commands are resolved from), and a
+variable the file does not assign (given on the command line, or by a parent make with `-e`) stays as
+written.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 
 _ASSIGNMENT = re.compile(r"^(?:(?:override|export)\s+)*([A-Za-z_][A-Za-z0-9_.-]*)\s*(::=|:=|\?=|\+=|=)\s*(.*)$")
 _REFERENCE = re.compile(r"\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]")
-_SHELL_WHICH = re.compile(r"\$[({]shell\s+which\s+([\w.+-]+)(?:\s[^)}]*)?[)}]")
+_SHELL_WHICH = re.compile(r"\$[({]shell\s+(?:which|command\s+-v)\s+([\w.+-]+)(?:\s[^)}]*)?[)}]")
 _DEPTH = 12  # nested references deeper than this are a cycle or not worth following
 
 

@@ -72,12 +72,13 @@ def extract_compose(files: list[tuple[str, bytes]]) -> list[FileFacts]:
 def _extract(compose: list[str], contents: dict[str, bytes]) -> list[FileFacts]:
     env_cache: dict[tuple[str, str], list[EnvSet] | None] = {}
     templates = sorted(p for p in contents if is_template(p) and not is_compose_file(p))
-    guesses: dict[str, str] = {}  # env file as resolved -> why its template is a guess
+    guesses: dict[str, str] = {}  # env file as resolved -> the template taken, by a guess, to render it
 
     def read_env_file(path: str, via: str) -> list[EnvSet] | None:
         if (path, via) not in env_cache:
             data = contents.get(path)
-            if data is not None and is_template(path):
+            # `.env.tmpl` and the like hold `{% if %}` blocks and `{{ }}` values as the Jinja ones do.
+            if data is not None and (is_template(path) or b"{%" in data or b"{{" in data):
                 env_cache[path, via] = parse_env_template(path, data.decode("utf-8", errors="replace"), via=via)
             elif data is not None:
                 env_cache[path, via] = parse_env_file(path, data.decode("utf-8", errors="replace"), via=via)
@@ -87,13 +88,12 @@ def _extract(compose: list[str], contents: dict[str, bytes]) -> list[FileFacts]:
 
     def rendered(path: str, via: str) -> list[EnvSet] | None:
         """An env file that is not in the repository but rendered from one of its templates."""
-        written = via.removeprefix("env_file ")
-        found = template_of(path, written, templates)
+        found = template_of(path, templates)
         if found is None:
             return None
         template, guess = found
         if guess:
-            guesses[path] = f"env file {written} taken to be rendered from {template} (a guess)"
+            guesses[path] = template
         return parse_env_template(template, contents[template].decode("utf-8", errors="replace"),
                                   via=f"{via} (template {template})")
 
@@ -154,5 +154,6 @@ def _templated(spec: ServiceSpec, data: bytes, guesses: dict[str, str]) -> Servi
         guarded = detemplate(data.decode("utf-8", errors="replace"))[1]
         environment = tuple(replace(s, condition=guarded[s.location.line])
                             if s.location.line in guarded and s.condition is None else s for s in environment)
-    env_files = tuple(replace(u, guess=guesses[u.resolved]) if u.resolved in guesses else u for u in spec.env_files)
+    env_files = tuple(replace(u, guess=f"env file {u.ref.path} taken to be rendered from {guesses[u.resolved]} (a guess)")
+                      if u.resolved in guesses else u for u in spec.env_files)
     return replace(spec, environment=environment, env_files=env_files)

@@ -111,17 +111,17 @@ def parse_env_template(path: str, text: str, via: str = "") -> list[EnvSet]:
     return sets
 
 
-def template_of(resolved: str, written: str, templates: list[str]) -> tuple[str, bool] | None:
-    """The env template that renders the env file a compose file names, and whether that is a guess:
-    the template beside the rendered path (`app.env.jinja` for `./app.env`) is not; else the one
-    template whose folder and rendered name end the written path (`templates/core/env.jinja` for
-    `./common/config/core/env`), if exactly one does."""
+def template_of(resolved: str, templates: list[str]) -> tuple[str, bool] | None:
+    """The env template that renders the env file a compose file names (``resolved`` against the
+    compose file's folder), and whether that is a guess: the template beside it (`app.env.jinja` for
+    `./app.env`) is not; else the one template whose folder and rendered name end the path
+    (`templates/core/env.jinja` for `./common/config/core/env`), if exactly one does."""
     for suffix in JINJA_SUFFIXES:
         if resolved + suffix in templates:
             return resolved + suffix, False
-    parts = [p for p in posixpath.normpath(written).split("/") if p not in ("", ".", "..")]
+    parts = [p for p in resolved.split("/") if p not in ("", ".", "..")]
     if len(parts) < 2:
-        return None  # a bare name says nothing about which component's template it is
+        return None
     folder, name = parts[-2], parts[-1]
     found = [t for t in templates if rendered_name(posixpath.basename(t)) == name
              and posixpath.basename(posixpath.dirname(t)) == folder]
