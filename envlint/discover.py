@@ -24,6 +24,9 @@ DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".bzr", ".direnv", ".eggs", ".mypy_cache", ".nox", ".pytest_cache",
     ".ruff_cache", ".tox", ".venv", "venv", "__pycache__", "__pypackages__", "node_modules",
     "site-packages", "vendor", "build", "dist", "_build",
+    # Inputs of tests (the go tool ignores folders of this name): a chart or compose file there is a
+    # fixture a test parses, not a deployment of the repository's programs.
+    "testdata",
 )
 
 

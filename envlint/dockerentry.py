@@ -86,7 +86,8 @@ def _to_repository(path: str, dockerfile: Dockerfile, context: str, files: froze
             elif local in files:
                 into = copy.dest.endswith("/") or len(copy.sources) > 1
                 as_file = posixpath.join(dest, posixpath.basename(source)) if into else dest
-                if path == as_file:
+                # `COPY start.sh /home/harbor` into a folder the base image has: the file keeps its name.
+                if path == as_file or path == posixpath.join(dest, posixpath.basename(source)):
                     return local
     return None
 

@@ -8,6 +8,7 @@ service. Links declared in config replace the inferred ones for the sites they n
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from functools import lru_cache
 from importlib import resources
@@ -157,6 +158,10 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
                 links.setdefault((site.id, service.name),
                                  Link(site.id, service.name, reason, target, evidence=evidence))
     _by_site_names(sites, services, links)
+    guessed = {site.id: site.guessed for site in sites if site.guessed}
+    for key, link in links.items():
+        if link.site in guessed and link.evidence != "declared":
+            links[key] = dataclasses.replace(link, reason=f"{link.reason}; {guessed[link.site]}", evidence="guess")
     return sorted(links.values(), key=lambda l: (l.site, l.service))
 
 

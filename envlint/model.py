@@ -165,6 +165,9 @@ class LaunchSite:
     # `GITHUB_SHA`, names an earlier step wrote to `$GITHUB_ENV`): present, so never missing, but no set
     # of the site's that the program could leave unread or misspell.
     provided: tuple[str, ...] = ()
+    # Why what the site sets rests on a guess (an env file taken to be rendered from a template of the
+    # repository by its name): a link from this site is then a guess too.
+    guessed: str = ""
 
     @property
     def id(self) -> str:
@@ -226,8 +229,15 @@ class FileFacts:
     # Families of names read by iterating the environment: a prefix (`APP_`), or "" for every name.
     read_prefixes: tuple[str, ...] = ()
     # Shell: the Python scripts and modules the script runs with its own environment (`python3 app.py`,
-    # `"$PY" -m pkg.worker`), as written: an entrypoint's programs.
+    # `"$PY" -m pkg.worker`), the scripts it sources (`. /lib.sh`) and the program it execs by path
+    # (`exec /app/server`), as written: an entrypoint's programs.
     runs: tuple[TargetRef, ...] = ()
+    # Go: the names the file refers to (envlint/extract/golang/references.py), so that a read in a
+    # top-level function no file of a program refers to is not that program's.
+    references: frozenset[str] = frozenset()
+    # Go: (field, name, location) of each upper-case name given to a field spelled with `Env` in a
+    # composite literal (`EnvKey: "POSTGRESQL_HOST"`), for reads through such a table (fieldreads.py).
+    env_fields: tuple[tuple[str, str, Location], ...] = ()
     # Cross-file facts for the resolution stage after extraction (constants another file imports,
     # settings classes, wrappers, names from other packages): a frozen record defined by that
     # language's extractor and read only by its resolver in envlint/resolve/.

@@ -16,10 +16,13 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .builtprograms import built_go_program
 from .config import Config
 from .configreads import copied_config_reads, placeholder_reads
 from .dockerentry import Entry, entry_of, in_repository
 from .extract.dockerfile import Dockerfile
+from .fieldreads import field_reads
+from .goreach import unreached_reads
 from .images import image_key
 from .model import FileFacts, Location, Read, Service
 from .projects import Projects
@@ -98,11 +101,13 @@ class _Draft:
         kind = self.kind
         if kind == "declared":
             kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
+        unreached = unreached_reads(facts)
         return Service(
             name=name, kind=kind, root=self.root, location=Location(self.marker, 1, 1),  # type: ignore[arg-type]
-            reads=tuple(r for f in facts for r in f.reads if not (r.script_only and f.path in library))
+            reads=tuple(r for f in facts for r in f.reads
+                        if not (r.script_only and f.path in library) and r.location not in unreached)
             + tuple(r for d in self.dockerfiles for r in d.reads),
-            weak_reads=tuple(dict.fromkeys(copied)),
+            weak_reads=tuple(dict.fromkeys(copied + field_reads(facts))),
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]
@@ -154,7 +159,8 @@ def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], ima
     why = "a script that may start programs envlint does not follow"
     # The Python programs the script runs are part of what the image runs.
     known = frozenset(by_path) | files
-    started = [found for t in (script.runs if script else ()) if t.kind != "script"
+    # A binary it execs is linked by name elsewhere; the scripts it sources or runs get its environment.
+    started = [found for t in (script.runs if script else ()) if t.kind != "program"
                if (found := in_repository(dockerfile, t.value, t.kind == "python-module", entry.context, known,
                                           folders))]
     closure = python_closure(started, by_path, ".") if started else []
@@ -201,7 +207,12 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
         image = _image_name(dockerfile, projects)
         incomplete = _outside_program(dockerfile)
         entry = entry_of(dockerfile, files, folders)
-        if entry is not None:
+        go_roots = frozenset(d.root for d in drafts if d.kind == "go")
+        built = built_go_program(dockerfile, by_path.get(entry.path) if entry else None, projects.go_builds, go_roots)
+        if built is not None:
+            # The image runs a binary the repository builds from a main package (`go build -o`).
+            chosen = [d for d in drafts if d.kind == "go" and d.root == built[0]]
+        elif entry is not None:
             chosen = [_entry_draft(dockerfile, entry, drafts, image, by_path, files, folders)]
         else:
             inside = [d for d in drafts if _under(d.root, folder) and d.kind != "image"]

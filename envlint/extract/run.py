@@ -126,7 +126,8 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
 
 # Which extractor reads which kind of discovered file. Configuration extractors get all their files at
 # once: overlays, env files, ConfigMaps and chart helpers refer to each other across files.
-_CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes"}
+_CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes",
+                 "compose-template": "compose", "env-template": "compose"}
 
 
 def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:

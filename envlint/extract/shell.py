@@ -23,7 +23,12 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_][A-Za-z0
 # runs (the interpreter by name, or through a variable holding it).
 _PYTHON_RUN = re.compile(r"""(?:^|[\s;&|(])(?:[\w./-]*python[\d.]*|"?\$\{?\w+\}?"?)\s+(?:-[A-Za-z]\s+)*"""
                          r"""(?:-m\s+([\w.]+)|((?:\./|/)?[\w./-]+\.py))(?=[\s;&|)"']|$)""", re.M)
+# `source x.sh`, `. /lib.sh`, `source $PWD/initdb.sh` (`$PWD` is where the script starts: the image's
+# WORKDIR): a script read into this one, its reads part of the program.
 _SOURCE = re.compile(r"^\s*(?:source|\.)\s+([^\s;&|]+)")
+_PWD = re.compile(r"^\$\{?PWD\}?/")
+# `exec /harbor/harbor_core -c conf.yml`: the program an entrypoint script hands its process to, by path.
+_EXEC = re.compile(r"^[ \t]*exec[ \t]+((?:/|\./)[\w./-]+)(?=[\s;]|$)", re.M)
 _VARIABLE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}?$")
 
 
@@ -108,6 +113,8 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
                            where(m.start(1) if m.group(1) else m.start(2)), "shell")
                  for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start(1) if m.group(1) else m.start(2)))
     runs += _script_runs(path, lines)
+    runs += tuple(TargetRef("program", m.group(1), where(m.start(1)), "exec in a shell script")
+                  for m in _EXEC.finditer(text) if not m.group(1).endswith((".py", ".sh")))
     return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic,
                      runs=runs)
 
@@ -120,9 +127,9 @@ def _script_runs(path: str, lines: list[str]) -> tuple[TargetRef, ...]:
         if line.lstrip().startswith("#"):
             continue
         sourced = _SOURCE.match(line)
-        if sourced and "$" not in sourced.group(1):
-            out.append(TargetRef("script", sourced.group(1).strip("'\""), Location(path, number, sourced.start(1) + 1),
-                                 "source"))
+        written = _PWD.sub("", sourced.group(1).strip("'\"")) if sourced else ""
+        if sourced and "$" not in written:
+            out.append(TargetRef("script", written, Location(path, number, sourced.start(1) + 1), "source"))
             continue
         for offset, part in split_commands(line):
             command = parse_command(part)
