@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..config import Config
+from ..branches import exclusive
 from ..describe import default_text
-from ..model import Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..model import FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..renames import best_rename
 from ..runtime import NameSet, library_globs, runtime_names
 from .evidence import enablers
+from .settings_choice import SELECTORS, unselected_files
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Context:
     graph: Graph
     config: Config
     renames: dict[tuple[str, str], dict[str, tuple[str, str]]] = field(default_factory=dict)  # probable_renames
+    _unselected: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def services(self) -> dict[str, Service]:
@@ -130,7 +133,23 @@ class Context:
         """The reads that can happen at this site: a read whose guard (`if os.Getenv("V") == "1"`
         around it or around every call of its function) is false for every value the site gives V
         (an unset V is "") never runs there."""
-        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)]
+        unselected = self.unselected(site, service)
+        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)
+                and r.location.path not in unselected]
+
+    def unselected(self, site: LaunchSite, service: Service) -> frozenset[str]:
+        """Settings modules the site's DJANGO_SETTINGS_MODULE does not choose (settings_choice.py)."""
+        key = (site.id, service.name)
+        if key not in self._unselected:
+            found: frozenset[str] = frozenset()
+            for selector in SELECTORS:
+                found |= unselected_files(self.site_values(site, service, selector), service, self.facts)
+            self._unselected[key] = found
+        return self._unselected[key]
+
+    @cached_property
+    def facts(self) -> dict[str, FileFacts]:
+        return {f.path: f for f in self.graph.files}
 
     def _never(self, site: LaunchSite, service: Service, guard: Guard) -> bool:
         values = self.site_values(site, service, guard.variable)
@@ -284,10 +303,21 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     weak = {r.name for r in service.weak_reads if r.name}
     unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
                    if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
+    reads = sorted(n for n in set(ctx.primary_reads(service)) | weak if n not in skip and n not in unset)
     pairs = {}
     for name in unread:
-        match = best_rename(name, unset)
+        # A read name the site sets only in branches that exclude this set's (the `else` of its `if`)
+        # is unset wherever this one is set.
+        apart = [n for n in reads if _apart(site, name, n)]
+        match = best_rename(name, sorted(unset + apart) if apart else unset)
         # one to one: the read name must pair back with this set name only
         if match and (back := best_rename(match[0], unread)) and back[0] == name:
             pairs[name] = match
     return pairs
+
+
+def _apart(site: LaunchSite, one: str, other: str) -> bool:
+    """Every set of ``other`` at the site is in a branch that excludes every set of ``one``."""
+    ones = [s.condition for s in site.sets if s.name == one]
+    others = [s.condition for s in site.sets if s.name == other]
+    return bool(ones and others) and all(exclusive(a, b) for a in ones for b in others)
