@@ -37,7 +37,9 @@ base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
 - A variable that every site giving it sets to a literal other than the read's literal default
   (`ROOT_URLCONF=app.api_urls` on one workload): those sites choose a variant, and a site that leaves
   it out chooses the default one.
-- Sites of alternative deployments: two compose files that are not overlays of one another.
+- Sites of alternative deployments: two compose files that are not overlays of one another, or an
+  overlay kept in another folder than the compose file it overlays (a CI case's `ci/<case>/compose.yaml`
+  over `./compose.yaml`) and any other site.
 
 ## Fix
 Set the variable at every launch site of the service, or, if the default is right for this site,
@@ -130,7 +132,11 @@ _EMPTY_IS_UNSET = frozenset({"os.Getenv", "syscall.Getenv"})
 def _same_deployment(one, other) -> bool:
     """Two compose files that are not overlays of one another are alternative deployments (sqlite or
     MySQL, Redis or RabbitMQ): a name one sets and the other leaves out is a choice, not a slip. An
-    overlay (`svc (docker-compose.override.yml)`) belongs with the files of its folder."""
+    overlay (`svc (docker-compose.override.yml)`) belongs with the files of its folder. An overlay kept
+    in another folder than the file it overlays (`svc (compose.yaml over compose.yaml)`: a CI case, an
+    environment) is a variant of its own: what it sets and others leave out is its choice."""
+    if " over " in (one.function or "") or " over " in (other.function or ""):
+        return False
     if one.kind != "compose" or other.kind != "compose" or one.location.path == other.location.path:
         return True
     overlay = " (" in (one.function or "") or " (" in (other.function or "")
