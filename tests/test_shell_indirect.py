@@ -34,3 +34,13 @@ def test_calls_read_the_names_they_pass() -> None:
         (16, 5, "read TOKEN"),
     ]
     assert not facts.reads_dynamic  # the indirections are the functions'; their calls name them
+
+
+def test_a_test_for_empty_that_exits_makes_the_read_required() -> None:
+    script = (b'if [ -z "$QUEUE" ]; then\n  echo "QUEUE is not set"\n  exit 1\nfi\n'
+              b'[[ -z ${CONC} ]] && { echo no; exit 2; }\n'
+              b'if [ -z "$LEVEL" ]; then\n  LEVEL_DEFAULT=info\nfi\n'
+              b'[ -z "$OPTIONAL" ] && exit 0\n')
+    facts = extract_shell_file("worker.sh", script)
+    assert [(r.name, r.location.line, r.required) for r in facts.reads] == [
+        ("QUEUE", 1, True), ("CONC", 5, True), ("LEVEL", 6, False), ("OPTIONAL", 9, False)]

@@ -14,6 +14,7 @@ from ..describe import default_text
 from ..model import FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..renames import best_rename
 from ..runtime import NameSet, library_globs, runtime_names
+from .command_scripts import script_reads, scripts
 from .evidence import enablers
 from .settings_choice import SELECTORS, unselected_files
 
@@ -150,6 +151,21 @@ class Context:
     @cached_property
     def facts(self) -> dict[str, FileFacts]:
         return {f.path: f for f in self.graph.files}
+
+    def site_reads(self, site: LaunchSite, service: Service) -> dict[str, list[Read]]:
+        """primary_reads, with the reads of the scripts the site's command runs (command_scripts.py)."""
+        out = {name: list(reads) for name, reads in self.primary_reads(service).items()}
+        for read in script_reads(site, service, self._shell):
+            out.setdefault(read.name, []).append(read)
+        return out
+
+    def site_scripts_dynamic(self, site: LaunchSite, service: Service) -> bool:
+        """A script the site's command runs reads names it never spells out."""
+        return any(f.reads_dynamic for f in scripts(site, service, self._shell))
+
+    @cached_property
+    def _shell(self) -> dict[str, FileFacts]:
+        return {p: f for p, f in self.facts.items() if f.language == "shell"}
 
     def _never(self, site: LaunchSite, service: Service, guard: Guard) -> bool:
         values = self.site_values(site, service, guard.variable)
@@ -298,12 +314,16 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
         return {}
     read_names, _ = ctx.passed_on(service)
     skip = ctx.runtime(service) | ctx.own_sets(service)
-    unread = sorted({s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip
-                     and not ctx.read_by_library(service, s.name) and not ctx.in_family(service, s.name)})
+    candidates = {s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip}
+    # A name a library's or the program's family may read (CELERY_*, SETTING_*) is a rename only when it
+    # is a slip of the pen of a name the program reads by itself: a typo, a separator, a plural.
+    familiar = {n for n in candidates if ctx.read_by_library(service, n) or ctx.in_family(service, n)}
+    unread = sorted(candidates)
     weak = {r.name for r in service.weak_reads if r.name}
-    unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
+    here = set(ctx.site_reads(site, service))
+    unset = sorted(n for n in here | weak
                    if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
-    reads = sorted(n for n in set(ctx.primary_reads(service)) | weak if n not in skip and n not in unset)
+    reads = sorted(n for n in here | weak if n not in skip and n not in unset)
     pairs = {}
     for name in unread:
         # A read name the site sets only in branches that exclude this set's (the `else` of its `if`)
@@ -311,9 +331,14 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
         apart = [n for n in reads if _apart(site, name, n)]
         match = best_rename(name, sorted(unset + apart) if apart else unset)
         # one to one: the read name must pair back with this set name only
+        if match and name in familiar and match[1] not in _SLIPS:
+            continue
         if match and (back := best_rename(match[0], unread)) and back[0] == name:
             pairs[name] = match
     return pairs
+
+
+_SLIPS = frozenset({"typo", "separator", "plural"})
 
 
 def _apart(site: LaunchSite, one: str, other: str) -> bool:

@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..model import Default, Location, Read
 from .shell_indirect import calls, readers
+from .shell_required import required_offsets
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
@@ -86,6 +87,7 @@ def scan(text: str, where: Callable[[int], Location], function: str | None = Non
     reads, dynamic = [], False
     commented = _comment_spans(text)
     found = readers(text)
+    stops = required_offsets(text)
     for call in calls(text, found):
         # a call on the line that assigns the name still reads the environment's (`X="$(f X)"`)
         line_start = text.rfind("\n", 0, call.offset) + 1
@@ -107,6 +109,7 @@ def scan(text: str, where: Callable[[int], Location], function: str | None = Non
         if position >= local_from.get(name, len(text) + 1):
             continue
         default, required = _default(op, word)
+        required = required or position in stops
         reads.append(Read(name, where(position), "shell ${}" if op else "shell $", default, required,
                           function=function, name_text=name))
     dynamic = dynamic or bool(re.search(r"(^|[\s;|(])(printenv|env|compgen\s+-e)(\s*$|\s*[|;)])", text, re.M))
