@@ -197,7 +197,8 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
     # A compose service with both `image:` and `build:` names the image its build makes.
     for site in (s for f in by_path.values() for s in f.launch_sites if s.kind == "compose"):
         builds = [t.value for t in site.targets if t.kind == "build"]
-        for image in (t for t in site.targets if t.kind == "image"):
+        # an image the caller names at run time (`${CI_IMAGE:?}`) is no name of the build
+        for image in (t for t in site.targets if t.kind == "image" and "$" not in t.value):
             for dockerfile in builds:
                 tags[dockerfile].append((image_key(image.value), f"the image compose builds at {site.location}"))
     files = frozenset(paths)

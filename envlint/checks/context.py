@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..config import Config
+from ..branches import exclusive
 from ..describe import default_text
-from ..model import Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..model import FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..renames import best_rename
 from ..runtime import NameSet, library_globs, runtime_names
+from .command_scripts import script_reads, scripts
 from .evidence import enablers
+from .settings_choice import SELECTORS, unselected_files
 
 
 @dataclass
@@ -21,6 +24,7 @@ class Context:
     graph: Graph
     config: Config
     renames: dict[tuple[str, str], dict[str, tuple[str, str]]] = field(default_factory=dict)  # probable_renames
+    _unselected: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def services(self) -> dict[str, Service]:
@@ -130,7 +134,38 @@ class Context:
         """The reads that can happen at this site: a read whose guard (`if os.Getenv("V") == "1"`
         around it or around every call of its function) is false for every value the site gives V
         (an unset V is "") never runs there."""
-        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)]
+        unselected = self.unselected(site, service)
+        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)
+                and r.location.path not in unselected]
+
+    def unselected(self, site: LaunchSite, service: Service) -> frozenset[str]:
+        """Settings modules the site's DJANGO_SETTINGS_MODULE does not choose (settings_choice.py)."""
+        key = (site.id, service.name)
+        if key not in self._unselected:
+            found: frozenset[str] = frozenset()
+            for selector in SELECTORS:
+                found |= unselected_files(self.site_values(site, service, selector), service, self.facts)
+            self._unselected[key] = found
+        return self._unselected[key]
+
+    @cached_property
+    def facts(self) -> dict[str, FileFacts]:
+        return {f.path: f for f in self.graph.files}
+
+    def site_reads(self, site: LaunchSite, service: Service) -> dict[str, list[Read]]:
+        """primary_reads, with the reads of the scripts the site's command runs (command_scripts.py)."""
+        out = {name: list(reads) for name, reads in self.primary_reads(service).items()}
+        for read in script_reads(site, service, self._shell):
+            out.setdefault(read.name, []).append(read)
+        return out
+
+    def site_scripts_dynamic(self, site: LaunchSite, service: Service) -> bool:
+        """A script the site's command runs reads names it never spells out."""
+        return any(f.reads_dynamic for f in scripts(site, service, self._shell))
+
+    @cached_property
+    def _shell(self) -> dict[str, FileFacts]:
+        return {p: f for p, f in self.facts.items() if f.language == "shell"}
 
     def _never(self, site: LaunchSite, service: Service, guard: Guard) -> bool:
         values = self.site_values(site, service, guard.variable)
@@ -279,19 +314,39 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
         return {}
     read_names, _ = ctx.passed_on(service)
     skip = ctx.runtime(service) | ctx.own_sets(service)
-    unread = sorted({s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip
-                     and not ctx.read_by_library(service, s.name) and not ctx.in_family(service, s.name)})
+    candidates = {s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip}
+    # A name a library's or the program's family may read (CELERY_*, SETTING_*) is a rename only when it
+    # is a slip of the pen of a name the program reads by itself: a typo, a separator, a plural.
+    familiar = {n for n in candidates if ctx.read_by_library(service, n) or ctx.in_family(service, n)}
+    unread = sorted(candidates)
     weak = {r.name for r in service.weak_reads if r.name}
-    unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
+    here = set(ctx.site_reads(site, service))
+    unset = sorted(n for n in here | weak
                    if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
     # A name that serves other programs too (a CI job's env) competes for a read only when it is the set
     # being paired: beside a name the site gives this program alone, it is not the likelier rename.
     others = {s.name for s in site.sets if s.for_others}
+    reads = sorted(n for n in here | weak if n not in skip and n not in unset)
     pairs = {}
     for name in unread:
-        match = best_rename(name, unset)
+        # A read name the site sets only in branches that exclude this set's (the `else` of its `if`)
+        # is unset wherever this one is set.
+        apart = [n for n in reads if _apart(site, name, n)]
+        match = best_rename(name, sorted(unset + apart) if apart else unset)
         # one to one: the read name must pair back with this set name only
+        if match and name in familiar and match[1] not in _SLIPS:
+            continue
         rivals = [n for n in unread if n == name or n not in others]
         if match and (back := best_rename(match[0], rivals)) and back[0] == name:
             pairs[name] = match
     return pairs
+
+
+_SLIPS = frozenset({"typo", "separator", "plural"})
+
+
+def _apart(site: LaunchSite, one: str, other: str) -> bool:
+    """Every set of ``other`` at the site is in a branch that excludes every set of ``one``."""
+    ones = [s.condition for s in site.sets if s.name == one]
+    others = [s.condition for s in site.sets if s.name == other]
+    return bool(ones and others) and all(exclusive(a, b) for a in ones for b in others)

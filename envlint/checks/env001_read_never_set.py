@@ -47,7 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if env.open:
             continue
         skip = ctx.runtime(service) | ctx.own_sets(service)
-        for name, reads in ctx.primary_reads(service).items():
+        for name, reads in ctx.site_reads(site, service).items():
             # A requirement behind a guard this site's values make false (`if os.Getenv("ENABLE_TRACING")
             # == "1"` where ENABLE_TRACING is unset) is not one here.
             required = ctx.live(site, service, [r for r in reads if r.required])

@@ -62,6 +62,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         if any(unknown for _, unknown in passed):
             continue
         read_anywhere = frozenset().union(*(names for names, _ in passed))
+        # the scripts the site's command runs read at this site too (command_scripts.py)
+        read_anywhere |= frozenset(n for s in services for n in ctx.site_reads(site, s))
+        if any(ctx.site_scripts_dynamic(site, s) for s in services):
+            continue
         env = ctx.env(site)
         seen: set[str] = set()
         # a set that ENV007 pairs with a read of the same name spelled differently is reported there

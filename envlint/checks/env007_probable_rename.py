@@ -63,10 +63,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             read_name, kind = pairs.pop(item.name)
             read = reads[read_name][0]
+            # the read name may be set in the other branch of this set's `if`: never together with it
+            where = "in this branch" if any(s.name == read_name for s in site.sets) else ""
             yield Finding(
                 CODE, NAME, SEVERITY,
                 f"{item.name} is set here, but {service.name} reads {read_name}, which this site does not "
-                f"set: the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                f"set{' ' + where if where else ''}: the same name but for {_KINDS[kind]}; rename it to {read_name}",
                 item.location, read_name, service.name,
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
                  Related(site.location, f"launch site: {site.label}")),

@@ -17,6 +17,7 @@ from typing import Callable
 from ..discover import SourceFile
 from ..model import FileFacts, Location, Problem
 from .callers import mark_no_caller
+from .compose.sniff import looks_like_compose
 from .workflows import is_workflow
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
@@ -181,6 +182,8 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             units.append(("dockerfile", [(source.path, data)]))
         if source.kind in _CONFIG_UNITS:
             config[_CONFIG_UNITS[source.kind]].append((source.path, data))
+        if source.kind == "yaml" and looks_like_compose(data):  # a compose file by content (`-f` any name)
+            config["compose"].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
     units.extend((kind, config[kind]) for kind in sorted(config))
     facts = mark_no_caller(_one_per_path(_run_units(units, size) + notes), texts)

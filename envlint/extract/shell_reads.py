@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Default, Location, Read
+from .shell_indirect import calls, readers
+from .shell_required import required_offsets
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
@@ -94,17 +96,30 @@ def scan(text: str, where: Callable[[int], Location], function: str | None = Non
         offset += len(line)
     reads, dynamic = [], False
     commented = _comment_spans(text)
+    found = readers(text)
+    stops = required_offsets(text)
+    for call in calls(text, found):
+        # a call on the line that assigns the name still reads the environment's (`X="$(f X)"`)
+        line_start = text.rfind("\n", 0, call.offset) + 1
+        if any(start < line_start < end for start, end in local.get(call.name, ())):
+            continue
+        if not any(start <= call.offset < end for start, end in commented):
+            default = Default() if call.default is None else Default("literal", (call.default,), covers_empty=True)
+            reads.append(Read(call.name, where(call.offset), "shell indirect", default, function=function,
+                              name_text=call.name))
     for position, name, op, word in _expansions(text):
         if any(start <= position < end for start, end in commented):
             continue
         if op == "!":
-            dynamic = True
+            # `${!name}` in a function that reads the variable its argument names: the calls say which
+            dynamic = dynamic or not any(r.body[0] <= position < r.body[1] for r in found)
             continue
         if name in _SHELL_OWN or not any(c.isupper() for c in name) or any(c.islower() for c in name):
             continue
         if any(start <= position < end for start, end in local.get(name, ())):
             continue
         default, required = _default(op, word)
+        required = required or position in stops
         reads.append(Read(name, where(position), "shell ${}" if op else "shell $", default, required,
                           function=function, name_text=name))
     dynamic = dynamic or bool(re.search(r"(^|[\s;|(])(printenv|env|compgen\s+-e)(\s*$|\s*[|;)])", text, re.M))

@@ -20,6 +20,7 @@ from ..envfiles import parse_env_file
 from .jinja import detemplate, is_template, parse_env_template, template_of
 from .overlays import launch_sites
 from .services import ServiceSpec, read_service
+from .sniff import looks_like_compose
 
 __all__ = ["extract_compose", "is_compose_file"]
 
@@ -88,7 +89,7 @@ def extract_compose(files: list[tuple[str, bytes]]) -> list[FileFacts]:
     """One FileFacts per compose file, in input order. Never raises: an extractor bug costs the
     compose files a Problem, not the run."""
     contents = {posixpath.normpath(path): data for path, data in files}
-    compose = [path for path, _ in files if is_compose_file(path)]
+    compose = [path for path, data in files if is_compose_file(path) or looks_like_compose(data)]
     try:
         return _extract(compose, contents)
     except Exception as exc:  # noqa: BLE001 - reported as a problem of every compose file

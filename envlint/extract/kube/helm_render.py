@@ -101,7 +101,7 @@ class Renderer:
         text = self.evaluator.text(value)
         if text is not None:
             out.write(text, origin, advance=False)
-        elif _STRUCTURAL.search(node.source):
+        elif _STRUCTURAL.search(node.source) and not _in_quotes(out):
             out.mark(node.source, origin)  # whole lines are missing here: what they hold is unknown
         else:
             self.placeholders.append(node.source)
@@ -183,6 +183,13 @@ class Renderer:
             if value_var:
                 scope[value_var] = element
             self._nodes(template, node.body, out, element, scope, conditions)
+
+
+def _in_quotes(out: Output) -> bool:
+    """The line so far opens a double-quoted scalar (`value: "{{ template "x" . }}"`): whatever the
+    action gives stays inside that one value, so it cannot be whole lines of names."""
+    line = "".join(segment.text for segment in out.lines[-1]) if out.lines else ""
+    return line.replace('\\"', "").count('"') % 2 == 1
 
 
 def _fails(node: object) -> bool:
