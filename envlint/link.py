@@ -18,6 +18,7 @@ from .images import image_key
 from .model import LaunchSite, Link, Service, TargetRef
 from .projects import Projects
 from .pyimports import module_files
+from .stages import by_stage
 
 
 _STRENGTH = ("declared", "built", "exact", "guess")
@@ -143,6 +144,8 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
         for target in site.targets:
             if target.kind == "image":
                 found, why, evidence = _by_image(target, services, config)
+                if not found and _vendor_image(target):
+                    found, why, evidence = by_stage(target, services, projects)
             elif target.kind == "program":
                 found, why, evidence = _by_program(target, services, projects, config)
             elif target.kind in ("python-module", "python-script", "script"):

@@ -168,6 +168,10 @@ class LaunchSite:
     # Why what the site sets rests on a guess (an env file taken to be rendered from a template of the
     # repository by its name): a link from this site is then a guess too.
     guessed: str = ""
+    # A kustomize overlay's site: the folders of the kustomizations its build goes through, the overlay
+    # first, then each base it builds on. Two overlays neither of which builds on the other are
+    # alternative deployments (dev and prod).
+    overlay_builds: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

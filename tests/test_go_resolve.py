@@ -76,13 +76,15 @@ def test_wrappers_of_another_package_are_reads_with_their_defaults() -> None:
         ("LOCAL_ONLY", "env helper envutil.Get")]
     after = _file(resolve_go(extracted, modules), "cmd/api/main.go")
     assert _reads(after) == [
-        ("PORT", 14, 6, Default("expression", text="defaultPort", covers_empty=True), False,
+        ("PORT", 16, 6, Default("expression", text="defaultPort", covers_empty=True), False,
          "wrapper envutil.Get", None),
-        ("HOST", 15, 6, Default("literal", ("0.0.0.0",), covers_empty=True), False, "wrapper envutil.Get", None),
-        ("SHOP_SECRET", 16, 6, Default(), True, "wrapper envutil.MustGet", None),
-        ("OUTSIDE_KEY", 18, 6, Default(), True, "env helper outside.MustGet", None),
-        ("LOCAL_ONLY", 21, 7, Default("literal", ("",), covers_empty=True), False, "wrapper envutil.Get",
+        ("HOST", 17, 6, Default("literal", ("0.0.0.0",), covers_empty=True), False, "wrapper envutil.Get", None),
+        ("SHOP_SECRET", 18, 6, Default(), True, "wrapper envutil.MustGet", None),
+        ("OUTSIDE_KEY", 20, 6, Default(), True, "env helper outside.MustGet", None),
+        ("LOCAL_ONLY", 23, 7, Default("literal", ("",), covers_empty=True), False, "wrapper envutil.Get",
          'mode == "local"'),
+        # A wrapper whose name is not its first parameter (a context comes first).
+        ("GC_PERIOD", 25, 6, Default(), False, "wrapper envutil.DurationOr", None),
     ]
     assert not after.reads_dynamic
 

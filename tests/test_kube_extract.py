@@ -85,11 +85,21 @@ def test_extract_config_dispatches_to_kubernetes() -> None:
 
 
 def test_invalid_yaml_is_one_problem_and_the_rest_goes_on() -> None:
-    facts = extract_kubernetes([("broken.yaml", b"a: [1, 2\nb: {"), ("api.yaml", DEPLOYMENT)])
+    facts = extract_kubernetes([("broken.yaml", b"kind: Deployment\na: [1, 2\nb: {"), ("api.yaml", DEPLOYMENT)])
     problems = _problems(facts)
     assert len(problems) == 1 and problems[0].kind == "invalid-yaml"
     assert problems[0].location.path == "broken.yaml"
     assert list(_sites(facts)) == ["Deployment/api container api"]
+
+
+def test_invalid_yaml_naming_nothing_envlint_reads_is_a_note() -> None:
+    workflow = b"kind: Workflow\nspec:\n  container:\n    args: [a]-x\n"
+    facts = extract_kubernetes([("test/invalid.yaml", workflow), ("ci.yml", b"a: [1, 2\nb: {"),
+                                ("k/kustomization.yaml", b"a: [1"), ("pod.yaml", b"spec:\n  containers: [\n")])
+    assert [(p.location.path, p.kind) for p in _problems(facts)] == [
+        ("k/kustomization.yaml", "invalid-yaml"), ("pod.yaml", "invalid-yaml")]
+    assert [(n.location.path, n.location.line, n.kind) for f in facts for n in f.notes] == [
+        ("ci.yml", 2, "invalid-yaml"), ("test/invalid.yaml", 4, "invalid-yaml")]
 
 
 def test_unrelated_yaml_and_garbage_yield_nothing() -> None:

@@ -175,3 +175,15 @@ def test_a_vendor_image_no_program_is_known_by_links_through_the_site_name(tmp_p
         ("celery", [("engine", "the image 'grafana/oncall:v2' is the one another site runs as engine (a guess)")]),
         ("redis", []),  # an official library image is upstream's program, whatever a folder is called
     ]
+
+
+def test_dockerfile_named_stages_keep_their_commands() -> None:
+    from envlint.extract.dockerfile import parse_dockerfile
+
+    text = ("FROM golang:1.22 AS builder\nRUN go build ./...\n"
+            "FROM alpine AS controller\nENTRYPOINT [\"controller\"]\nCMD [\"--verbose\"]\n"
+            "FROM controller AS debug\nFROM alpine AS argocli\nENTRYPOINT [\"argo\"]\n")
+    parsed = parse_dockerfile("Dockerfile", text)
+    assert parsed.stages == (("controller", ("controller", "--verbose")), ("debug", ("controller", "--verbose")),
+                             ("argocli", ("argo",)))
+    assert parsed.command == ("argo",)

@@ -315,8 +315,10 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     read_names, _ = ctx.passed_on(service)
     skip = ctx.runtime(service) | ctx.own_sets(service)
     candidates = {s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip}
-    # A name a library's or the program's family may read (CELERY_*, SETTING_*) is a rename only when it
-    # is a slip of the pen of a name the program reads by itself: a typo, a separator, a plural.
+    # A name a library's or the program's family may read (CELERY_*, OTEL_*, SETTING_*) is read only by a
+    # glob, a guess: a typo or a plural of a name the program reads itself is still a misspelling
+    # (OTEL_EXPROTER_OTLP_ENDPOINT), while other spellings (a separator, a word more) may be the library's
+    # own names (PGHOST and PG_HOST).
     familiar = {n for n in candidates if ctx.read_by_library(service, n) or ctx.in_family(service, n)}
     unread = sorted(candidates)
     weak = {r.name for r in service.weak_reads if r.name}
@@ -342,7 +344,8 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     return pairs
 
 
-_SLIPS = frozenset({"typo", "separator", "plural"})
+# The rename kinds that make a name a family covers a misspelling of the program's own read.
+_SLIPS = frozenset({"typo", "plural"})
 
 
 def _apart(site: LaunchSite, one: str, other: str) -> bool:

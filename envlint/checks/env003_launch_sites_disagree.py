@@ -41,6 +41,10 @@ base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
 - Sites of alternative deployments: two compose files that are not overlays of one another, or an
   overlay kept in another folder than the compose file it overlays (a CI case's `ci/<case>/compose.yaml`
   over `./compose.yaml`) and any other site.
+- Two kustomize overlays neither of which builds on the other (dev and prod): alternative deployments,
+  as two compose files that are not overlays of one another are.
+- A test site (in a `test/`, `e2e/`, `testdata/`, `*-tests/` folder) against a site outside the tests,
+  either way: a test deployment tunes what production leaves at its default, and the reverse.
 
 ## Fix
 Set the variable at every launch site of the service, or, if the default is right for this site,
@@ -57,6 +61,7 @@ from ..describe import default_text
 from ..model import Finding
 from .context import Context, dynamic_related, missing_reason, read_condition, read_related, set_related
 from .evidence import is_toggle, points_at_localhost
+from .testsites import is_test_site
 
 CODE = "ENV003"
 NAME = "launch-sites-disagree"
@@ -152,6 +157,15 @@ def _one_purpose(site) -> bool:
     return site.kind == "exec" and site.language in ("config", "dockerfile")
 
 
+def _same_overlay_tree(one, other) -> bool:
+    """Two kustomize overlays neither of which builds on the other (dev and prod, two test profiles)
+    are alternative deployments, as two compose files are: a name one adds and the other leaves out is
+    the variant's choice. A plain manifest (the base) is compared with every overlay."""
+    if not one.overlay_builds or not other.overlay_builds:
+        return True
+    return one.overlay_builds[0] in other.overlay_builds or other.overlay_builds[0] in one.overlay_builds
+
+
 def _only_shared(ctx: Context, site, name: str) -> bool:
     """The site gives ``name`` only through an env file or ConfigMap that sites of several services
     share: a name there is no sign that this program is meant to get it."""
@@ -186,7 +200,8 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             with_default = [r for r in reads if r.default.kind != "none"]
             falls_back = (f"; its default {default_text(with_default[0].default, name)} is used instead"
                           if with_default else "; the read gets nothing")
-            comparable = [s for s in always if _same_deployment(s, site)]
+            comparable = [s for s in always if _same_deployment(s, site) and _same_overlay_tree(s, site)
+                          and is_test_site(s) == is_test_site(site)]
             if not comparable or _variant_choice(comparable, name, reads):
                 continue
             other = comparable[0]

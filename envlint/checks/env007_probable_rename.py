@@ -9,6 +9,8 @@ It pairs names only one to one: when a set name could be several read names (or 
 nothing is reported. Names that merely share a word are never paired (`SERVER_URL` and
 `SERVER_OTEL_COLLECTOR_URL`, `DB_HOST` and `DB_PORT`, `HTTP_PORT` and `HTTPS_PORT`). A site whose
 environment may hold names envlint cannot see (an `envFrom` outside the repository) is not judged.
+A name a library family covers (`OTEL_*` for OpenTelemetry) is paired only as a typo or a plural of a
+name the program reads itself: other spellings may be the library's own names.
 
 ## Why is this bad?
 This is the shape of almost every real contract regression: one side of a rename, or a typo, reaches

@@ -44,6 +44,9 @@ class Dockerfile:
     # What a shell-form ENTRYPOINT/CMD expands (`locust --host "http://${FRONTEND_ADDR}"`): reads of
     # the program the image runs, located in the Dockerfile.
     reads: tuple[Read, ...] = ()
+    # Each named stage (`FROM x AS argocli`) with the ENTRYPOINT then CMD it ends with: a multi-target
+    # Dockerfile builds one image per target stage (`docker build --target argocli`).
+    stages: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,9 @@ def parse_dockerfile(path: str, text: str) -> Dockerfile:
                 stage.copies.append(copied)
     return Dockerfile(path, tuple(stage.env), stage.entrypoint + stage.cmd, tuple(stage.copies), stage.workdir,
                       stage.base, stage.base_is_argument, stage.shell_form,
-                      stage.entrypoint_reads + stage.cmd_reads)
+                      stage.entrypoint_reads + stage.cmd_reads,
+                      tuple((name, named.entrypoint + named.cmd) for name, named in stages.items()
+                            if named.entrypoint + named.cmd))
 
 
 def _shell_reads(path: str, logical: _Logical, start: int, arguments: str, shell_form: bool) -> tuple[Read, ...]:

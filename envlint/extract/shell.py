@@ -2,7 +2,8 @@
 
 Read line by line with `\\` continuations joined and split as the shell would (shlex), which is enough
 for launch lines; control flow is not followed. `$VAR` and `${VAR}` stay unresolved, except an image
-given as a variable that the script assigns a literal (`IMAGE=ghcr.io/acme/api:1`) before the line.
+given as a variable that the script assigns a literal (`IMAGE=ghcr.io/acme/api:1`) before the line, and
+an array the script assigns literally (`"${params[@]}"`, shell_arrays.py).
 `export K=V` before running a program of the repository is not followed yet.
 """
 
@@ -15,6 +16,7 @@ import shlex
 from ..model import FileFacts, LaunchSite, Location, TargetRef
 from .docker_args import Token, parse_docker_run
 from .commands import parse_command, split_commands
+from .shell_arrays import EXPANSION, Word, arrays_before
 from .shell_reads import scan
 
 _RUN = re.compile(r"\bdocker\s+(?:container\s+)?run\b")
@@ -48,7 +50,7 @@ def _joined(lines: list[str], start: int) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _tokens(path: str, text: str, segments: list[tuple[int, int]], start: int,
-            assigned: dict[str, tuple[str, Location]]) -> list[Token]:
+            assigned: dict[str, tuple[str, Location]], arrays: dict[str, list[Word]]) -> list[Token]:
     command = re.split(r"\s(?:&&|\|\||;|\|)\s", text[start:], maxsplit=1)[0]
     try:
         words = shlex.split(command, comments=True)
@@ -65,6 +67,12 @@ def _tokens(path: str, text: str, segments: list[tuple[int, int]], start: int,
         if "$" not in word:
             tokens.append(Token(location, word, source=word))
             continue
+        array = EXPANSION.match(word)
+        if array is not None:  # "${params[@]}": the array's words where they are written, else unknown
+            known = arrays.get(array.group(1))
+            tokens.extend(_word_token(w) for w in known) if known is not None else \
+                tokens.append(Token(location, source=word, spread=True))
+            continue
         variable = _VARIABLE.match(word)
         candidates = ()
         if variable and variable.group(1) in assigned:
@@ -74,8 +82,22 @@ def _tokens(path: str, text: str, segments: list[tuple[int, int]], start: int,
     return tokens
 
 
+def _word_token(word: Word) -> Token:
+    if "$" not in word.text:
+        return Token(word.location, word.text, source=word.text)
+    return Token(word.location, prefix=word.text.split("$", 1)[0], source=word.text)
+
+
 def extract_shell_file(path: str, data: bytes) -> FileFacts:
     lines = data.decode("utf-8").splitlines()
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def where(offset: int) -> Location:
+        index = bisect.bisect_right(starts, offset) - 1
+        return Location(path, index + 1, offset - starts[index] + 1)
+
     assigned: dict[str, tuple[str, Location]] = {}
     sites = []
     index = 0
@@ -89,7 +111,8 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
         match = _RUN.search(line) if not stripped.startswith("#") else None
         if match:
             text, segments = _joined(lines, index)
-            tokens = _tokens(path, text, segments, match.start(), assigned)
+            arrays = arrays_before(path, lines, index, where) if "[@]" in text or "[*]" in text else {}
+            tokens = _tokens(path, text, segments, match.start(), assigned, arrays)
             run = parse_docker_run([Token(Location(path, index + 1, match.start() + 1), "run")] + tokens)
             if run is not None:
                 sites.append(LaunchSite(Location(path, index + 1, match.start() + 1), "docker-run", "shell", None,
@@ -100,14 +123,6 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
             continue
         index += 1
     text = "\n".join(lines)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-
-    def where(offset: int) -> Location:
-        index = bisect.bisect_right(starts, offset) - 1
-        return Location(path, index + 1, offset - starts[index] + 1)
-
     found = scan(text, where)
     runs = tuple(TargetRef("python-module" if m.group(1) else "python-script", m.group(1) or m.group(2),
                            where(m.start(1) if m.group(1) else m.start(2)), "shell")

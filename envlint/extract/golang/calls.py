@@ -43,7 +43,8 @@ def selector_reads(go_file: GoFile, index: PackageIndex, calls: list[Captures],
 
 
 def _pending_calls(go_file: GoFile, index: PackageIndex, calls: list[Captures]) -> list[PendingCall]:
-    """Calls into imported packages whose first argument is a name (literal or `pkg.Const`)."""
+    """Calls into imported packages with an argument that may be a name (literal or `pkg.Const`): any
+    argument, not only the first, as a wrapper may take a context first (`env.DurationOr(ctx, "X", d)`)."""
     out = []
     for captures in calls:
         package = _package_of(go_file, captures["operand"][0], index)
@@ -51,13 +52,17 @@ def _pending_calls(go_file: GoFile, index: PackageIndex, calls: list[Captures]) 
         if package is None or package in ("os", "syscall") or not arguments:
             continue
         args = tuple(Arg(name_parts(a, go_file, index), syntax.text(a)) for a in arguments)
-        if any(p.text is None and not p.package for p in args[0].parts):
+        if not any(_may_name(a) for a in args):
             continue
         call = captures["call"][0]
         function = enclosing_function(call)
         out.append(PendingCall(go_file.source.location(call), package, syntax.text(captures["function"][0]), args,
                                function_name(function), flow.condition_of(call, function)))
     return out
+
+
+def _may_name(arg: Arg) -> bool:
+    return all(p.text is not None or p.package for p in arg.parts)
 
 
 def _in_file(node: Node, go_file: GoFile) -> bool:

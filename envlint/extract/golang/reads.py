@@ -2,11 +2,14 @@
 
 A default is what the code puts in place of an empty value right after the read:
 `if v == "" { v = "d" }`, `if v := os.Getenv("X"); v != "" { return v }; return "d"`, `if !ok {...}`.
-A read is required when the empty branch fails at once: log.Fatal*, panic, os.Exit, or a return of
+A read is required when the empty branch fails at once: log.Fatal*, panic, os.Exit, a fluent logger made
+fatal in its chain (`log.WithFatal().Error(...)`, zerolog's `log.Fatal().Msg(...)`), or a return of
 fmt.Errorf / errors.New.
 """
 
 from __future__ import annotations
+
+import re
 
 from ...model import NO_DEFAULT, Default, Read
 from .. import syntax
@@ -27,10 +30,16 @@ def reader_form(go_file: GoFile, package: str, function: str) -> str | None:
     return None
 
 
+# A fluent logger whose chain turns fatal before the message: `log.WithFatal().Error(ctx, "...")`,
+# zerolog's `log.Fatal().Err(err).Msg("...")`, `logger.WithPanic().Error(...)`.
+_FATAL_CHAIN = re.compile(r"(?:^|\.)(?:With)?(?:Fatal|Panic)\w*\(")
+
+
 def _fails(node: Node | None) -> bool:
     for call in flow.calls_in(node):
         name = syntax.text(call.child_by_field_name("function"))
-        if name in _FAILING or name.rsplit(".", 1)[-1] in ("Fatal", "Fatalf", "Fatalln", "Exit"):
+        if name in _FAILING or name.rsplit(".", 1)[-1] in ("Fatal", "Fatalf", "Fatalln", "Exit") \
+                or _FATAL_CHAIN.search(name):
             return True
         if _fails_call(call) and any(
             a.type == "return_statement" for a in _ancestors(call, node)

@@ -5,7 +5,8 @@
 `SetEnvPrefix`, upper-cased, through the `SetEnvKeyReplacer(strings.NewReplacer(...))` pairs, so
 "a.b" is APP_A_B. Without AutomaticEnv a getter reads nothing (unless its key was bound). Settings are
 gathered over the whole package, per instance (the package itself, or a variable set from viper.New()),
-ignoring order: a setting made anywhere applies to every getter of that instance.
+ignoring order: a setting made anywhere applies to every getter of that instance. `BindPFlags` makes
+the flags of a flag set variables too (pflags.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .. import syntax
 from ..syntax import Node
 from . import flow
 from .index import GoFile, PackageIndex, enclosing_function, function_name
+from .pflags import pflag_reads
 
 VIPER = "github.com/spf13/viper"
 Captures = dict[str, list[Node]]
@@ -82,6 +84,9 @@ def viper_reads(index: PackageIndex, calls: dict[str, list[Captures]]) -> list[t
     for go_file, name, method, call in found:
         instance = instances[name]
         args = _args(call)
+        if method == "BindPFlags" and instance.automatic:
+            out.extend(pflag_reads(go_file, call, instance.env_name, index, calls[go_file.path]))
+            continue
         key = index.string(args[0]) if args else None
         if key is None:
             continue

@@ -19,6 +19,7 @@ from .helm import HELM_LANGUAGE, Chart, find_charts, render_chart
 from .kustomize import find_kustomizations
 from .overlays import overlay_sites
 from .locate import Locator, load
+from .unused import as_note, holds_nothing_used
 from .workloads import container_site, containers, manifests
 
 
@@ -34,7 +35,10 @@ def extract_kubernetes(files: list[tuple[str, bytes]]) -> list[FileFacts]:
         if path.endswith(".tpl") or (chart is not None and path.startswith(chart.templates)):
             continue  # templates and helpers are read by the chart, after rendering
         documents, problem = load(path, data)
-        if problem is not None:
+        if problem is not None and problem.kind == "invalid-yaml" and chart is None \
+                and holds_nothing_used(path, data):
+            notes.append(as_note(problem))
+        elif problem is not None:
             problems.append(problem)
         plain[path] = [m for doc in documents for m in manifests(Locator(path), doc)]
     kustomizations = find_kustomizations(plain, dict(files))

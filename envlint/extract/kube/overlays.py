@@ -29,6 +29,7 @@ class Resource:
     doc: Node
     layers: tuple[Layer, ...]  # inherited from kustomizations between the file and this one
     images: tuple[tuple[str, str | None, str | None], ...]
+    builds: tuple[str, ...] = ()  # folders of the kustomizations between the file and this one
 
 
 def _resources(k: Kustomization, by_folder: dict[str, Kustomization], plain: dict[str, list[Node]],
@@ -40,8 +41,16 @@ def _resources(k: Kustomization, by_folder: dict[str, Kustomization], plain: dic
         elif path in by_folder and path not in seen:  # a folder with its own kustomization: its build
             base = by_folder[path]
             for r in _resources(base, by_folder, plain, seen | {path}):
-                out.append(replace(r, layers=r.layers + _matching(base, r), images=r.images + tuple(base.images)))
+                out.append(replace(r, layers=r.layers + _own_and_components(base, by_folder, r),
+                                   images=r.images + tuple(base.images), builds=(base.folder,) + r.builds))
     return out
+
+
+def _own_and_components(k: Kustomization, by_folder: dict[str, Kustomization], r: Resource) -> tuple[Layer, ...]:
+    """The layers a kustomization applies to a resource: its own patches, then those of the components
+    it includes (a base overlay's components patch every build made on top of it too)."""
+    included = [layer for folder in k.components if folder in by_folder for layer in by_folder[folder].layers]
+    return _matching(k, r) + tuple(layer for layer in included if _safe_match(layer, r))
 
 
 def _matches(layer: Layer, locator: Locator, doc: Node) -> bool:
@@ -114,16 +123,15 @@ def _site(k: Kustomization, r: Resource, own_layers: tuple[Layer, ...], c: Conta
         sets=tuple(from_sets + sets), inherits=False,
         network_host="always" if r.locator.text(get(c.pod, "hostNetwork")) == "true" else "never",
         env_text=_ENV_TEXT.format(folder=folder), open_reason="; ".join(reasons),
-        command=container_command(r.locator, c.node))
+        command=container_command(r.locator, c.node), overlay_builds=(folder,) + r.builds)
 
 
 def overlay_sites(k: Kustomization, all_kustomizations: list[Kustomization], plain: dict[str, list[Node]],
                   index: ConfigIndex) -> list[LaunchSite]:
     by_folder = {x.folder: x for x in all_kustomizations}
-    included = [layer for folder in k.components if folder in by_folder for layer in by_folder[folder].layers]
     sites = []
     for r in _resources(k, by_folder, plain, frozenset({k.folder})):
-        own = _matching(k, r) + tuple(layer for layer in included if _safe_match(layer, r))
+        own = _own_and_components(k, by_folder, r)
         for c in containers(r.locator, r.doc):
             if (site := _site(k, r, own, c, index)) is not None:
                 sites.append(site)

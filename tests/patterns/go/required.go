@@ -67,3 +67,21 @@ func lenCheck() string {
 	}
 	return v
 }
+
+type chainLogger struct{}
+
+func (chainLogger) WithFatal() chainLogger      { return chainLogger{} }
+func (chainLogger) WithField(string) chainLogger { return chainLogger{} }
+func (chainLogger) Error(string)                 {}
+
+func fluentFatal(logger chainLogger) string {
+	id, ok := os.LookupEnv("ELECTION_ID") // expect: read ELECTION_ID required
+	if !ok {
+		logger.WithFatal().Error("ELECTION_ID must be set")
+	}
+	name, ok := os.LookupEnv("ONLY_LOGGED") // expect: read ONLY_LOGGED
+	if !ok {
+		logger.WithField("x").Error("not fatal: the program goes on")
+	}
+	return id + name
+}

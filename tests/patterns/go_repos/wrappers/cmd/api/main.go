@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"strings"
+	"time"
 
 	"example.com/shop/internal/names"
 	"example.com/shop/pkg/envutil"
@@ -20,4 +22,5 @@ func main() {
 	if mode == "local" {
 		_ = envutil.Get("LOCAL_ONLY", "")
 	}
+	_ = envutil.DurationOr(context.Background(), "GC_PERIOD", 5*time.Minute)
 }

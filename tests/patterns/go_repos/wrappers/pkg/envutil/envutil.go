@@ -1,8 +1,10 @@
 package envutil
 
 import (
+	"context"
 	"log"
 	"os"
+	"time"
 )
 
 // Get is a wrapper: its calls from other packages are reads.
@@ -24,4 +26,14 @@ func MustGet(key string) string {
 // Lookup is not a wrapper: it reads a fixed name.
 func Lookup(key string) string {
 	return os.Getenv("FIXED_NAME")
+}
+
+// DurationOr takes a context first: the name is its second parameter.
+func DurationOr(ctx context.Context, key string, o time.Duration) time.Duration {
+	if v, found := os.LookupEnv(key); found && v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+	}
+	return o
 }
