@@ -10,10 +10,11 @@ from functools import cached_property
 
 from ..config import Config
 from ..describe import default_text
-from ..model import Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
-from ..renames import best_rename
+from ..model import EnvSet, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..renames import best_rename, rename_kind
 from ..runtime import NameSet, library_globs, runtime_names
 from .evidence import enablers
+from .rename_evidence import narrow_by_neighbours, narrow_by_value, set_apart
 
 
 @dataclass
@@ -284,10 +285,33 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     weak = {r.name for r in service.weak_reads if r.name}
     unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
                    if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
+    reads = ctx.reads_by_name(service)
+    for weak_read in service.weak_reads:
+        if weak_read.name:
+            reads.setdefault(weak_read.name, []).append(weak_read)
+    from_image = {e.name for e in service.image_env}
     pairs = {}
     for name in unread:
-        match = best_rename(name, unset)
+        # a read name the site sets only in the other branch of this set's condition is unset here
+        apart = [n for n in reads if n in env.names and n not in skip and n not in from_image
+                 and rename_kind(name, n) and set_apart(site.sets, name, n)]
+        match = _one_rename(name, site.sets, unset + apart, reads)
         # one to one: the read name must pair back with this set name only
         if match and (back := best_rename(match[0], unread)) and back[0] == name:
             pairs[name] = match
     return pairs
+
+
+def _one_rename(name: str, sets: tuple[EnvSet, ...], candidates: list[str],
+                reads: dict[str, list[Read]]) -> tuple[str, str] | None:
+    """best_rename, where several candidates are narrowed by the set's value, then by the names set
+    around it (rename_evidence)."""
+    values = {s.value for s in sets if s.name == name}
+    value = values.pop() if len(values) == 1 else None
+    found = [(c, kind) for c in sorted(set(candidates)) if (kind := rename_kind(name, c))]
+    if len(found) > 1:
+        kept = narrow_by_value(value, [c for c, _ in found], reads)
+        if len(kept) > 1:
+            kept = narrow_by_neighbours(name, sets, kept)
+        found = [f for f in found if f[0] in kept]
+    return found[0] if len(found) == 1 else None

@@ -63,10 +63,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             read_name, kind = pairs.pop(item.name)
             read = reads[read_name][0]
+            unset = "does not set"
+            if read_name in ctx.env(site).names:  # set in the other branch of this set's condition only
+                unset = f"sets only when {ctx.env(site).conditional.get(read_name)}"
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{item.name} is set here, but {service.name} reads {read_name}, which this site does not "
-                f"set: the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                f"{item.name} is set here, but {service.name} reads {read_name}, which this site {unset}: "
+                f"the same name but for {_KINDS[kind]}; rename it to {read_name}",
                 item.location, read_name, service.name,
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
                  Related(site.location, f"launch site: {site.label}")),
