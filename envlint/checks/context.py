@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..config import Config
-from ..branches import exclusive
 from ..describe import default_text
-from ..model import FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
-from ..renames import best_rename
+from ..model import EnvSet, FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..renames import best_rename, rename_kind
 from ..runtime import NameSet, library_globs, runtime_names
 from .command_scripts import script_reads, scripts
 from .evidence import enablers
+from .rename_evidence import narrow_by_neighbours, narrow_by_value, set_apart
 from .settings_choice import SELECTORS, unselected_files
 
 
@@ -329,12 +329,16 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     # being paired: beside a name the site gives this program alone, it is not the likelier rename.
     others = {s.name for s in site.sets if s.for_others}
     reads = sorted(n for n in here | weak if n not in skip and n not in unset)
+    by_name = {n: list(found) for n, found in ctx.reads_by_name(service).items()}
+    for weak_read in service.weak_reads:
+        if weak_read.name:
+            by_name.setdefault(weak_read.name, []).append(weak_read)
     pairs = {}
     for name in unread:
         # A read name the site sets only in branches that exclude this set's (the `else` of its `if`)
         # is unset wherever this one is set.
-        apart = [n for n in reads if _apart(site, name, n)]
-        match = best_rename(name, sorted(unset + apart) if apart else unset)
+        apart = [n for n in reads if set_apart(site.sets, name, n)]
+        match = _one_rename(name, site.sets, unset + apart, by_name)
         # one to one: the read name must pair back with this set name only
         if match and name in familiar and match[1] not in _SLIPS:
             continue
@@ -348,8 +352,16 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
 _SLIPS = frozenset({"typo", "plural"})
 
 
-def _apart(site: LaunchSite, one: str, other: str) -> bool:
-    """Every set of ``other`` at the site is in a branch that excludes every set of ``one``."""
-    ones = [s.condition for s in site.sets if s.name == one]
-    others = [s.condition for s in site.sets if s.name == other]
-    return bool(ones and others) and all(exclusive(a, b) for a in ones for b in others)
+def _one_rename(name: str, sets: tuple[EnvSet, ...], candidates: list[str],
+                reads: dict[str, list[Read]]) -> tuple[str, str] | None:
+    """best_rename, where several candidates are narrowed by the set's value, then by the names set
+    around it (rename_evidence)."""
+    values = {s.value for s in sets if s.name == name}
+    value = values.pop() if len(values) == 1 else None
+    found = [(c, kind) for c in sorted(set(candidates)) if (kind := rename_kind(name, c))]
+    if len(found) > 1:
+        kept = narrow_by_value(value, [c for c, _ in found], reads)
+        if len(kept) > 1:
+            kept = narrow_by_neighbours(name, sets, kept)
+        found = [f for f in found if f[0] in kept]
+    return found[0] if len(found) == 1 else None

@@ -109,6 +109,11 @@ class Evaluator:
     def call(self, name: str, args: list[object], origin: Origin) -> object:
         if name in ("include", "template") and len(args) == 2 and isinstance(args[0], str):
             return self.include(args[0], args[1], origin)
+        if name == "dict" and len(args) % 2 == 0:
+            # sprig's `dict "root" . "repo" .Values.image.repository`: how charts pass several values to
+            # a helper they `include`
+            keys = [to_text(k) for k in args[::2]]
+            return UNKNOWN if None in keys else dict(zip(keys, args[1::2]))
         if name == "default" and len(args) == 2:
             return args[1] if truthy(args[1]) else args[0]
         if name == "required" and len(args) == 2:

@@ -16,7 +16,7 @@ import re
 from .helm_exprs import Evaluator
 from .helm_output import Origin, Output, Piece, Rendered, Segment, finish
 from .helm_template import Block, Expr, Template, Text
-from .helm_values import UNKNOWN, sequence_items, truthy
+from .helm_values import UNKNOWN, ValuesKey, sequence_items, truthy
 
 PLACEHOLDER = "ENVLINT_UNRENDERED_{}_"
 PLACEHOLDER_PATTERN = re.compile(r"ENVLINT_UNRENDERED_(\d+)_")
@@ -99,6 +99,8 @@ class Renderer:
             out.place(value)
             return
         text = self.evaluator.text(value)
+        if isinstance(value, ValuesKey) and self.evaluator.values_path:
+            origin = Origin(self.evaluator.values_path, value.line, value.column, origin.conditions)
         if text is not None:
             out.write(text, origin, advance=False)
         elif _STRUCTURAL.search(node.source) and not _in_quotes(out):

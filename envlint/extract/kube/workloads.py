@@ -97,6 +97,9 @@ def env_entry(locator: Locator, item: Node, outer: Node | None) -> EnvSet | None
     name_text = "" if name is not None else locator.source_text(name_node)
     condition = without_overridable(locator.condition(item, outer) or locator.condition(name_node, outer), name)
     where = locator.at(item)
+    written = locator.at(name_node)
+    if written.path != where.path:
+        where = written  # a Helm name printed from values.yaml (`- name: {{ $key }}`) is written there
     value_from = get(item, "valueFrom")
     if value_from is not None:
         return EnvSet(name, where, None, condition=condition, name_text=name_text,
