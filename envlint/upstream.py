@@ -70,4 +70,4 @@ def _name(site: LaunchSite, image: TargetRef | None, taken: set[str]) -> str:
 def _root(mounted: tuple[str, ...], files: list[str]) -> str:
     """The first mounted folder that holds one of the files (the file's folder for a mounted file)."""
     found = next((m for m in mounted if any(f == m or f.startswith(m + "/") for f in files)), files[0])
-    return posixpath.dirname(found) or "." if found in files else found
+    return (posixpath.dirname(found) or ".") if found in files else found
