@@ -12,19 +12,9 @@ import dataclasses
 import posixpath
 import shlex
 
-from .dockerentry import entry_of
+from .dockerentry import entry_of, folders_of
 from .extract.dockerfile import Dockerfile
 from .model import FileFacts, LaunchSite, Link, Read, Service
-
-
-def _folders(paths: frozenset[str]) -> frozenset[str]:
-    out = {"."}
-    for path in paths:
-        folder = posixpath.dirname(path)
-        while folder and folder not in out:
-            out.add(folder)
-            folder = posixpath.dirname(folder)
-    return frozenset(out)
 
 
 def _words(command: str) -> tuple[str, ...]:
@@ -42,7 +32,7 @@ def with_command_reads(services: tuple[Service, ...], sites: list[LaunchSite], l
     by_dockerfile = {d.path: d for d in dockerfiles}
     reads_of = {f.path: f.reads for f in facts if f.reads}
     files = frozenset(paths)
-    folders = _folders(files)
+    folders = folders_of(files)
     extra: dict[str, list[Read]] = {}
     for link in links:
         site, service = by_site.get(link.site), by_name.get(link.service)

@@ -22,6 +22,18 @@ class Entry:
     context: str  # the build context it was found through
 
 
+def folders_of(paths) -> frozenset[str]:
+    """Every folder that holds one of the repository paths, up to the root ("."): what a COPY source may
+    name besides a file."""
+    out = {"."}
+    for path in paths:
+        folder = posixpath.dirname(path)
+        while folder and folder not in out:
+            out.add(folder)
+            folder = posixpath.dirname(folder)
+    return frozenset(out)
+
+
 def _container_paths(dockerfile: Dockerfile) -> list[str]:
     """Absolute paths in the image that the command runs, most likely first."""
     words = list(dockerfile.command)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .builtprograms import built_go_program
 from .config import Config
 from .configreads import copied_config_reads, placeholder_reads
-from .dockerentry import Entry, entry_of, in_repository
+from .dockerentry import Entry, entry_of, folders_of, in_repository
 from .extract.dockerfile import Dockerfile
 from .fieldreads import field_reads
 from .goreach import unreached_reads
@@ -169,16 +169,6 @@ def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], ima
                   else f"runs {entry.path}, whose reads envlint does not extract")
 
 
-def _ancestors(paths: tuple[str, ...]) -> frozenset[str]:
-    out = {"."}
-    for path in paths:
-        folder = posixpath.dirname(path)
-        while folder and folder not in out:
-            out.add(folder)
-            folder = posixpath.dirname(folder)
-    return frozenset(out)
-
-
 def _outside_program(dockerfile: Dockerfile) -> str:
     """Why the image's program is not (all) in the repository, or "". An image without a command of its
     own in a project's folder is taken to run that project (the command often comes from compose)."""
@@ -202,7 +192,7 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
             for dockerfile in builds:
                 tags[dockerfile].append((image_key(image.value), f"the image compose builds at {site.location}"))
     files = frozenset(paths)
-    folders = frozenset(posixpath.dirname(p) or "." for p in paths) | _ancestors(paths)
+    folders = folders_of(paths)
     for dockerfile in projects.dockerfiles:
         folder = _dir(dockerfile.path)
         image = _image_name(dockerfile, projects)
