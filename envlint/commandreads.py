@@ -9,7 +9,6 @@ launches. Pure: works on the facts extraction found.
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 import shlex
 
 from .dockerentry import entry_of, folders_of
