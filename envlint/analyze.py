@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, ConfigError
+from .commandreads import with_command_reads
 from .configreads import placeholder_reads, with_mounted_config
 from .discover import discover
 from .envflow import compute_env
@@ -20,6 +21,8 @@ from .model import EnvSet, Graph, LaunchSite
 from .projects import find_projects
 from .resolve import resolve
 from .services import build_services
+from .unlinked import explain_unlinked
+from .upstream import upstream_programs
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,12 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))
     _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)
+    _check_link_sites(config, sites)
     links = infer_links(sites, service_set.services, service_set.owner, projects, config)
-    services = with_mounted_config(service_set.services, sites, links, placeholder_reads(facts))
+    placeholders = placeholder_reads(facts)
+    services = with_mounted_config(service_set.services, sites, links, placeholders)
+    services = with_command_reads(services, sites, links, projects.dockerfiles, facts, tuple(f.path for f in found.files))
+    services, links = upstream_programs(services, sites, links, placeholders)
     env = compute_env(root, sites, services, links, service_set.owner)
     all_problems = sorted(list(found.problems) + problems + list(projects.problems), key=lambda p: (p.location, p.kind))
     graph = Graph(
@@ -51,10 +58,13 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
         files=tuple(facts),
         problems=tuple(all_problems),
         env_at=env,
+        unlinked=explain_unlinked(sites, links, services),
     )
     env_files = tuple((f.path, tuple(parse_env_file(f.path, _text(root / f.path))))
                       for f in found.files if f.kind == "env-file")
-    return Analysis(root, graph, service_set.unowned, config, env_files)
+    # A file whose reads are a service's weak reads (a configuration it mounts or copies) is checked.
+    weak = {r.location.path for s in services for r in s.weak_reads}
+    return Analysis(root, graph, tuple(p for p in service_set.unowned if p not in weak), config, env_files)
 
 
 def _text(path: Path) -> str:
@@ -62,6 +72,15 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
+
+
+def _check_link_sites(config: Config, sites: list[LaunchSite]) -> None:
+    """A declared link whose site names no launch site would silently link nothing."""
+    known = {s.location.path for s in sites} | {f"{s.location.path}:{s.location.line}" for s in sites}
+    for link in config.links:
+        if link.site not in known:
+            raise ConfigError(f"{config.source}: links: site {link.site!r} is not a launch site envlint found "
+                              "(`envlint facts` lists them as path:line)")
 
 
 def _check_declarations(root: Path, config: Config, services: set[str]) -> None:

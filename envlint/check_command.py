@@ -17,11 +17,13 @@ from .analyze import analyze
 from .baseline import baseline_json, load_baseline
 from .checks import BY_CODE
 from .config import Config, ConfigError, describe_config
+from .discover import inside
 from .filter import SelectionError, selected_codes
 from .noqa import add_noqa
 from .postprocess import finish
 from .render import RENDERERS
 from .render.report import make_report
+from .render.concise import render_concise
 from .render.text import render_text
 from .run_checks import run_checks
 
@@ -30,6 +32,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _reader(root: Path) -> Callable[[str], str | None]:
     def read_text(path: str) -> str | None:
+        if not inside(root, root / path):  # never read (nor, with --add-noqa, write) through a link out
+            return None
         try:
             return (root / path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -94,6 +98,8 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
         text = _statistics(report.findings)
     elif fmt == "text":
         text = render_text(report, color=color, summary=not config.quiet)
+    elif fmt == "concise":
+        text = render_concise(report, summary=not config.quiet)
     else:
         text = RENDERERS[fmt](report)
     if to_file:

@@ -18,12 +18,13 @@ from .check_command import EXIT_CLEAN, EXIT_ERROR, run_check
 from .config import Config, ConfigError, apply_options, load_config
 from .render import RENDERERS
 from .render.facts import facts_json, facts_text
+from .render.printable import printable
 from .runtime import builtin_table, library_table
 
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
-    click.echo(f"envlint: error: {message}", err=True)
+    click.echo(f"envlint: error: {printable(message)}", err=True)
     return click.exceptions.Exit(EXIT_ERROR)
 
 
@@ -66,7 +67,30 @@ def _flag(name: str, text: str):
     return click.option(name, is_flag=True, default=None, help=text)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+REPORT_URL = "https://github.com/envlint/envlint/issues"
+
+
+class _Commands(click.Group):
+    """The command group, which turns a bug of envlint into exit 2 and one line, never a traceback
+    (exit 1 would read as "findings"; a traceback in a CI log helps nobody who did not write envlint)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except OSError as exc:  # an unwritable output file, a full disk
+            raise _fail(f"{exc.filename or 'output'}: {exc.strerror or exc}") from None
+        except Exception as exc:  # noqa: BLE001 - see the docstring
+            where = exc.__traceback__
+            while where is not None and where.tb_next is not None:
+                where = where.tb_next
+            place = f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
+            raise _fail(f"internal error ({type(exc).__name__}: {exc}){place}; please report it at "
+                        f"{REPORT_URL} with the command you ran") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="envlint")
 def main() -> None:
     """Check the environment-variable contracts between the programs of a repository."""

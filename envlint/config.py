@@ -80,7 +80,8 @@ def _declares(path: Path) -> bool:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise ConfigError(f"{path}: cannot be read as TOML: {exc}") from exc
-    return "envlint" in data.get("tool", {})
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "envlint" in tool
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -103,12 +104,32 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise ConfigError(f"{path.name}: cannot be read as TOML: {exc}") from exc
     in_pyproject = path.name == "pyproject.toml"
-    table = data.get("tool", {}).get("envlint", {}) if in_pyproject else data
+    tool = data.get("tool")
+    table = (tool.get("envlint", {}) if isinstance(tool, dict) else {}) if in_pyproject else data
     where = f"{path.name} [tool.envlint]" if in_pyproject else path.name
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table of settings, not {type(table).__name__}")
     config = parse_table(table, where)
     folder = path.resolve().parent
     return dataclasses.replace(config, path=path, exclude=anchor_patterns(config.exclude, folder),
-                               extend_exclude=anchor_patterns(config.extend_exclude, folder))
+                               extend_exclude=anchor_patterns(config.extend_exclude, folder),
+                               output_file=_contained(config.output_file, folder, f"{where}: output-file"),
+                               baseline=_contained(config.baseline, folder, f"{where}: baseline"))
+
+
+def _contained(value: str | None, folder: Path, where: str) -> str | None:
+    """A file path from a configuration file, relative to that file's folder and never outside it.
+
+    The configuration belongs to the repository, which may be a stranger's pull request: obeyed
+    anywhere, `output-file = "/etc/cron.d/x"` would make `check` write a file of partly attacker-chosen
+    content where the user running it can. The command line's options are not limited."""
+    if value is None:
+        return None
+    resolved = (folder / value).resolve()  # symlinks too: a link inside the folder may point out of it
+    if not resolved.is_relative_to(folder):
+        raise ConfigError(f"{where}: {value!r} is outside {folder}, the folder of the configuration file; "
+                          "give a path outside it on the command line instead")
+    return str(resolved)
 
 
 def anchor_patterns(patterns: tuple[str, ...], folder: Path) -> tuple[str, ...]:
@@ -212,6 +233,9 @@ def _links(items: object, where: str) -> tuple[DeclaredLink, ...]:
             raise ConfigError(f"{here}: unknown key {unknown[0]!r} (known keys: service, site)")
         if not isinstance(spec.get("site"), str) or not isinstance(spec.get("service"), str):
             raise ConfigError(f"{here}: site and service must both be strings")
+        path, colon, line = spec["site"].rpartition(":")
+        if not spec["site"] or (colon and not (path and line.isdigit() and int(line) > 0)):
+            raise ConfigError(f"{here}: site {spec['site']!r}: expected \"path\" or \"path:line\" with a line number")
         out.append(DeclaredLink(spec["site"], spec["service"]))
     return tuple(out)
 

@@ -7,21 +7,23 @@ user sees is what the tests pin.
 from __future__ import annotations
 
 from .model import Default, EnvFileRef, EnvSet, FileFacts, LaunchSite, Location, Read
+from .redact import is_credential, redact
 
 
 def quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def default_text(default: Default) -> str:
+def default_text(default: Default, name: str | None) -> str:
+    """The default of a read of ``name`` as shown to a user: values of credentials masked (redact.py)."""
     if default.kind == "literal":
-        return "|".join(quote(v) for v in default.values)
+        return "|".join(quote(redact(name, v)) for v in default.values)
     if default.kind == "fallback":
-        parts = [f"${name}" for name in default.fallbacks]
-        parts.extend(quote(v) for v in default.values)
+        parts = [f"${fallback}" for fallback in default.fallbacks]
+        parts.extend(quote(redact(name, v)) for v in default.values)
         return "|".join(parts)
     if default.kind == "expression":
-        return f"<{default.text}>"
+        return f"<{redact(name, default.text) if is_credential(name) else default.text}>"
     return ""
 
 
@@ -31,7 +33,7 @@ def describe_read(read: Read) -> str:
     if read.required:
         out += " required"
     if read.default.kind != "none":
-        out += f" default={default_text(read.default)}"
+        out += f" default={default_text(read.default, read.name)}"
     if read.fallback_of:
         out += f" fallback-of={read.fallback_of}"
     if read.condition:
@@ -49,7 +51,7 @@ def describe_set(item: EnvSet, prefix: str = "set") -> str:
         if item.passthrough:
             out += " passthrough"
         elif item.value is not None:
-            out += f"={quote(item.value)}"
+            out += f"={quote(redact(item.name, item.value))}"
     if item.condition:
         out += f" if({item.condition})"
     return out
@@ -72,6 +74,8 @@ def describe_site(site: LaunchSite) -> str:
         out += " network=host"
     elif site.network_host == "conditional":
         out += f" network=host-if({site.network_condition})"
+    if site.no_caller:
+        out += " no-caller-in-repository"
     return out
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pathspec
+from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
 
 from .filenames import classify
 from .gitfiles import git_files
@@ -23,6 +24,9 @@ DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".bzr", ".direnv", ".eggs", ".mypy_cache", ".nox", ".pytest_cache",
     ".ruff_cache", ".tox", ".venv", "venv", "__pycache__", "__pypackages__", "node_modules",
     "site-packages", "vendor", "build", "dist", "_build",
+    # Inputs of tests (the go tool ignores folders of this name): a chart or compose file there is a
+    # fixture a test parses, not a deployment of the repository's programs.
+    "testdata",
 )
 
 
@@ -68,25 +72,52 @@ class _GitIgnores:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.specs: dict[str, pathspec.GitIgnoreSpec | None] = {}
+        self.specs: dict[str, _IgnoreFile | None] = {}
 
-    def _spec(self, folder: str) -> pathspec.GitIgnoreSpec | None:
+    def _spec(self, folder: str) -> _IgnoreFile | None:
         if folder not in self.specs:
             path = self.root / folder / ".gitignore"
             try:
                 lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else None
             except OSError:
                 lines = None
-            self.specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self.specs[folder] = _IgnoreFile(lines) if lines else None
         return self.specs[folder]
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
         parts = rel.split("/")
         for depth in range(len(parts)):
-            spec = self._spec("/".join(parts[:depth]))
-            if spec is not None and spec.match_file("/".join(parts[depth:]) + ("/" if is_dir else "")):
+            found = self._spec("/".join(parts[:depth]))
+            if found is not None and found.matches("/".join(parts[depth:]) + ("/" if is_dir else "")):
                 return True
         return False
+
+
+class _IgnoreFile:
+    """One `.gitignore`. Most paths match none of its patterns: one regex of all of them (negated ones
+    too) says so at once, and pathspec's pattern-by-pattern evaluation, which decides negations, is
+    compiled and run only for a path that matches some pattern. A `.gitignore` of 10,000 lines made a
+    3,000-file walk take 17 s when every path was tested against every pattern."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.spec: pathspec.GitIgnoreSpec | None = None
+        bodies = []
+        for line in lines:
+            regex, _ = GitIgnoreSpecPattern.pattern_to_regex(line)
+            if regex is not None:
+                bodies.append(_NAMED_GROUP.sub("(?:", regex))
+        self.any = re.compile("|".join(f"(?:{b})" for b in bodies)) if bodies else None
+
+    def matches(self, path: str) -> bool:
+        if self.any is None or self.any.match(path) is None:
+            return False
+        if self.spec is None:
+            self.spec = pathspec.GitIgnoreSpec.from_lines(self.lines)
+        return self.spec.match_file(path)
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
@@ -116,6 +147,11 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
             problems.append(Problem(Location(rel, 1, 1), "broken-symlink",
                                     f"broken symbolic link to {os.readlink(path)}; skipped"))
             return
+        if not inside(root, path):
+            # A link to /etc/passwd or /proc/self/environ in a stranger's repository: never read it.
+            problems.append(Problem(Location(rel, 1, 1), "outside-root",
+                                    f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"))
+            return
         if path.is_file():  # not a folder; not a tracked file deleted from the work tree (git says so)
             files.append(SourceFile(rel, kind))
 
@@ -133,8 +169,14 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
         def excluded(rel: str, is_dir: bool) -> bool:
             return bool(matches(rel)) or (gitignores is not None and gitignores.ignored(rel, is_dir))
 
+        def unreadable(error: OSError) -> None:
+            where = Path(error.filename or start)
+            rel = where.relative_to(root).as_posix() if where.is_relative_to(root) and where != root else "."
+            problems.append(Problem(Location(rel, 1, 1), "unreadable",
+                                    f"folder cannot be read ({error.strerror or error}); skipped"))
+
         for start in folders:
-            for folder, dirnames, filenames in os.walk(start):
+            for folder, dirnames, filenames in os.walk(start, onerror=unreadable):
                 base = Path(folder)
                 rel_folder = base.relative_to(root).as_posix() if base != root else ""
                 dirnames[:] = sorted(d for d in dirnames if not excluded(f"{rel_folder}/{d}".lstrip("/"), True))
@@ -144,6 +186,14 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
     files.sort(key=lambda f: f.path)
     problems.sort(key=lambda p: p.location)
     return Discovery(tuple(files), tuple(problems))
+
+
+def inside(root: Path, path: Path) -> bool:
+    """Whether ``path``, with every symbolic link on the way resolved, is inside ``root``."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
 
 
 def _unexcluded(listed: list[str], root: Path, folders: tuple[Path, ...],

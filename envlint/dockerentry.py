@@ -22,6 +22,18 @@ class Entry:
     context: str  # the build context it was found through
 
 
+def folders_of(paths) -> frozenset[str]:
+    """Every folder that holds one of the repository paths, up to the root ("."): what a COPY source may
+    name besides a file."""
+    out = {"."}
+    for path in paths:
+        folder = posixpath.dirname(path)
+        while folder and folder not in out:
+            out.add(folder)
+            folder = posixpath.dirname(folder)
+    return frozenset(out)
+
+
 def _container_paths(dockerfile: Dockerfile) -> list[str]:
     """Absolute paths in the image that the command runs, most likely first."""
     words = list(dockerfile.command)
@@ -86,7 +98,8 @@ def _to_repository(path: str, dockerfile: Dockerfile, context: str, files: froze
             elif local in files:
                 into = copy.dest.endswith("/") or len(copy.sources) > 1
                 as_file = posixpath.join(dest, posixpath.basename(source)) if into else dest
-                if path == as_file:
+                # `COPY start.sh /home/harbor` into a folder the base image has: the file keeps its name.
+                if path == as_file or path == posixpath.join(dest, posixpath.basename(source)):
                     return local
     return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from .branches import covers_all
 from .extract.envfiles import parse_env_file
 from .model import LaunchSite, Link, Service, SiteEnv
 
@@ -63,8 +64,11 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
             return None
         visiting.add(site_id)
         site = by_id[site_id]
-        names = {s.name for s in site.sets if s.name} | image_env.get(site_id, set())
-        always = {s.name for s in site.sets if s.name and not s.condition} | image_env.get(site_id, set())
+        names = {s.name for s in site.sets if s.name} | image_env.get(site_id, set()) | set(site.provided)
+        always = {s.name for s in site.sets if s.name and not s.condition} | image_env.get(site_id, set()) \
+            | set(site.provided)
+        # A name set in every branch of an `if` (`if .Values.db.enabled` ... `else` ...) is set always.
+        always |= {n for n in names - always if covers_all([s.condition for s in site.sets if s.name == n])}
         why = site.open_reason
         # Compose resolves its env_file entries itself (they are sets, located in the file); a
         # `docker run --env-file` in code or a script is resolved here.

@@ -10,13 +10,13 @@ import dataclasses
 
 from .model import Finding, Graph
 
-# Rules whose claim depends on the whole read set ("never read"), and on a requirement.
+# Rules whose claim depends on the whole read set ("never read").
 _NEEDS_READ_SET = frozenset({"ENV002"})
-_REQUIREMENT = frozenset({"ENV001"})
 
 
 def attach_evidence(findings: list[Finding], graph: Graph) -> list[Finding]:
     links = {(link.site, link.service): link for link in graph.links}
+    uncalled = {site.id: site.function for site in graph.sites if site.no_caller}
     services = {s.name: s for s in graph.services}
     out = []
     for finding in findings:
@@ -26,10 +26,14 @@ def attach_evidence(findings: list[Finding], graph: Graph) -> list[Finding]:
             out.append(finding)
             continue
         complete = not (service.incomplete or service.reads_dynamic or "" in service.read_prefixes)
-        evidence = [("link", link.evidence), ("reads", "complete" if complete else "incomplete")]
-        if finding.code in _REQUIREMENT:
-            evidence.append(("requirement", "conditional" if "only when" in finding.message else "unconditional"))
-        weak = link.evidence == "guess" or (not complete and finding.code in _NEEDS_READ_SET)
+        # The rule states what only it knows (ENV001: whether the requirement holds unconditionally).
+        evidence = [("link", link.evidence), ("reads", "complete" if complete else "incomplete"), *finding.evidence]
+        message = finding.message
+        if link.site in uncalled:
+            evidence.append(("caller", "none"))
+            message += f" (no caller in the repository: nothing calls {uncalled[link.site]})"
+        weak = (link.evidence == "guess" or link.site in uncalled
+                or (not complete and finding.code in _NEEDS_READ_SET))
         severity = "warning" if weak and finding.severity == "error" else finding.severity
-        out.append(dataclasses.replace(finding, evidence=tuple(evidence), severity=severity))
+        out.append(dataclasses.replace(finding, evidence=tuple(evidence), severity=severity, message=message))
     return out

@@ -35,6 +35,10 @@ _NOT_DOCKERFILE = (".dockerignore",)
 
 _ENV_FILE = re.compile(r"\.env([.-][\w.-]+)?|[\w.-]+\.env")  # .env, .env.example, .env-dev, prod.env
 
+# Jinja templates a tool renders into a compose file or an env file before compose runs
+# (`docker-compose.yml.jinja`, `env.j2`, `app.env.jinja2`): read as what they render, tolerantly.
+JINJA_SUFFIXES = (".jinja", ".jinja2", ".j2")
+
 # Configuration files a program loads, whose `${X}` placeholders it (or its entrypoint) fills in from
 # the environment when a launch site hands them to it (a bind mount, a COPY into the image).
 _TEMPLATES = (".template", ".tmpl", ".conf", ".ini", ".xml", ".properties")
@@ -47,6 +51,27 @@ def is_compose_name(name: str) -> bool:
     return _COMPOSE.fullmatch(name) is not None
 
 
+def rendered_name(name: str) -> str | None:
+    """`docker-compose.yml.jinja` -> `docker-compose.yml`; None for a name that is no Jinja template."""
+    for suffix in JINJA_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return None
+
+
+def _template_kind(name: str) -> str | None:
+    """A Jinja template of a compose file or an env file (`env` alone is the rendered env file's usual
+    name in such tools); any other template is not read."""
+    inner = rendered_name(name)
+    if inner is None:
+        return None
+    if is_compose_name(inner):
+        return "compose-template"
+    if inner == "env" or _ENV_FILE.fullmatch(inner):
+        return "env-template"
+    return None
+
+
 def is_dockerfile_name(name: str) -> bool:
     return _DOCKERFILE.fullmatch(name) is not None and not name.endswith(_NOT_DOCKERFILE)
 
@@ -54,7 +79,8 @@ def is_dockerfile_name(name: str) -> bool:
 def classify(name: str) -> str | None:
     """The kind of a file named ``name`` (its last path component), or None for a file envlint skips:
     "go", "python", "pyproject", "setup-py", "setup-cfg", "go-mod", "dockerfile", "compose", "yaml",
-    "helm-helpers" (.tpl), "env-file", "makefile", "shell", "template"."""
+    "helm-helpers" (.tpl), "env-file", "makefile", "shell", "template", "compose-template",
+    "env-template" (Jinja templates of a compose or env file)."""
     if any(fnmatch.fnmatchcase(name, pattern) for pattern in _TEST_FILES):
         return None
     if name in _KINDS:
@@ -62,6 +88,8 @@ def classify(name: str) -> str | None:
         return _KINDS[name]
     if name.endswith(".go"):
         return "go"
+    if name.endswith(JINJA_SUFFIXES):
+        return _template_kind(name)
     if name.endswith(".py"):
         return "python"
     # Before the YAML and env-file suffixes: `Dockerfile.yaml`-like names are rare, a Dockerfile is not.

@@ -8,6 +8,7 @@ service. Links declared in config replace the inferred ones for the sites they n
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from functools import lru_cache
 from importlib import resources
@@ -20,9 +21,14 @@ from .pyimports import module_files
 from .stages import by_stage
 
 
+_STRENGTH = ("declared", "built", "exact", "guess")
+
+
 def _origin(service: Service, key: str) -> str:
-    """Where the service's image name ``key`` comes from (its Dockerfile's folder, a build tag, config)."""
-    return next((origin for name, origin in service.image_origins if name == key), "its Dockerfile")
+    """Where the service's image name ``key`` comes from (its Dockerfile's folder, a build tag, config):
+    the strongest origin when there are several (a folder named like the image that a build also tags)."""
+    origins = [origin for name, origin in service.image_origins if name == key]
+    return min(origins, key=lambda o: _STRENGTH.index(_origin_evidence(o)), default="its Dockerfile")
 
 
 Found = tuple[list[Service], str, str]  # the services, why (with `{root}`), and the link's evidence
@@ -116,6 +122,10 @@ def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...
             if any(path == s or inside == s or inside.startswith("src/") and inside[4:] == s for s in suffixes):
                 owners.append(service)
                 break
+    # A script run by its path is the program it makes, not another script's that runs it in turn.
+    made = [s for s in owners if target.kind != "python-module" and s.location.path in suffixes]
+    if made:
+        return made, f"{what} is the program {{root}}/{posixpath.basename(made[0].location.path)}", "exact"
     # A module shared by several services belongs to the one whose own folder holds it.
     own = [s for s in owners if any(p.startswith(s.root + "/") or s.root == "." for p in s.files)]
     return (own or owners), f"{what} is in the service folder {{root}}/", "exact"
@@ -138,7 +148,7 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
                     found, why, evidence = by_stage(target, services, projects)
             elif target.kind == "program":
                 found, why, evidence = _by_program(target, services, projects, config)
-            elif target.kind in ("python-module", "python-script"):
+            elif target.kind in ("python-module", "python-script", "script"):
                 found, why, evidence = _by_python(target, site, services)
             elif target.kind == "build":
                 found, why, evidence = _by_build(target, services)
@@ -151,6 +161,10 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
                 links.setdefault((site.id, service.name),
                                  Link(site.id, service.name, reason, target, evidence=evidence))
     _by_site_names(sites, services, links)
+    guessed = {site.id: site.guessed for site in sites if site.guessed}
+    for key, link in links.items():
+        if link.site in guessed and link.evidence != "declared":
+            links[key] = dataclasses.replace(link, reason=f"{link.reason}; {guessed[link.site]}", evidence="guess")
     return sorted(links.values(), key=lambda l: (l.site, l.service))
 
 
@@ -212,3 +226,8 @@ def _by_site_names(sites: list[LaunchSite], services: tuple[Service, ...], links
             service = next(s for s in services if s.name in named)
             reason = f"the image {targets[0].value!r} is the one another site runs as {service.name} (a guess)"
             links[(site.id, service.name)] = Link(site.id, service.name, reason, targets[0], evidence="guess")
+
+
+def is_official_image(target: TargetRef) -> bool:
+    """A Docker Official Image (`redis:7`, `postgres`): upstream's program, never a folder's."""
+    return not _vendor_image(target)

@@ -105,15 +105,20 @@ class EnvSet:
     function: str | None = None
     # Compose `X: ${HOST_VAR}` without a default: the value is empty when HOST_VAR is unset on the host.
     empty_if_unset: bool = False
+    # The set serves more than the program at this site: a CI job's or workflow's env, given to every
+    # step (and to tools envlint does not follow), or a name the launching line expands itself
+    # (`prog "$BUMP"`). That this program does not read it is no finding.
+    for_others: bool = False
 
 
 @dataclass(frozen=True)
 class TargetRef:
     """A candidate for what a launch site starts, with the literal that names it."""
 
-    kind: Literal["image", "program", "python-module", "python-script", "self", "build"]
+    kind: Literal["image", "program", "python-module", "python-script", "script", "self", "build"]
     # the image reference, program name or path, module name ("" for self), or for "build" the
-    # repository path of the Dockerfile a compose `build:` uses
+    # repository path of the Dockerfile a compose `build:` uses; "script" is a repository file run by its
+    # path (`./build.sh`, `bash ci/test.sh`)
     value: str
     location: Location  # where the literal stands
     via: str = ""  # how it reached the launch site: "literal", "constant agentImage", ...
@@ -153,6 +158,16 @@ class LaunchSite:
     # Repository files and folders the site hands to the program (compose bind mounts): placeholders
     # in them (`${env:X}`) are reads of the program at this site.
     config_files: tuple[str, ...] = ()
+    # Its function is called nowhere in the repository (envlint/extract/callers.py): analysed, but
+    # nobody here runs it, so its findings are warnings at most.
+    no_caller: bool = False
+    # Names the platform gives the program at this site without the site setting them (a CI runner's
+    # `GITHUB_SHA`, names an earlier step wrote to `$GITHUB_ENV`): present, so never missing, but no set
+    # of the site's that the program could leave unread or misspell.
+    provided: tuple[str, ...] = ()
+    # Why what the site sets rests on a guess (an env file taken to be rendered from a template of the
+    # repository by its name): a link from this site is then a guess too.
+    guessed: str = ""
     # A kustomize overlay's site: the folders of the kustomizations its build goes through, the overlay
     # first, then each base it builds on. Two overlays neither of which builds on the other are
     # alternative deployments (dev and prod).
@@ -218,8 +233,15 @@ class FileFacts:
     # Families of names read by iterating the environment: a prefix (`APP_`), or "" for every name.
     read_prefixes: tuple[str, ...] = ()
     # Shell: the Python scripts and modules the script runs with its own environment (`python3 app.py`,
-    # `"$PY" -m pkg.worker`), as written: an entrypoint's programs.
+    # `"$PY" -m pkg.worker`), the scripts it sources (`. /lib.sh`) and the program it execs by path
+    # (`exec /app/server`), as written: an entrypoint's programs.
     runs: tuple[TargetRef, ...] = ()
+    # Go: the names the file refers to (envlint/extract/golang/references.py), so that a read in a
+    # top-level function no file of a program refers to is not that program's.
+    references: frozenset[str] = frozenset()
+    # Go: (field, name, location) of each upper-case name given to a field spelled with `Env` in a
+    # composite literal (`EnvKey: "POSTGRESQL_HOST"`), for reads through such a table (fieldreads.py).
+    env_fields: tuple[tuple[str, str, Location], ...] = ()
     # Cross-file facts for the resolution stage after extraction (constants another file imports,
     # settings classes, wrappers, names from other packages): a frozen record defined by that
     # language's extractor and read only by its resolver in envlint/resolve/.
@@ -229,7 +251,7 @@ class FileFacts:
 @dataclass(frozen=True)
 class Service:
     name: str
-    kind: Literal["python", "go", "image"]
+    kind: Literal["python", "go", "image", "script"]
     root: str  # folder, repo-relative ("." for the root)
     location: Location  # the file that makes it a service (pyproject.toml, main.go, Dockerfile)
     reads: tuple[Read, ...]
@@ -305,6 +327,8 @@ class Graph:
     problems: tuple[Problem, ...]
     # For each site id: the names that reach the child and whether the set is open (unknown extra names).
     env_at: dict[str, "SiteEnv"] = field(default_factory=dict, compare=False, hash=False)
+    # For each site id that starts no program of the repository: why, target by target.
+    unlinked: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from pathlib import Path
 from .discover import SourceFile
 from .extract.build_tags import BuildTag, find_build_tags
 from .extract.dockerfile import Dockerfile, parse_dockerfile
+from .extract.gobuilds import GoBuild, dockerfile_go_builds, makefile_go_builds
+from .extract.makefile import expanded_text
 from .model import Location, Problem
 
 
@@ -34,6 +36,7 @@ class Projects:
     go_modules: dict[str, str] = field(default_factory=dict)  # folder -> module path
     dockerfiles: tuple[Dockerfile, ...] = ()
     build_tags: tuple[BuildTag, ...] = ()  # `docker build -t NAME` in Makefiles, scripts, CI files
+    go_builds: tuple[GoBuild, ...] = ()  # `go build -o NAME` in Makefiles and Dockerfiles
     problems: tuple[Problem, ...] = ()
 
     def go_root_name(self) -> str:
@@ -60,16 +63,23 @@ def _pyproject(text: str, rel: str, problems: list[Problem]) -> tuple[str | None
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(Location(rel, 1, 1), "invalid-toml", f"not valid TOML: {exc}"))
         return None, (), True
-    poetry = data.get("tool", {}).get("poetry", {})
-    project = data.get("project", {})
-    scripts = set(project.get("scripts", {}) or {}) | set(poetry.get("scripts", {}) or {})
+    # Any key may hold any TOML value in a file nobody validated (`project = 5`, `scripts = 7`): only
+    # the shapes the specifications give are read, the rest is ignored.
+    tool = _table(data.get("tool"))
+    poetry = _table(tool.get("poetry"))
+    project = _table(data.get("project"))
+    scripts = set(_table(project.get("scripts"))) | set(_table(poetry.get("scripts")))
     name = project.get("name") or poetry.get("name")
     is_project = bool({"project", "build-system"} & set(data) or poetry)
     return (name if isinstance(name, str) else None), tuple(sorted(scripts)), is_project
 
 
+def _table(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...], bool]:
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)  # `%` in a value is text, not a reference
     try:
         parser.read_string(text)
     except configparser.Error as exc:
@@ -89,12 +99,15 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
     by_root: dict[str, PythonProject] = {}
     modules: dict[str, str] = {}
     dockerfiles = []
+    go_builds: list[GoBuild] = []
     build_files = []  # Makefiles, shell scripts, YAML (CI workflows): where `docker build -t` stands
     for source in files:
         folder = posixpath.dirname(source.path) or "."
         if source.kind == "dockerfile":
             text = _read(root, source.path, problems)
             dockerfiles.append(parse_dockerfile(source.path, text or ""))
+            if text and "go" in text:
+                go_builds.extend(dockerfile_go_builds(source.path, text))
         elif source.kind in ("makefile", "shell", "yaml"):
             build_files.append(source.path)
         elif source.kind == "go-mod":
@@ -126,8 +139,19 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             continue
         if "docker" in text:
             tags.extend(find_build_tags(path, text, known))
+        if _is_makefile(path) and "$" in text:
+            # Recipes written with the Makefile's variables: `$(DOCKERBUILD) -t $(IMAGE) ...`.
+            expanded = expanded_text(text)
+            seen = {(t.image, t.dockerfile) for t in tags}
+            tags.extend(t for t in find_build_tags(path, expanded, known) if (t.image, t.dockerfile) not in seen)
+            go_builds.extend(makefile_go_builds(path, text))
     # Never the checkout folder's name: the same tree cloned under another name gives the same output.
     root_project = by_root.get(".")
     root_name = root_project.name if root_project else modules.get(".", ROOT_NAME).rsplit("/", 1)[-1]
     return Projects(root_name, tuple(sorted(by_root.values(), key=lambda p: p.root)),
-                    modules, tuple(dockerfiles), tuple(tags), tuple(problems))
+                    modules, tuple(dockerfiles), tuple(tags), tuple(go_builds), tuple(problems))
+
+
+def _is_makefile(path: str) -> bool:
+    name = posixpath.basename(path)
+    return name in ("Makefile", "makefile", "GNUmakefile") or name.endswith(".mk")

@@ -16,13 +16,17 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .builtprograms import built_go_program
 from .config import Config
 from .configreads import copied_config_reads, placeholder_reads
-from .dockerentry import Entry, entry_of, in_repository
+from .dockerentry import Entry, entry_of, folders_of, in_repository
 from .extract.dockerfile import Dockerfile
+from .fieldreads import field_reads
+from .goreach import unreached_reads
 from .images import image_key
 from .model import FileFacts, Location, Read, Service
 from .projects import Projects
+from .scripts import launched_scripts
 from .pyimports import Entries, imported_files, module_files, python_closure
 
 
@@ -97,11 +101,13 @@ class _Draft:
         kind = self.kind
         if kind == "declared":
             kind = "go" if languages == {"go"} else "python" if languages == {"python"} else "image"
+        unreached = unreached_reads(facts)
         return Service(
             name=name, kind=kind, root=self.root, location=Location(self.marker, 1, 1),  # type: ignore[arg-type]
-            reads=tuple(r for f in facts for r in f.reads if not (r.script_only and f.path in library))
+            reads=tuple(r for f in facts for r in f.reads
+                        if not (r.script_only and f.path in library) and r.location not in unreached)
             + tuple(r for d in self.dockerfiles for r in d.reads),
-            weak_reads=tuple(dict.fromkeys(copied)),
+            weak_reads=tuple(dict.fromkeys(copied + field_reads(facts))),
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]
@@ -153,23 +159,14 @@ def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], ima
     why = "a script that may start programs envlint does not follow"
     # The Python programs the script runs are part of what the image runs.
     known = frozenset(by_path) | files
-    started = [found for t in (script.runs if script else ())
+    # A binary it execs is linked by name elsewhere; the scripts it sources or runs get its environment.
+    started = [found for t in (script.runs if script else ()) if t.kind != "program"
                if (found := in_repository(dockerfile, t.value, t.kind == "python-module", entry.context, known,
                                           folders))]
     closure = python_closure(started, by_path, ".") if started else []
     return _Draft(image, "image", _dir(entry.path), dockerfile.path, [entry.path, *closure],
                   incomplete=f"runs {entry.path}, {why}" if script is not None and script.reads
                   else f"runs {entry.path}, whose reads envlint does not extract")
-
-
-def _ancestors(paths: tuple[str, ...]) -> frozenset[str]:
-    out = {"."}
-    for path in paths:
-        folder = posixpath.dirname(path)
-        while folder and folder not in out:
-            out.add(folder)
-            folder = posixpath.dirname(folder)
-    return frozenset(out)
 
 
 def _outside_program(dockerfile: Dockerfile) -> str:
@@ -190,17 +187,23 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
     # A compose service with both `image:` and `build:` names the image its build makes.
     for site in (s for f in by_path.values() for s in f.launch_sites if s.kind == "compose"):
         builds = [t.value for t in site.targets if t.kind == "build"]
-        for image in (t for t in site.targets if t.kind == "image"):
+        # an image the caller names at run time (`${CI_IMAGE:?}`) is no name of the build
+        for image in (t for t in site.targets if t.kind == "image" and "$" not in t.value):
             for dockerfile in builds:
                 tags[dockerfile].append((image_key(image.value), f"the image compose builds at {site.location}"))
     files = frozenset(paths)
-    folders = frozenset(posixpath.dirname(p) or "." for p in paths) | _ancestors(paths)
+    folders = folders_of(paths)
     for dockerfile in projects.dockerfiles:
         folder = _dir(dockerfile.path)
         image = _image_name(dockerfile, projects)
         incomplete = _outside_program(dockerfile)
         entry = entry_of(dockerfile, files, folders)
-        if entry is not None:
+        go_roots = frozenset(d.root for d in drafts if d.kind == "go")
+        built = built_go_program(dockerfile, by_path.get(entry.path) if entry else None, projects.go_builds, go_roots)
+        if built is not None:
+            # The image runs a binary the repository builds from a main package (`go build -o`).
+            chosen = [d for d in drafts if d.kind == "go" and d.root == built[0]]
+        elif entry is not None:
             chosen = [_entry_draft(dockerfile, entry, drafts, image, by_path, files, folders)]
         else:
             inside = [d for d in drafts if _under(d.root, folder) and d.kind != "image"]
@@ -275,6 +278,10 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config,
             name = posixpath.basename(folder) if folder != "." else projects.go_root_name()
             drafts.append(_Draft(name, "go", folder, mains[0].path, _go_closure(folder, go_by_dir, projects.go_modules)))
     _assign_images(drafts, projects, all_files, by_path, paths or tuple(by_path))
+    owned = {f for d in drafts for f in d.files}
+    for program in launched_scripts(facts, by_path, owned):
+        drafts.append(_Draft(program.name, program.kind, program.root, program.path, list(program.files),
+                             incomplete=program.incomplete))
     for declared in config.services:
         replaced = [d for d in drafts if d.root == declared.root]
         drafts = [d for d in drafts if d.root != declared.root]

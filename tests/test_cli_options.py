@@ -48,6 +48,8 @@ def test_statistics_exit_zero_and_quiet(repo: Path) -> None:
     quiet = run_cli("check", "--quiet", cwd=repo)
     assert not quiet.stdout.splitlines()[-1].startswith("Found ")
     assert quiet.stdout.splitlines()[0].startswith(f"{DISPATCHER}:10:9: ENV007 [worker] ")
+    concise = run_cli("check", "--quiet", "--output-format", "concise", cwd=repo).stdout.splitlines()
+    assert [line.split(": ")[1].split(" ")[0] for line in concise] == ["ENV007", "ENV002"]  # no summary line
 
 
 def test_color_always_and_never(repo: Path) -> None:

@@ -3,6 +3,8 @@ problems."""
 
 from __future__ import annotations
 
+import pytest
+
 from envlint.extract.compose import extract_compose
 from envlint.extract.compose.interpolate import env_value, substitute_defaults
 from envlint.model import LaunchSite
@@ -110,9 +112,23 @@ def test_invalid_yaml_is_one_problem() -> None:
 
 
 def test_not_utf8_and_not_compose() -> None:
-    bad, other = extract_compose([("docker-compose.yml", b"\xff\xfe"), ("compose.yml", b"- just a list\n")])
+    bad, fragment = extract_compose([("docker-compose.yml", b"\xff\xfe"), ("compose.yml", b"name: x\nversion: '3'\n")])
     assert [p.kind for p in bad.problems] == ["not-utf8"]
-    assert (other.launch_sites, other.problems) == ((), ())
+    assert (fragment.launch_sites, fragment.problems) == ((), ())  # a mapping without services: nothing to say
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("- just a list\n", "1:1: the document is a list, not a mapping with services; skipped"),
+    ("just words\n", "1:1: the document is a scalar, not a mapping with services; skipped"),
+    ("services: []\n", "1:11: services is a list, not a mapping of services; skipped"),
+    ("services:\n  db: postgres\n", "2:3: service db is a scalar, not a mapping; skipped"),
+    ("services:\n  web:\n    image: x\n    environment: FOO=1\n",
+     "4:18: environment of service web is a scalar, not a mapping or a list; its names are unknown"),
+])
+def test_shapes_compose_rejects_are_problems(text: str, problem: str) -> None:
+    [facts] = extract_compose([("compose.yml", text.encode())])
+    assert [f"{p.location.line}:{p.location.column}: {p.message}" for p in facts.problems] == [problem]
+    assert {p.kind for p in facts.problems} == {"invalid-compose"}
 
 
 def test_extends_cycle_does_not_recurse_forever() -> None:
@@ -134,3 +150,16 @@ def test_placeholders_of_configuration_files_are_reads() -> None:
         ("MODE", 6, 7, ("batch",), False),
     ]
     assert extract_placeholders("plain.yaml", b"a: 1\n") == []
+
+
+def test_xml_from_env_attributes_are_reads() -> None:
+    """ClickHouse's `<element from_env="X"/>`: the element takes X's value; a commented-out one does not."""
+    from envlint.extract.placeholders import extract_placeholders
+
+    text = (b'<clickhouse>\n  <max_ratio from_env="MAX_RATIO"/>\n  <!-- <old from_env="OLD_RATIO"/> -->\n'
+            b"  <port from_env='HTTP_PORT' />\n  <note>from_env=\"NOT_IN_A_TAG\"</note>\n</clickhouse>\n")
+    (facts,) = extract_placeholders("clickhouse/config.xml", text)
+    assert [(r.name, r.location.line, r.location.column, r.form) for r in facts.reads] == [
+        ("MAX_RATIO", 2, 24, 'config from_env=""'),
+        ("HTTP_PORT", 4, 19, 'config from_env=""'),
+    ]

@@ -39,7 +39,7 @@ def test_declared_link_connects_a_site_inference_cannot(tmp_path: Path) -> None:
     assert _findings(tmp_path) == [("ENV001", "WORKER_QUEUE", "ops/launch.py:4")]
     facts = json.loads(run_cli("facts", "--json", cwd=tmp_path).stdout)
     assert facts["launch_sites"][0]["links"] == [
-        {"service": "worker", "reason": "declared in config (site 'ops/launch.py:4')"}
+        {"service": "worker", "reason": "declared in config (site 'ops/launch.py:4')", "evidence": "declared"}
     ]
 
 
@@ -116,3 +116,21 @@ def test_declared_service_root_must_exist(tmp_path: Path) -> None:
     result = run_cli("check", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == "envlint: error: envlint.toml: services.api: root 'services/api' is not a folder\n"
+
+
+@pytest.mark.parametrize(("site", "message"), [
+    ("ops/launch.py:abc", "envlint.toml: links[0]: site 'ops/launch.py:abc': expected \"path\" or \"path:line\" "
+                          "with a line number"),
+    ("ops/launch.py:0", "envlint.toml: links[0]: site 'ops/launch.py:0': expected \"path\" or \"path:line\" "
+                        "with a line number"),
+    ("nope.go", "envlint.toml: links: site 'nope.go' is not a launch site envlint found (`envlint facts` lists "
+                "them as path:line)"),
+    ("ops/launch.py:3", "envlint.toml: links: site 'ops/launch.py:3' is not a launch site envlint found "
+                        "(`envlint facts` lists them as path:line)"),
+])
+def test_declared_link_to_no_launch_site_is_a_config_error(tmp_path: Path, site: str, message: str) -> None:
+    _worker(tmp_path)
+    _launcher(tmp_path, 'subprocess.run([sys.argv[1]], check=True)\n')
+    (tmp_path / "envlint.toml").write_text(f'[[links]]\nsite = "{site}"\nservice = "worker"\n')
+    result = run_cli("check", cwd=tmp_path)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"envlint: error: {message}\n")

@@ -215,3 +215,31 @@ def test_an_analysed_folder_that_git_ignores_is_walked(tmp_path: Path) -> None:
     _write(repo, {".gitignore": ".env\nscratch/\n"})
     assert _paths(scratch) == [".env", "compose.yaml", "svc/Dockerfile", "svc/pyproject.toml", "svc/server.py"]
     assert _paths(repo) == [".env", "compose.yaml", "svc/Dockerfile", "svc/pyproject.toml", "svc/server.py"]
+
+
+def test_an_unreadable_folder_is_a_problem_not_a_silent_gap(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "main.py").write_text("import os\n")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # root reads every folder; a folder that refuses is simulated
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = discover(tmp_path, (tmp_path,), (), respect_gitignore=False)
+    assert [f.path for f in found.files] == ["ok/main.py"]
+    assert [(str(p.location), p.kind, p.message) for p in found.problems] == [
+        ("locked:1:1", "unreadable", "folder cannot be read (Permission denied); skipped")]
+
+
+def test_a_gitignore_is_matched_as_git_does_with_its_negations(tmp_path: Path) -> None:
+    """The one-regex prefilter of a .gitignore must not change what it ignores."""
+    (tmp_path / ".gitignore").write_text("gen/\n*.py\n!keep*.py\n# a comment\n\n/top.sh\n")
+    for rel in ("gen/a.go", "a.py", "keep_me.py", "sub/keep2.py", "sub/b.py", "top.sh", "sub/top.sh", "main.go"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x\n")
+    found = discover(tmp_path, (tmp_path,), (), respect_gitignore=True)
+    assert [f.path for f in found.files] == ["keep_me.py", "main.go", "sub/keep2.py", "sub/top.sh"]

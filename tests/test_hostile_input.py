@@ -120,3 +120,37 @@ def test_a_generated_file_over_the_limit_is_a_note_not_a_finding(tmp_path: Path)
         ("ENV000", "crds/handwritten.yaml")]
     facts = run_cli("facts", cwd=tmp_path).stdout
     assert "crds/big.yaml:1:1: [generated] 2500054 bytes, over the 2000000-byte limit; skipped" in facts
+
+
+def test_yaml_merge_keys_are_expanded_once_per_mapping() -> None:
+    """A 1 KB compose file whose anchors merge an anchor twice, 25 levels deep, expanded naively holds
+    2**25 entries: each mapping is expanded once, each key kept once (own keys, then earlier sources win)."""
+    from envlint.extract.yamlsource import items, load_documents
+
+    lines = ["x0: &a0 {k: v0}"]
+    lines += [f"x{i}: &a{i}\n  <<: [*a{i - 1}, *a{i - 1}]\n  k{i}: v" for i in range(1, 26)]
+    lines.append("top:\n  <<: [*a25, {k: late, extra: e}]\n  k3: own")
+    [document] = load_documents("compose.yml", "\n".join(lines).encode())[0]
+    top = next(value for key, _, value in items(document) if key == "top")
+    entries = {key: value.value for key, _, value in items(top)}
+    assert len(items(top)) == 27  # k3 (own), k25 ... k1 but k3, then k and extra
+    assert (entries["k3"], entries["k"], entries["extra"]) == ("own", "v0", "e")
+
+
+def test_a_huge_helm_indent_is_left_unrendered_not_allocated(tmp_path: Path) -> None:
+    chart = tmp_path / "chart"
+    (chart / "templates").mkdir(parents=True)
+    (chart / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 0.1.0\n")
+    (chart / "values.yaml").write_text("a: b\n")
+    (chart / "templates" / "cm.yaml").write_text(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: {{ .Values.a | nindent 100000000 }}\n")
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = run_cli("check", cwd=tmp_path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (result.exit_code, result.stdout) == (0, "All checks passed: 0 launch sites and 0 services.\n")
+    assert peak < 50_000_000  # rendered, the indent alone is 100 MB of spaces

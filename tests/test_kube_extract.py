@@ -169,6 +169,33 @@ configMapGenerator:
     assert "Deployment/api container api" in sites and len(sites) == 2  # the patch for `other` matches nothing
 
 
+def test_kustomize_patch_delete_removes_the_base_entry() -> None:
+    kustomization = b"""\
+resources:
+  - api.yaml
+patches:
+  - patch: |-
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: api
+      spec:
+        template:
+          spec:
+            containers:
+              - name: api
+                env:
+                  - name: A
+                    $patch: delete
+                  - name: B
+                    value: "2"
+"""
+    facts = extract_kubernetes([("app/api.yaml", DEPLOYMENT), ("app/kustomization.yaml", kustomization)])
+    overlay = _sites(facts)["Deployment/api container api (overlay app)"]
+    assert [describe_set(s) for s in overlay.sets] == ['set B="2"']
+    assert overlay.sets[0].location == Location("app/kustomization.yaml", 17, 21)
+
+
 def test_kustomize_generated_configmap_resolves_envfrom() -> None:
     data = DEPLOYMENT.replace(b"          env:", b"          envFrom:\n            - configMapRef:\n"
                               b"                name: generated\n          env:")

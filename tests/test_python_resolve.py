@@ -96,7 +96,8 @@ def test_resolution_returns_new_facts_and_keeps_inputs():
 def test_calls_of_names_a_star_import_brings_in():
     """`from m import *` then `env("X", "d")`: a helper of m (or of a module m star-imports) reads X; an
     unrecognised function of a module that reads the environment is taken to read X; a module outside
-    the repository leaves the file's reads incomplete."""
+    the repository leaves the file's reads incomplete, and a function of it named for the environment
+    (env, get_env) is taken to read X."""
     facts = resolved("star_helpers")
     loc = lambda line, col: Location("app/settings.py", line, col)  # noqa: E731
     assert rows(facts["app/settings.py"]) == [
@@ -104,5 +105,23 @@ def test_calls_of_names_a_star_import_brings_in():
         ("LOOKUP_TIMEOUT", loc(6, 11), Default("literal", ("5",)), False, "call lookup", None),
     ]
     assert facts["app/settings.py"].reads_dynamic is False
-    assert facts["app/outside.py"].reads == ()
+    out = lambda line, col: Location("app/outside.py", line, col)  # noqa: E731
+    how = ", from a star import outside the repository"
+    assert rows(facts["app/outside.py"]) == [
+        ("EVENT_RETENTION_DAYS", out(3, 17), Default("literal", ("90",)), False, "call env" + how, None),
+        ("MAIL_HOST", out(4, 8), Default("literal", ("localhost",)), False, "call get_env" + how, None),
+    ]
     assert facts["app/outside.py"].reads_dynamic is True
+
+
+def test_env_named_functions_imported_from_outside_the_repository():
+    """`from framework.conf.server import env` then `env("X", "d")` reads X; `set_env` and `make_env` do not."""
+    facts = resolved("star_helpers")
+    loc = lambda line, col: Location("app/imported.py", line, col)  # noqa: E731
+    how = ", imported from outside the repository"
+    assert rows(facts["app/imported.py"]) == [
+        ("EXPLICIT_IMPORT", loc(6, 5), Default("literal", ("1",)), False, "call env" + how, None),
+        ("ALIASED_IMPORT", loc(7, 5), Default(), False, "call get_env" + how, None),
+        ("MODULE_ATTRIBUTE", loc(8, 5), Default(), False, "call env" + how, None),
+    ]
+    assert facts["app/imported.py"].reads_dynamic is False

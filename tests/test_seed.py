@@ -73,7 +73,7 @@ def test_facts_explain_the_links() -> None:
     result = run_cli("facts", cwd=EXAMPLE)
     assert result.exit_code == 0
     assert (
-        "    starts agent-runner: image name 'agent-runner' is tagged ghcr.io/acme/agent-runner:latest by docker build "
+        "    starts agent-runner [built]: image name 'agent-runner' is tagged ghcr.io/acme/agent-runner:latest by docker build "
         "at Makefile:3:2 (constant agentImage at cmd/supervisor/main.go:13:20)"
     ) in result.stdout
 
@@ -85,5 +85,5 @@ def test_a_link_by_the_folder_name_alone_is_a_guess_and_never_an_error(tmp_path:
     (finding,) = json.loads(run_cli("check", "--output-format", "json", cwd=repo).stdout)["findings"]
     assert (finding["code"], finding["severity"], finding["evidence"]) == (
         "ENV003", "warning", {"link": "guess", "reads": "complete"})
-    assert "starts agent-runner: image name 'agent-runner' is the folder of services/agent-runner/Dockerfile" \
+    assert "starts agent-runner [guess]: image name 'agent-runner' is the folder of services/agent-runner/Dockerfile" \
         in run_cli("facts", cwd=repo).stdout

@@ -10,10 +10,13 @@ from functools import cached_property
 
 from ..config import Config
 from ..describe import default_text
-from ..model import Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
-from ..renames import best_rename
+from ..model import EnvSet, FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..renames import best_rename, rename_kind
 from ..runtime import NameSet, library_globs, runtime_names
+from .command_scripts import script_reads, scripts
 from .evidence import enablers
+from .rename_evidence import narrow_by_neighbours, narrow_by_value, set_apart
+from .settings_choice import SELECTORS, unselected_files
 
 
 @dataclass
@@ -21,6 +24,7 @@ class Context:
     graph: Graph
     config: Config
     renames: dict[tuple[str, str], dict[str, tuple[str, str]]] = field(default_factory=dict)  # probable_renames
+    _unselected: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def services(self) -> dict[str, Service]:
@@ -130,7 +134,38 @@ class Context:
         """The reads that can happen at this site: a read whose guard (`if os.Getenv("V") == "1"`
         around it or around every call of its function) is false for every value the site gives V
         (an unset V is "") never runs there."""
-        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)]
+        unselected = self.unselected(site, service)
+        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)
+                and r.location.path not in unselected]
+
+    def unselected(self, site: LaunchSite, service: Service) -> frozenset[str]:
+        """Settings modules the site's DJANGO_SETTINGS_MODULE does not choose (settings_choice.py)."""
+        key = (site.id, service.name)
+        if key not in self._unselected:
+            found: frozenset[str] = frozenset()
+            for selector in SELECTORS:
+                found |= unselected_files(self.site_values(site, service, selector), service, self.facts)
+            self._unselected[key] = found
+        return self._unselected[key]
+
+    @cached_property
+    def facts(self) -> dict[str, FileFacts]:
+        return {f.path: f for f in self.graph.files}
+
+    def site_reads(self, site: LaunchSite, service: Service) -> dict[str, list[Read]]:
+        """primary_reads, with the reads of the scripts the site's command runs (command_scripts.py)."""
+        out = {name: list(reads) for name, reads in self.primary_reads(service).items()}
+        for read in script_reads(site, service, self._shell):
+            out.setdefault(read.name, []).append(read)
+        return out
+
+    def site_scripts_dynamic(self, site: LaunchSite, service: Service) -> bool:
+        """A script the site's command runs reads names it never spells out."""
+        return any(f.reads_dynamic for f in scripts(site, service, self._shell))
+
+    @cached_property
+    def _shell(self) -> dict[str, FileFacts]:
+        return {p: f for p, f in self.facts.items() if f.language == "shell"}
 
     def _never(self, site: LaunchSite, service: Service, guard: Guard) -> bool:
         values = self.site_values(site, service, guard.variable)
@@ -213,7 +248,7 @@ def read_related(reads: list[Read], service: Service, note: str = "read here") -
     for read in reads[:3]:
         text = note
         if read.default.kind != "none":
-            text += f" with default {default_text(read.default)}"
+            text += f" with default {default_text(read.default, read.name)}"
         if read.condition:
             text += f", only when {read.condition}"
         out.append(Related(read.location, f"{text} ({read.form}, {service.name})"))
@@ -280,24 +315,54 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     read_names, _ = ctx.passed_on(service)
     skip = ctx.runtime(service) | ctx.own_sets(service)
     candidates = {s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip}
-    # A name a library family covers (OTEL_*, AWS_*) is read only by a glob, a guess: a typo or a plural of
-    # a name the program reads itself is still a misspelling (OTEL_EXPROTER_OTLP_ENDPOINT), while the
-    # other spellings (a separator, a word more) may be the library's own names (PGHOST and PG_HOST).
-    by_family = {n for n in candidates if ctx.read_by_library(service, n) or ctx.in_family(service, n)}
+    # A name a library's or the program's family may read (CELERY_*, OTEL_*, SETTING_*) is read only by a
+    # glob, a guess: a typo or a plural of a name the program reads itself is still a misspelling
+    # (OTEL_EXPROTER_OTLP_ENDPOINT), while other spellings (a separator, a word more) may be the library's
+    # own names (PGHOST and PG_HOST).
+    familiar = {n for n in candidates if ctx.read_by_library(service, n) or ctx.in_family(service, n)}
     unread = sorted(candidates)
     weak = {r.name for r in service.weak_reads if r.name}
-    unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
+    here = set(ctx.site_reads(site, service))
+    unset = sorted(n for n in here | weak
                    if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
+    # A name that serves other programs too (a CI job's env) competes for a read only when it is the set
+    # being paired: beside a name the site gives this program alone, it is not the likelier rename.
+    others = {s.name for s in site.sets if s.for_others}
+    reads = sorted(n for n in here | weak if n not in skip and n not in unset)
+    by_name = {n: list(found) for n, found in ctx.reads_by_name(service).items()}
+    for weak_read in service.weak_reads:
+        if weak_read.name:
+            by_name.setdefault(weak_read.name, []).append(weak_read)
     pairs = {}
     for name in unread:
-        match = best_rename(name, unset)
-        if match and name in by_family and match[1] not in FAMILY_KINDS:
-            continue
+        # A read name the site sets only in branches that exclude this set's (the `else` of its `if`)
+        # is unset wherever this one is set.
+        apart = [n for n in reads if set_apart(site.sets, name, n)]
+        match = _one_rename(name, site.sets, unset + apart, by_name)
         # one to one: the read name must pair back with this set name only
-        if match and (back := best_rename(match[0], unread)) and back[0] == name:
+        if match and name in familiar and match[1] not in _SLIPS:
+            continue
+        rivals = [n for n in unread if n == name or n not in others]
+        if match and (back := best_rename(match[0], rivals)) and back[0] == name:
             pairs[name] = match
     return pairs
 
 
-# The rename kinds that make a name a library family covers a misspelling of the program's own read.
-FAMILY_KINDS = frozenset({"typo", "plural"})
+# The rename kinds that make a name a family covers a misspelling of the program's own read.
+_SLIPS = frozenset({"typo", "plural"})
+FAMILY_KINDS = _SLIPS  # the same rule for a Dockerfile's ENV (image_renames.py)
+
+
+def _one_rename(name: str, sets: tuple[EnvSet, ...], candidates: list[str],
+                reads: dict[str, list[Read]]) -> tuple[str, str] | None:
+    """best_rename, where several candidates are narrowed by the set's value, then by the names set
+    around it (rename_evidence)."""
+    values = {s.value for s in sets if s.name == name}
+    value = values.pop() if len(values) == 1 else None
+    found = [(c, kind) for c in sorted(set(candidates)) if (kind := rename_kind(name, c))]
+    if len(found) > 1:
+        kept = narrow_by_value(value, [c for c, _ in found], reads)
+        if len(kept) > 1:
+            kept = narrow_by_neighbours(name, sets, kept)
+        found = [f for f in found if f[0] in kept]
+    return found[0] if len(found) == 1 else None

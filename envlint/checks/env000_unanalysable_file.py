@@ -1,8 +1,9 @@
 """## What it does
 Reports a file that envlint could not analyse, or could analyse only in part: a file that is not
 UTF-8, a binary file with a source file's name, a syntax error that the language's own parser
-confirms, YAML that does not parse, a broken symbolic link, a file over the size limit. The message
-says what was wrong and whether the rest of the file was still read.
+confirms, YAML that does not parse, a broken symbolic link or one that leads outside the analysed
+folder (never read), a file over the size limit. The message says what was wrong and whether the rest
+of the file was still read.
 
 ## Why is this bad?
 The contract graph is only as complete as the files it was built from: a launch site or a read in a

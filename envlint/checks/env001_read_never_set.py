@@ -47,7 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if env.open:
             continue
         skip = ctx.runtime(service) | ctx.own_sets(service)
-        for name, reads in ctx.primary_reads(service).items():
+        for name, reads in ctx.site_reads(site, service).items():
             # A requirement behind a guard this site's values make false (`if os.Getenv("ENABLE_TRACING")
             # == "1"` where ENABLE_TRACING is unset) is not one here.
             required = ctx.live(site, service, [r for r in reads if r.required])
@@ -60,10 +60,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 why = f"this launch site sets it only when {env.conditional[name]}"
             else:
                 why = f"this launch site does not set it: {missing_reason(site)}"
+            condition = read_condition(required)
+            requirement = "conditional" if condition or name in env.conditional else "unconditional"
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{service.name} requires {name}{read_condition(required)}, but {why}{also}",
+                f"{service.name} requires {name}{condition}, but {why}{also}",
                 site.location, name, service.name,
                 tuple(read_related(required, service, "required read") + set_related(ctx, others, name) + dynamic_related(site)),
-                site.id,
+                site.id, evidence=(("requirement", requirement),),
             )

@@ -10,7 +10,9 @@ table, and `runtime-variables` in the configuration extends it. Variables that a
 imports reads by itself (`AWS_*` for boto3 or the AWS SDK for Go, `SENTRY_*`, `OTEL_*`, `DD_*`, `PG*`
 for PostgreSQL drivers, ...) count as read too; the table is printed below. A service that reads names envlint
 cannot resolve, or hands its environment to a program envlint does not know, is never reported; nor is
-a name from an env file or ConfigMap that launch sites of several services share.
+a name from an env file or ConfigMap that launch sites of several services share, a name of a CI
+workflow's or job's `env:` (it serves every step), or a name the launching command expands itself
+(`run: prog "$BUMP"`).
 
 ## Why is this bad?
 A set that nobody reads is most often a misspelling or a rename that reached only one side: the
@@ -60,13 +62,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         if any(unknown for _, unknown in passed):
             continue
         read_anywhere = frozenset().union(*(names for names, _ in passed))
+        # the scripts the site's command runs read at this site too (command_scripts.py)
+        read_anywhere |= frozenset(n for s in services for n in ctx.site_reads(site, s))
+        if any(ctx.site_scripts_dynamic(site, s) for s in services):
+            continue
         env = ctx.env(site)
         seen: set[str] = set()
         # a set that ENV007 pairs with a read of the same name spelled differently is reported there
         renamed = {name for s in services for name in probable_renames(ctx, site, s)}
         for item in site.sets:
             if (item.name is None or item.name in read_anywhere or item.name in seen or item.location.path in shared
-                    or item.name in renamed):
+                    or item.name in renamed or item.for_others):
                 continue
             if any(ctx.read_by_library(s, item.name) or ctx.in_family(s, item.name) for s in services):
                 continue

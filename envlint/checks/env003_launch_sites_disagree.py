@@ -34,6 +34,13 @@ base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
   that variable.
 - Sites that run different programs: a different command, or an image built from another Dockerfile
   than the service's own.
+- A disagreement whose only evidence is a launcher in a function that nothing in the repository calls.
+- A variable that every site giving it sets to a literal other than the read's literal default
+  (`ROOT_URLCONF=app.api_urls` on one workload): those sites choose a variant, and a site that leaves
+  it out chooses the default one.
+- Sites of alternative deployments: two compose files that are not overlays of one another, or an
+  overlay kept in another folder than the compose file it overlays (a CI case's `ci/<case>/compose.yaml`
+  over `./compose.yaml`) and any other site.
 - Two kustomize overlays neither of which builds on the other (dev and prod): alternative deployments,
   as two compose files that are not overlays of one another are.
 - A test site (in a `test/`, `e2e/`, `testdata/`, `*-tests/` folder) against a site outside the tests,
@@ -47,13 +54,13 @@ suppress the finding there with a comment saying why.
 from __future__ import annotations
 
 import posixpath
-
+import re
 from typing import Iterator
 
 from ..describe import default_text
 from ..model import Finding
 from .context import Context, dynamic_related, missing_reason, read_condition, read_related, set_related
-from .evidence import is_toggle
+from .evidence import is_toggle, points_at_localhost
 from .testsites import is_test_site
 
 CODE = "ENV003"
@@ -100,6 +107,30 @@ def _sets_default(site, name: str, reads) -> bool:
     return bool(values) and all(v is not None and v in defaults for v in values)
 
 
+def _variant_choice(providers, name: str, reads) -> bool:
+    """The program has a literal default and every site that gives the name sets another literal, both
+    names of code rather than places (`ROOT_URLCONF=app.api_urls` on one workload of the image, default
+    `app.urls`): those sites choose a variant, and a site that leaves it out chooses the default one.
+    A default that is an address (a URL, `host:port`, a path, localhost) stays a finding: a launcher
+    that forgets the address of a resource is the slip ENV003 is for."""
+    if not reads or not all(r.default.kind == "literal" and r.default.values for r in reads):
+        return False
+    defaults = {v for r in reads for v in r.default.values}
+    given = [s for p in providers for s in p.sets if s.name == name]
+    values = [s.value for s in given if s.value is not None and not (s.passthrough or s.empty_if_unset)]
+    if not given or len(values) != len(given) or any(v in defaults for v in values):
+        return False
+    return all(_names_code(v) for v in defaults | set(values))
+
+
+def _names_code(value: str) -> bool:
+    """A dotted name (`app.urls`, `pkg.settings.Prod`): a module or class a program imports."""
+    return bool(_DOTTED.fullmatch(value)) and not points_at_localhost(value)
+
+
+_DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")
+
+
 # Reads that give "" for an unset variable, so a program cannot tell the two apart.
 _EMPTY_IS_UNSET = frozenset({"os.Getenv", "syscall.Getenv"})
 
@@ -107,11 +138,23 @@ _EMPTY_IS_UNSET = frozenset({"os.Getenv", "syscall.Getenv"})
 def _same_deployment(one, other) -> bool:
     """Two compose files that are not overlays of one another are alternative deployments (sqlite or
     MySQL, Redis or RabbitMQ): a name one sets and the other leaves out is a choice, not a slip. An
-    overlay (`svc (docker-compose.override.yml)`) belongs with the files of its folder."""
+    overlay (`svc (docker-compose.override.yml)`) belongs with the files of its folder. An overlay kept
+    in another folder than the file it overlays (`svc (compose.yaml over compose.yaml)`: a CI case, an
+    environment) is a variant of its own: what it sets and others leave out is its choice. A command of a
+    CI step or a Dockerfile RUN is a run for one purpose (a check-only step, a prerelease matrix entry, a
+    build step), never another launch's equal."""
+    if _one_purpose(one) or _one_purpose(other):
+        return False
+    if " over " in (one.function or "") or " over " in (other.function or ""):
+        return False
     if one.kind != "compose" or other.kind != "compose" or one.location.path == other.location.path:
         return True
     overlay = " (" in (one.function or "") or " (" in (other.function or "")
     return overlay and posixpath.dirname(one.location.path) == posixpath.dirname(other.location.path)
+
+
+def _one_purpose(site) -> bool:
+    return site.kind == "exec" and site.language in ("config", "dockerfile")
 
 
 def _same_overlay_tree(one, other) -> bool:
@@ -135,7 +178,8 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
     for name, reads in ctx.primary_reads(service).items():
         if name in runtime or is_toggle(name, reads):
             continue
-        providers = [s for s in sites if ctx.provided(service, name, ctx.env(s))
+        # A launcher in code nothing calls is no evidence of what the program needs.
+        providers = [s for s in sites if ctx.provided(service, name, ctx.env(s)) and not s.no_caller
                      and not _sets_default(s, name, reads) and not _only_shared(ctx, s, name)]
         always = [s for s in providers if ctx.provided(service, name, ctx.env(s), always=True)]
         if not always:
@@ -154,11 +198,11 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             if not ctx.live(site, service, reads):
                 continue  # behind a guard this site makes false: the name is not read here
             with_default = [r for r in reads if r.default.kind != "none"]
-            falls_back = (f"; its default {default_text(with_default[0].default)} is used instead"
+            falls_back = (f"; its default {default_text(with_default[0].default, name)} is used instead"
                           if with_default else "; the read gets nothing")
             comparable = [s for s in always if _same_deployment(s, site) and _same_overlay_tree(s, site)
                           and is_test_site(s) == is_test_site(site)]
-            if not comparable:
+            if not comparable or _variant_choice(comparable, name, reads):
                 continue
             other = comparable[0]
             when = _conditional(ctx, service, name, other)

@@ -40,6 +40,7 @@ from typing import Iterator
 
 from ..describe import quote
 from ..model import Finding
+from ..redact import redact
 from .context import Context, dynamic_related, read_condition, read_related
 from .evidence import browser_facing, points_at_localhost
 
@@ -69,7 +70,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             value = next(v for v in local[0].default.values if points_at_localhost(v))
             when = next((env.conditional[n] for n in sorted(ctx.alternatives(service, name)) if n in env.conditional), None)
             sets = f"sets it only when {when}" if when else "does not set it"
-            message = (f"{service.name} reads {name}{read_condition(local)} with the default {quote(value)}, and "
+            message = (f"{service.name} reads {name}{read_condition(local)} with the default {quote(redact(name, value))}, and "
                        f"this launch site {sets}: inside the container localhost is the container itself")
             if site.network_host == "conditional":
                 message += f"; localhost works only when {site.network_condition} (host networking)"

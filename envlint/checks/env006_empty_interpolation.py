@@ -35,6 +35,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..describe import default_text, quote
+from ..redact import redact
 from ..model import Finding, Related
 from .context import Context
 
@@ -56,17 +57,17 @@ def check(ctx: Context) -> Iterator[Finding]:
             if not all(s.empty_if_unset for s in sets):
                 continue
             # An empty-string default (`os.getenv("X", "")`) gets what an empty value gives: nothing is lost.
-            defeated = [r for r in reads.get(name, []) if r.default.kind != "none" and not r.default.covers_empty
+            defeated = [r for r in ctx.live(site, service, reads.get(name, [])) if r.default.kind != "none" and not r.default.covers_empty
                         and not (r.default.kind == "literal" and all(v == "" for v in r.default.values))]
             if not defeated and name not in image_env:
                 continue
             related = [Related(site.location, f"launch site: {site.label}")]
             if defeated:
-                what = f"its default {default_text(defeated[0].default)}"
-                related.append(Related(defeated[0].location, f"read here with default {default_text(defeated[0].default)}"
+                what = f"its default {default_text(defeated[0].default, name)}"
+                related.append(Related(defeated[0].location, f"read here with default {default_text(defeated[0].default, name)}"
                                        f" ({defeated[0].form}, {service.name})"))
             else:
-                what = f"the image's ENV {name}={quote(image_env[name].value or '')}"
+                what = f"the image's ENV {name}={quote(redact(name, image_env[name].value or ''))}"
             if name in image_env:
                 related.append(Related(image_env[name].location, f"the image sets {name} here"))
             yield Finding(

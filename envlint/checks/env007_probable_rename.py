@@ -68,10 +68,18 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             read_name, kind = pairs.pop(item.name)
             read = reads[read_name][0]
+            # the read name may be set in the other branch of this set's `if`: never together with it
+            when = ctx.env(site).conditional.get(read_name)
+            if when:
+                unset = f"sets only when {when}"
+            elif any(s.name == read_name for s in site.sets):
+                unset = "does not set in this branch"
+            else:
+                unset = "does not set"
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{item.name} is set here, but {service.name} reads {read_name}, which this site does not "
-                f"set: the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                f"{item.name} is set here, but {service.name} reads {read_name}, which this site {unset}: "
+                f"the same name but for {_KINDS[kind]}; rename it to {read_name}",
                 item.location, read_name, service.name,
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
                  Related(site.location, f"launch site: {site.label}")),

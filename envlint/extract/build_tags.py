@@ -1,7 +1,8 @@
 """Image names the repository gives its own builds: `docker build -t NAME [-f path/Dockerfile] CONTEXT`
 in Makefiles, shell scripts and CI workflow files. A launch site that runs NAME starts what that
-Dockerfile builds. A variable the file assigned a literal before the line (`image=api` ... `-t ${image}`) is
-substituted. Names still holding a variable (`$(IMAGE)`, `${REPO}/api`) in their last path component are
+Dockerfile builds. In a shell script, a tag, file or context given in variables is read through the
+script's assignments (envlint/extract/shell_values.py), and `"${ARGS[@]}"` through the words it puts in
+ARGS. Names still holding a variable (`$(IMAGE)`, `${REPO}/api`) in their last path component are
 skipped: nothing can be matched on them.
 """
 
@@ -13,10 +14,12 @@ import shlex
 from dataclasses import dataclass
 
 from ..model import Location
+from .shell_values import ShellValues
 
-_BUILD = re.compile(r"docker\s+(?:buildx\s+)?build\b")
+_BUILD = re.compile(r"docker\s+(?:buildx\s+(?:--builder[= ]\S+\s+)?)?build\b")
 _VALUE_OPTIONS = {"-f", "--file", "-t", "--tag", "--build-arg", "--target", "--platform", "--label",
                   "--cache-from", "--cache-to", "--secret", "--ssh", "--network", "--progress", "-o", "--output"}
+_ARRAY_WORD = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$")
 
 
 @dataclass(frozen=True)
@@ -27,18 +30,20 @@ class BuildTag:
 
 
 def _commands(text: str) -> list[tuple[int, int, str]]:
-    """(line, column, command text) of each `docker build`, with `\\` continuations joined."""
+    """(line, column, command text) of each `docker build`, with `\\` continuations joined first (a
+    `docker buildx --builder x build` may span lines)."""
     lines = text.splitlines()
     out = []
-    for number, line in enumerate(lines, start=1):
-        match = _BUILD.search(line)
-        if not match:
-            continue
-        command, index = line[match.start():], number
-        while command.rstrip().endswith("\\") and index < len(lines):
-            command = command.rstrip()[:-1] + " " + lines[index]
-            index += 1
-        out.append((number, match.start() + 1, command))
+    number = 0
+    while number < len(lines):
+        first, command = number + 1, lines[number]
+        while command.rstrip().endswith("\\") and number + 1 < len(lines):
+            number += 1
+            command = command.rstrip()[:-1] + " " + lines[number]
+        number += 1
+        match = _BUILD.search(command)
+        if match:
+            out.append((first, min(match.start(), len(lines[first - 1])) + 1, command[match.start():]))
     return out
 
 
@@ -50,31 +55,53 @@ def _words(command: str) -> list[str]:
         return command.split()
 
 
-# `image=api`, `local dir=services/api/`: a literal a script assigns, substituted into a later build line.
-_ASSIGN = re.compile(r"^[ \t]*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_]\w*)=([^\s$`;&|()]+)[ \t]*(?:#.*)?$",
-                     re.MULTILINE)
-_REFERENCE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+def _arguments(command: str, values: ShellValues | None) -> list[str]:
+    """The words after `build`, with `"${ARGS[@]}"` replaced by the words the script puts in ARGS."""
+    words = _words(command)[1:]
+    if words and words[0] == "buildx":
+        words = words[1:]
+        while words and words[0].startswith("--builder"):
+            words = words[1 if "=" in words[0] else 2:]
+    words = words[1:] if words and words[0] == "build" else words
+    out = []
+    for word in words:
+        array = _ARRAY_WORD.match(word)
+        if array and values is not None and array.group(1) in values.values:
+            out.extend(values.values[array.group(1)])
+        else:
+            out.append(word)
+    return out
 
 
-def _substituted(command: str, text: str, line: int) -> str:
-    """The command with the variables the file assigned a literal before its line replaced by it (the
-    last assignment wins; functions are not told apart, as for a `docker run` image variable)."""
-    values: dict[str, str] = {}
-    for match in _ASSIGN.finditer(text):
-        if text.count("\n", 0, match.start()) + 1 >= line:
-            break
-        values[match.group(1)] = match.group(2).strip("'\"")
-    return _REFERENCE.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), command) if values else command
+def _fixed(value: str, values: ShellValues | None) -> list[str]:
+    """The values a word can have that the repository fixes: itself, or what its variables resolve to."""
+    if "$" not in value or values is None:
+        return [value]
+    return values.resolve(value)
+
+
+_REPOSITORY = re.compile(r"[A-Za-z0-9][\w.\-/:]*")
+
+
+def _named(tag: str) -> bool:
+    """The tag names its repository without a variable (`acme/api:${VERSION}` does; `${REPO}/api`,
+    `$(IMAGE)` and the text of a command substitution do not)."""
+    reference = tag.split("@", 1)[0]
+    repository = reference.rsplit(":", 1)[0] if ":" in reference.rsplit("/", 1)[-1] else reference
+    if re.search(r"[\s'\"`]", repository):
+        return False  # the text of a command substitution, not a reference
+    if "$" in repository.rsplit("/", 1)[-1]:
+        return False
+    return "$" in repository or _REPOSITORY.fullmatch(repository) is not None
 
 
 def find_build_tags(path: str, text: str, known_files: set[str]) -> list[BuildTag]:
     folder = posixpath.dirname(path)
+    values = ShellValues(text) if path.endswith(".sh") else None
     found = []
     for line, column, command in _commands(text):
-        words = _words(_substituted(command, text, line) if "$" in command else command)[2:]
-        if words and words[0] == "build":  # `docker buildx build`
-            words = words[1:]
-        tags, dockerfile, positional = [], None, []
+        words = _arguments(command, values)
+        tags, dockerfiles, positional = [], [], []
         index = 0
         while index < len(words):
             word = words[index]
@@ -83,20 +110,21 @@ def find_build_tags(path: str, text: str, known_files: set[str]) -> list[BuildTa
                 value = inline if inline else (words[index + 1] if index + 1 < len(words) else "")
                 index += 1 if inline else 2
                 if flag in ("-t", "--tag"):
-                    tags.append(value)
+                    tags.extend(_fixed(value, values))
                 elif flag in ("-f", "--file"):
-                    dockerfile = value
+                    dockerfiles.extend(v for v in _fixed(value, values) if "$" not in v)
                 continue
             if not word.startswith("-"):
                 positional.append(word)
             index += 1
-        context = positional[-1] if positional else "."
+        contexts = [c for c in _fixed(positional[-1], values) if "$" not in c] if positional else ["."]
         for base in ("", folder):  # commands usually run at the repository root; scripts maybe beside
-            candidate = posixpath.normpath(posixpath.join(base, dockerfile or posixpath.join(context, "Dockerfile")))
-            if candidate in known_files:
-                for tag in tags:
-                    last = tag.split("@")[0].rsplit("/", 1)[-1]
-                    if "$" not in last.split(":")[0]:
+            candidates = [posixpath.normpath(posixpath.join(base, d or posixpath.join(c, "Dockerfile")))
+                          for c in contexts or ["."] for d in (dockerfiles or [""])]
+            candidate = next((c for c in candidates if c in known_files), None)
+            if candidate is not None:
+                for tag in dict.fromkeys(tags):
+                    if _named(tag):
                         found.append(BuildTag(tag, candidate, Location(path, line, column)))
                 break
     return found

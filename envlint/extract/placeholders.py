@@ -1,7 +1,8 @@
 """Placeholders of configuration files: `${X}`, `${X:-default}`, `${env:X}`, `${env:X:-default}` (the
-OpenTelemetry collector's and Jaeger's syntax), `{{ env "X" }}`. A launch site that hands such a file to
-its program (a bind mount, a COPY into the image) makes the program read X. Only upper-case names count:
-lower-case placeholders are the file's own template variables. Compose files are not read here: their
+OpenTelemetry collector's and Jaeger's syntax), `{{ env "X" }}`, ClickHouse's `<element from_env="X"/>`
+(the element takes the variable's value). A launch site that hands such a file to its program (a bind
+mount, a COPY into the image) makes the program read X. Only upper-case names count: lower-case
+placeholders are the file's own template variables. Compose files are not read here: their
 `${X}` is compose's interpolation from the host, not the program's read.
 """
 
@@ -14,6 +15,10 @@ from ..model import Default, FileFacts, Location, Read
 
 _DOLLAR = re.compile(r"\$\{(?:env:)?([A-Z_][A-Z0-9_]*)(?:(:?[-=])([^}]*))?\}")
 _GO_TEMPLATE = re.compile(r"\{\{-?\s*env\s+\"([A-Z_][A-Z0-9_]*)\"\s*-?\}\}")
+# An XML attribute, so only inside a tag: `<max_server_memory_usage_to_ram_ratio from_env="RATIO"/>`.
+# XML comments are blanked (keeping offsets) first: a commented-out element sets nothing.
+_XML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_FROM_ENV = re.compile(r"<[\w.:-]+\s[^<>]*?\bfrom_env\s*=\s*[\"']([A-Z_][A-Z0-9_]*)[\"']")
 
 
 def extract_placeholders(path: str, data: bytes) -> list[FileFacts]:
@@ -35,6 +40,8 @@ def extract_placeholders(path: str, data: bytes) -> list[FileFacts]:
                           name_text=match.group(1)))
     reads.extend(Read(m.group(1), where(m.start()), 'config {{ env "" }}', name_text=m.group(1))
                  for m in _GO_TEMPLATE.finditer(text))
+    reads.extend(Read(m.group(1), where(m.start(1)), 'config from_env=""', name_text=m.group(1))
+                 for m in _FROM_ENV.finditer(_XML_COMMENT.sub(lambda c: re.sub(r"[^\n]", " ", c.group()), text)))
     if not reads:
         return []
     return [FileFacts(path, "config", reads=tuple(sorted(reads, key=lambda r: r.location)))]

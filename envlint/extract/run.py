@@ -16,6 +16,9 @@ from typing import Callable
 
 from ..discover import SourceFile
 from ..model import FileFacts, Location, Problem
+from .callers import mark_no_caller
+from .compose.sniff import looks_like_compose
+from .workflows import is_workflow
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -91,6 +94,8 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     from .python import extract_python_file
     from .placeholders import extract_placeholders
     from .shell import extract_shell_file
+    from .workflows import extract_workflow
+    from .dockerfile_runs import extract_dockerfile_runs
 
     language, members = unit
     paths = [p for p, _ in members]
@@ -102,6 +107,10 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
         return _guarded(paths, lambda: [extract_shell_file(*members[0])], "shell")
     if language == "config":
         return _guarded(paths, lambda: extract_placeholders(*members[0]), "config")
+    if language == "workflow":
+        return _guarded(paths, lambda: extract_workflow(*members[0]), "config")
+    if language == "dockerfile":
+        return _guarded(paths, lambda: extract_dockerfile_runs(*members[0]), "dockerfile")
     return _guarded(paths, lambda: [extract_python_file(*members[0])], "python")
 
 
@@ -118,7 +127,8 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
 
 # Which extractor reads which kind of discovered file. Configuration extractors get all their files at
 # once: overlays, env files, ConfigMaps and chart helpers refer to each other across files.
-_CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes"}
+_CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes",
+                 "compose-template": "compose", "env-template": "compose"}
 
 
 def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
@@ -142,8 +152,9 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     go_packages: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
     config: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
     size = 0
+    texts: dict[str, bytes] = {}  # what was read, searched for the callers of launchers' functions
     for source in files:
-        if source.kind not in ("go", "python", "shell", "template") and source.kind not in _CONFIG_UNITS:
+        if source.kind not in ("go", "python", "shell", "template", "dockerfile") and source.kind not in _CONFIG_UNITS:
             continue
         data, problem = _load(root, source)
         if problem is not None and problem.kind == "generated":
@@ -153,22 +164,29 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         if problem is not None:
             # A configuration file is read only for its placeholders: one envlint cannot read (binary,
             # huge, another encoding) leaves no launch site or program unanalysed.
-            if source.kind != "template":
+            if source.kind not in ("template", "dockerfile"):  # a Dockerfile's problems are the projects'
                 problems.append(problem)
             continue
         assert data is not None
         size += len(data)
+        texts[source.path] = data
         if source.kind == "go":
             go_packages[source.path.rpartition("/")[0]].append((source.path, data))
         elif source.kind in ("python", "shell"):
             units.append((source.kind, [(source.path, data)]))
         if source.kind in ("yaml", "template"):  # a YAML file may be a manifest and a program's config
             units.append(("config", [(source.path, data)]))
+        if source.kind == "yaml" and is_workflow(source.path):
+            units.append(("workflow", [(source.path, data)]))
+        if source.kind == "dockerfile":  # its `RUN A=1 ./prog` lines; ENV and CMD are read by projects
+            units.append(("dockerfile", [(source.path, data)]))
         if source.kind in _CONFIG_UNITS:
             config[_CONFIG_UNITS[source.kind]].append((source.path, data))
+        if source.kind == "yaml" and looks_like_compose(data):  # a compose file by content (`-f` any name)
+            config["compose"].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
     units.extend((kind, config[kind]) for kind in sorted(config))
-    facts = _one_per_path(_run_units(units, size) + notes)
+    facts = mark_no_caller(_one_per_path(_run_units(units, size) + notes), texts)
     for item in facts:
         problems.extend(item.problems)
     problems.sort(key=lambda p: (p.location, p.kind))

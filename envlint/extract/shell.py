@@ -15,6 +15,7 @@ import shlex
 
 from ..model import FileFacts, LaunchSite, Location, TargetRef
 from .docker_args import Token, parse_docker_run
+from .commands import parse_command, split_commands
 from .shell_arrays import EXPANSION, Word, arrays_before
 from .shell_reads import scan
 
@@ -24,6 +25,12 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+|readonly\s+|local\s+)?([A-Za-z_][A-Za-z0
 # runs (the interpreter by name, or through a variable holding it).
 _PYTHON_RUN = re.compile(r"""(?:^|[\s;&|(])(?:[\w./-]*python[\d.]*|"?\$\{?\w+\}?"?)\s+(?:-[A-Za-z]\s+)*"""
                          r"""(?:-m\s+([\w.]+)|((?:\./|/)?[\w./-]+\.py))(?=[\s;&|)"']|$)""", re.M)
+# `source x.sh`, `. /lib.sh`, `source $PWD/initdb.sh` (`$PWD` is where the script starts: the image's
+# WORKDIR): a script read into this one, its reads part of the program.
+_SOURCE = re.compile(r"^\s*(?:source|\.)\s+([^\s;&|]+)")
+_PWD = re.compile(r"^\$\{?PWD\}?/")
+# `exec /harbor/harbor_core -c conf.yml`: the program an entrypoint script hands its process to, by path.
+_EXEC = re.compile(r"^[ \t]*exec[ \t]+((?:/|\./)[\w./-]+)(?=[\s;]|$)", re.M)
 _VARIABLE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}?$")
 
 
@@ -120,8 +127,31 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
     runs = tuple(TargetRef("python-module" if m.group(1) else "python-script", m.group(1) or m.group(2),
                            where(m.start(1) if m.group(1) else m.start(2)), "shell")
                  for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start(1) if m.group(1) else m.start(2)))
+    runs += _script_runs(path, lines)
+    runs += tuple(TargetRef("program", m.group(1), where(m.start(1)), "exec in a shell script")
+                  for m in _EXEC.finditer(text) if not m.group(1).endswith((".py", ".sh")))
     return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic,
                      runs=runs)
+
+
+def _script_runs(path: str, lines: list[str]) -> tuple[TargetRef, ...]:
+    """The repository scripts this one sources (`source x.sh`, `. x.sh`) or runs by path (`./build.sh`,
+    `bash ci/x.sh`): they get its environment."""
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        sourced = _SOURCE.match(line)
+        written = _PWD.sub("", sourced.group(1).strip("'\"")) if sourced else ""
+        if sourced and "$" not in written:
+            out.append(TargetRef("script", written, Location(path, number, sourced.start(1) + 1), "source"))
+            continue
+        for offset, part in split_commands(line):
+            command = parse_command(part)
+            if command is not None and command.kind == "script":
+                out.append(TargetRef("script", command.target, Location(path, number, offset + command.offset + 1),
+                                     "shell"))
+    return tuple(out)
 
 
 def _in_comment(text: str, offset: int) -> bool:

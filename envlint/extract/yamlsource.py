@@ -53,21 +53,35 @@ def scalar(node: Node | None) -> str | None:
 
 
 def items(node: Node | None) -> list[tuple[str, Node, Node]]:
-    """(key, key node, value node) of a mapping, with `<<: *anchor` merges expanded (own keys win)."""
+    """(key, key node, value node) of a mapping, with `<<: *anchor` merges expanded (own keys win, then
+    earlier merge sources over later ones, as YAML's merge key says).
+
+    Each mapping's expansion is computed once and kept on the node, and holds each key once: anchors
+    that merge an anchor twice (`<<: [*a, *a]`, nested twenty levels) would otherwise expand to millions
+    of entries from a 1 KB file."""
     if not isinstance(node, yaml.MappingNode):
         return []
+    cached = getattr(node, "_envlint_items", None)
+    if cached is not None:
+        return cached
+    node._envlint_items = []  # type: ignore[attr-defined]  # a merge cycle sees an empty mapping
     own: list[tuple[str, Node, Node]] = []
-    merged: list[tuple[str, Node, Node]] = []
+    sources: list[Node] = []
     for key_node, value_node in node.value:
         key = scalar(key_node)
         if key == "<<":
-            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-            for source in sources:
-                merged.extend(items(source))
+            sources.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
         elif key is not None:
             own.append((key, key_node, value_node))
     names = {k for k, _, _ in own}
-    return own + [entry for entry in merged if entry[0] not in names]
+    result = list(own)
+    for source in sources:
+        for entry in items(source):
+            if entry[0] not in names:
+                names.add(entry[0])
+                result.append(entry)
+    node._envlint_items = result  # type: ignore[attr-defined]
+    return result
 
 
 def get(node: Node | None, key: str) -> Node | None:

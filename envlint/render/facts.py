@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from ..describe import describe_env_file, describe_read, describe_set, describe_site
 from ..model import LaunchSite, Problem, Read
+from ..redact import MASK, is_credential, redact
 from .json_format import location_json
+from .printable import printable
 
 if TYPE_CHECKING:  # the facts of a run, rendered; the analysis itself is the pipeline's
     from ..analyze import Analysis
@@ -16,9 +18,17 @@ if TYPE_CHECKING:  # the facts of a run, rendered; the analysis itself is the pi
 
 def _read_json(read: Read) -> dict[str, object]:
     return {"name": read.name, "location": location_json(read.location), "form": read.form,
-            "required": read.required, "default": dataclasses.asdict(read.default),
+            "required": read.required, "default": _default_json(read),
             "fallback_of": read.fallback_of, "function": read.function, "name_text": read.name_text,
             "description": describe_read(read)}
+
+
+def _default_json(read: Read) -> dict[str, object]:
+    default = dataclasses.asdict(read.default)
+    default["values"] = [redact(read.name, v) for v in read.default.values]
+    if is_credential(read.name) and read.default.text:
+        default["text"] = MASK
+    return default
 
 
 def _site_json(analysis: Analysis, site: LaunchSite) -> dict[str, object]:
@@ -32,7 +42,9 @@ def _site_json(analysis: Analysis, site: LaunchSite) -> dict[str, object]:
                  for s in site.sets],
         "env_files": [{"path": e.path, "location": location_json(e.location)} for e in site.env_files],
         "network_host": site.network_host, "network_condition": site.network_condition, "command": site.command,
-        "links": [{"service": l.service, "reason": l.reason} for l in analysis.graph.links if l.site == site.id],
+        "links": [{"service": l.service, "reason": l.reason, "evidence": l.evidence}
+                  for l in analysis.graph.links if l.site == site.id],
+        "unlinked": analysis.graph.unlinked.get(site.id),
         "environment": {"names": sorted(env.names), "open": env.open, "why_open": env.why_open} if env else None,
         "description": describe_site(site),
     }
@@ -46,6 +58,7 @@ def facts_json(analysis: Analysis) -> str:
                       "languages": list(s.languages), "images": list(s.images), "files": list(s.files),
                       "incomplete": s.incomplete,
                       "reads": [_read_json(r) for r in sorted(s.reads, key=lambda r: r.location)],
+                      "weak_reads": [_read_json(r) for r in sorted(s.weak_reads, key=lambda r: r.location)],
                       "process_sets": [{"name": p.name, "location": location_json(p.location),
                                         "description": describe_set(p, "process-set")} for p in s.process_sets]}
                      for s in graph.services],
@@ -74,6 +87,9 @@ def facts_text(analysis: Analysis) -> str:
             out.append(f"    reads may be incomplete: {service.incomplete}")
         for read in sorted(service.reads, key=lambda r: r.location):
             out.append(f"    {read.location}: {describe_read(read)}")
+        own = {r.location for r in service.reads}
+        for read in sorted((r for r in service.weak_reads if r.location not in own), key=lambda r: r.location):
+            out.append(f"    {read.location}: {describe_read(read)} (a file handed to it: read if it loads it)")
         for item in service.process_sets:
             out.append(f"    {item.location}: {describe_set(item, 'process-set')}")
     out.append(f"Launch sites ({len(graph.sites)})")
@@ -81,9 +97,9 @@ def facts_text(analysis: Analysis) -> str:
         out.append(f"  {site.location}: {describe_site(site)}" + (f" in {site.function}" if site.function else ""))
         links = [l for l in graph.links if l.site == site.id]
         for link in links:
-            out.append(f"    starts {link.service}: {link.reason}")
+            out.append(f"    starts {link.service} [{link.evidence}]: {link.reason}")
         if not links:
-            out.append("    starts no known service")
+            out.append(f"    starts no known service: {graph.unlinked.get(site.id, '')}")
         if site.command:
             out.append(f"    command: {site.command}")
         if site.env_text:
@@ -110,4 +126,4 @@ def facts_text(analysis: Analysis) -> str:
     if graph.problems:
         out.append(f"Problems ({len(graph.problems)})")
         out.extend(f"  {p.location}: [{p.kind}] {p.message}" for p in graph.problems)
-    return "\n".join(out) + "\n"
+    return "\n".join(printable(line) for line in out) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .printable import printable
 from .report import Report, Summary
 
 
@@ -43,10 +44,11 @@ def render_text(report: Report, color: bool = False, summary: bool = True) -> st
 
     lines = []
     for finding in report.findings:
-        service = f" [{finding.service}]" if finding.service else ""
+        service = printable(f" [{finding.service}]") if finding.service else ""
         code = style(finding.code, fg=_STYLE[finding.severity], bold=True)
-        lines.append(f"{style(str(finding.location), bold=True)}: {code}{service} {finding.message}")
-        lines.extend(f"    {r.location}: {r.note}" for r in finding.related)
+        where = style(printable(str(finding.location)), bold=True)
+        lines.append(f"{where}: {code}{service} {printable(finding.message)}")
+        lines.extend(printable(f"    {r.location}: {r.note}") for r in finding.related)
     if summary:
         lines.append(summary_line(report.summary))
     return "\n".join(lines) + "\n" if lines else ""

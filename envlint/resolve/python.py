@@ -24,7 +24,7 @@ from ..extract.python.extra import ClassInfo, Helper, NameRef, PythonExtra
 from ..extract.python.helpers import bound_argument, helper_read
 from ..extract.python.settings_reads import resolve_class, settings_reads, without_class
 from ..model import FileFacts, Read
-from .python_stars import star_reads
+from .python_stars import guessed_read, named_env, star_reads
 
 _MAX_HOPS = 6  # re-exports followed (`from .constants import X` in the module imported from)
 
@@ -133,6 +133,12 @@ def _resolved_reads(modules: _Modules, path: str, extra: PythonExtra, reads: lis
             continue
         helper = modules.helper(call.callee, path)
         if helper is None:
+            # A function of a module outside the repository whose name says env (`from app.conf import
+            # env` then `env("X", "d")`) is taken to read its env-like first argument.
+            outer = not call.callee.local and modules.module_path(path, call.callee.module, call.callee.level) is None
+            read = guessed_read(call, "imported from outside the repository") \
+                if outer and named_env(call.callee.name) else None
+            reads.extend([read] if read is not None else [])
             continue
         key = bound_argument(helper, call.args, helper.key)
         name = key.value if key is not None else None

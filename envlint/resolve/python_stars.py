@@ -6,11 +6,15 @@ function of a repository module that reads the environment (or a name no reposit
 defines, such as `env = environ.Env()`, when one of them reads the environment) is taken to read the
 variable its env-like first argument names, with a literal second argument as its default. When a
 star-imported module is not the repository's, the call may read anything: the file's reads are then
-incomplete (FileFacts.reads_dynamic), so that no rule claims a name set for the service is never read.
+incomplete (FileFacts.reads_dynamic), so that no rule claims a name set for the service is never read;
+and a function whose name says it reads the environment (`env`, `get_env`, `getenv`) is taken to read
+its env-like first argument: a product's settings file that star-imports the product's own defaults
+(`from app.conf.server import *` then `env("MAIL_HOST", "localhost")`) reads through its helper.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -47,11 +51,15 @@ def _one_call(modules: "_Modules", path: str, group: list[HelperCall]) -> tuple[
         if helper is not None:
             key = bound_argument(helper, call.args, helper.key)
             return helper_read(helper, call, key.value if key is not None else None), False
-        return (_guessed_read(call) if found[1] in modules.reading else None), False
-    if any(modules.module_path(path, c.callee.module, c.callee.level) is None for c in group):
-        return None, True  # from a module outside the repository (or not found): anything may be read
+        return (guessed_read(call) if found[1] in modules.reading else None), False
+    outer = [c for c in group if modules.module_path(path, c.callee.module, c.callee.level) is None]
+    if outer:
+        # From a module outside the repository (or not found): anything may be read, and a helper whose
+        # name says it reads the environment (`env("X", "90")`) is taken to read X.
+        return (guessed_read(outer[-1], "from a star import outside the repository")
+                if named_env(outer[-1].callee.name) else None), True
     if any(_reads_environment(modules, c.callee, path) for c in group):
-        return _guessed_read(group[-1]), False
+        return guessed_read(group[-1]), False
     return None, False
 
 
@@ -70,11 +78,20 @@ def _reads_environment(modules: "_Modules", ref: NameRef, where: str, hops: int 
                                           for s in (extra.stars if extra is not None else ()))
 
 
-def _guessed_read(call: HelperCall) -> Read | None:
+def named_env(name: str) -> bool:
+    """The function's name says it reads the environment: `env`, `env_bool`, `getenv`, `get_env`,
+    `getEnv`, `read_env`; not `set_env` or `make_env`, which write or build something else."""
+    words = [w.lower() for w in re.split(r"_+|(?<=[a-z0-9])(?=[A-Z])", name) if w]
+    return bool(words) and (words[0] in ("env", "getenv", "environ")
+                            or (words[0] in ("get", "read", "fetch") and words[1:2] in (["env"], ["environ"])))
+
+
+def guessed_read(call: HelperCall, how: str = "") -> Read | None:
     given = [a for a in call.args if a.keyword is None]
     if not given or not env_like(given[0].value):
         return None
     second = given[1] if len(given) > 1 else next((a for a in call.args if a.keyword == "default"), None)
     default = second.default if second is not None and second.default.kind == "literal" else NO_DEFAULT
-    return Read(given[0].value, call.location, f"call {call.callee.name}", default, function=call.function,
+    form = f"call {call.callee.name}" + (f", {how}" if how else "")
+    return Read(given[0].value, call.location, form, default, function=call.function,
                 condition=call.condition, script_only=call.script_only)

@@ -80,4 +80,5 @@ def to_site(spec: ServiceSpec, function: str) -> LaunchSite:
         open_reason=open_reason,
         command=spec.command or "",
         config_files=spec.mounts,
+        guessed="; ".join(u.guess for u in spec.env_files if u.guess),
     )

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ...model import LaunchSite
 from .merging import Lookup, merge, resolve, to_site
+from .ancestors import ancestor_base, runs_nothing
 from .services import ServiceSpec, folder_of
 
 # In compose's order of preference.
@@ -61,11 +62,41 @@ def launch_sites(services: dict[str, list[str]], lookup: Lookup) -> dict[str, li
         assert found is not None  # every name listed in ``services`` has a record
         return resolve(found, lookup)
 
+    def under(path: str, name: str) -> str | None:
+        """The file a service that runs nothing by itself overlays: its folder's base, else an ancestor's."""
+        if not runs_nothing(spec(path, name)):
+            return None
+        base = next((b for b in bases.get(folder_of(path), []) if b != path and name in services[b]), None)
+        return base or ancestor_base(path, name, services)
+
+    def effective(path: str, name: str, depth: int = 0) -> ServiceSpec:
+        """The service as the files it overlays make it, down to one that runs something."""
+        own = spec(path, name)
+        base = under(path, name) if depth <= 8 else None
+        return merge(effective(base, name, depth + 1), own) if base else own
+
+    def crosses(path: str, name: str) -> str | None:
+        """The file of another folder that the service's chain of overlays ends on, if any."""
+        current, seen = path, {path}
+        while (base := under(current, name)) is not None and base not in seen:
+            if folder_of(base) != folder_of(path):
+                return base
+            current = base
+            seen.add(base)
+        return None
+
     out: dict[str, list[LaunchSite]] = {path: [] for path in paths}
     for path in paths:
         folder_bases = [b for b in bases.get(folder_of(path), []) if b != path]
         for name in services[path]:
             own = spec(path, name)
+            ancestor = crosses(path, name) if path not in merged_away else None
+            if ancestor is not None:
+                # An overlay of a compose file further up (ci/<case>/compose.yaml over ./compose.yaml),
+                # maybe through its folder's own: a variant of that service, named so (ENV003 reads it).
+                overlay = effective(path, name)
+                out[path].append(to_site(overlay, f"{name} ({posixpath.basename(path)} over {ancestor})"))
+                continue
             if path in merged_away:
                 base = _override_target(path, bases)
                 if base is not None and name in services[base]:
@@ -81,7 +112,7 @@ def launch_sites(services: dict[str, list[str]], lookup: Lookup) -> dict[str, li
             else:
                 base = next((b for b in folder_bases if name in services[b]), None)
                 if base is not None and own.image is None and own.build is None:
-                    overlay = merge(spec(base, name), own)
+                    overlay = merge(effective(base, name), own)
                     out[path].append(to_site(overlay, f"{name} ({posixpath.basename(path)})"))
                 else:
                     out[path].append(to_site(own, name))

@@ -30,6 +30,7 @@ class EnvFileUse:
     resolved: str  # repository path: the same file written from two folders is one file
     sets: tuple[EnvSet, ...]
     missing: bool  # required, and not in the repository: names envlint cannot see reach the container
+    guess: str = ""  # why the file read stands for it only by a guess (a template matched by its name)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from dataclasses import replace
 
 from ...model import EnvSet, FileFacts, ImportRef, Location, Problem, Read
 from .. import syntax
+from .envfields import env_field_literals
+from .references import referenced_names
 from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
 from .calls import package_extra, selector_reads
@@ -141,4 +143,6 @@ def _file_facts(go_file: GoFile, index: PackageIndex, calls: list[Captures], loc
         problems=tuple(problems),
         reads_dynamic=any(r.name is None for r in reads),
         read_prefixes=read_prefixes(go_file),
+        references=referenced_names(go_file.source.data),
+        env_fields=env_field_literals(go_file.path, go_file.source.data),
     )

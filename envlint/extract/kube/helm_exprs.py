@@ -30,6 +30,9 @@ _TEXT_FUNCTIONS: dict[str, Callable[..., str]] = {
     "printf": lambda fmt, *a: re.sub(r"%[-+ #0]*\d*(?:\.\d+)?[svdq]", "{}", fmt).format(*a),
 }
 
+# No chart indents a value this far; a wider indent is left unrendered rather than allocated.
+MAX_INDENT = 1024
+
 
 def split_outside(text: str, separator: str) -> list[str]:
     """Split on a character that is not inside quotes or parentheses."""
@@ -106,6 +109,11 @@ class Evaluator:
     def call(self, name: str, args: list[object], origin: Origin) -> object:
         if name in ("include", "template") and len(args) == 2 and isinstance(args[0], str):
             return self.include(args[0], args[1], origin)
+        if name == "dict" and len(args) % 2 == 0:
+            # sprig's `dict "root" . "repo" .Values.image.repository`: how charts pass several values to
+            # a helper they `include`
+            keys = [to_text(k) for k in args[::2]]
+            return UNKNOWN if None in keys else dict(zip(keys, args[1::2]))
         if name == "default" and len(args) == 2:
             return args[1] if truthy(args[1]) else args[0]
         if name == "required" and len(args) == 2:
@@ -115,6 +123,8 @@ class Evaluator:
         if name == "toYaml" and len(args) == 1:
             return self._to_yaml(args[0], origin)
         if name in ("indent", "nindent") and len(args) == 2 and (width := to_text(args[0])) and width.isdigit():
+            if int(width) > MAX_INDENT:  # `nindent 100000000` in a hostile chart would allocate the spaces
+                return UNKNOWN
             piece = args[1] if isinstance(args[1], Piece) else None
             if piece is None and (text := to_text(args[1])) is not None:
                 piece = text_piece(text, origin)

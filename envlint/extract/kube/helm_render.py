@@ -16,7 +16,7 @@ import re
 from .helm_exprs import Evaluator
 from .helm_output import Origin, Output, Piece, Rendered, Segment, finish
 from .helm_template import Block, Expr, Template, Text
-from .helm_values import UNKNOWN, sequence_items, truthy
+from .helm_values import UNKNOWN, ValuesKey, sequence_items, truthy
 
 PLACEHOLDER = "ENVLINT_UNRENDERED_{}_"
 PLACEHOLDER_PATTERN = re.compile(r"ENVLINT_UNRENDERED_(\d+)_")
@@ -99,9 +99,11 @@ class Renderer:
             out.place(value)
             return
         text = self.evaluator.text(value)
+        if isinstance(value, ValuesKey) and self.evaluator.values_path:
+            origin = Origin(self.evaluator.values_path, value.line, value.column, origin.conditions)
         if text is not None:
             out.write(text, origin, advance=False)
-        elif _STRUCTURAL.search(node.source):
+        elif _STRUCTURAL.search(node.source) and not _in_quotes(out):
             out.mark(node.source, origin)  # whole lines are missing here: what they hold is unknown
         else:
             self.placeholders.append(node.source)
@@ -183,6 +185,13 @@ class Renderer:
             if value_var:
                 scope[value_var] = element
             self._nodes(template, node.body, out, element, scope, conditions)
+
+
+def _in_quotes(out: Output) -> bool:
+    """The line so far opens a double-quoted scalar (`value: "{{ template "x" . }}"`): whatever the
+    action gives stays inside that one value, so it cannot be whole lines of names."""
+    line = "".join(segment.text for segment in out.lines[-1]) if out.lines else ""
+    return line.replace('\\"', "").count('"') % 2 == 1
 
 
 def _fails(node: object) -> bool:

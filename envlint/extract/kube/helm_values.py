@@ -91,12 +91,25 @@ def kind_of(value: object) -> str | None:
     return None
 
 
+class ValuesKey(str):
+    """A key of a values.yaml mapping that `range $key, $val := .Values.env` binds: a name printed from
+    it (`{{ $key }}: ...`) is written in values.yaml, where a finding about it belongs."""
+
+    line: int  # 1-based
+    column: int
+
+    def __new__(cls, text: str, node: yaml.Node) -> "ValuesKey":
+        key = super().__new__(cls, text)
+        key.line, key.column = node.start_mark.line + 1, node.start_mark.column + 1
+        return key
+
+
 def sequence_items(value: object) -> list[tuple[object, object]] | None:
     """(key or index, element) pairs that `range` walks (map keys sorted, as Go does), or None."""
     if isinstance(value, yaml.SequenceNode):
         return list(enumerate(sequence(value)))
     if isinstance(value, yaml.MappingNode):
-        return sorted(((k, v) for k, _, v in items(value)), key=lambda kv: kv[0])
+        return sorted(((ValuesKey(k, key_node), v) for k, key_node, v in items(value)), key=lambda kv: kv[0])
     if isinstance(value, list):
         return list(enumerate(value))
     if isinstance(value, dict):

@@ -4,7 +4,8 @@ An overlay that patches a container's environment starts that container with a d
 than its base, so it is a launch site of its own (the base keeps its sites). Its environment is the
 base's, with every layer of every kustomization on the way applied in order: env entries merge by name
 (a base entry keeps its base location, a patched one is located in the patch), a patched `envFrom`
-replaces the base's, and `images:` rules rewrite the image.
+replaces the base's, an entry with `$patch: delete` removes the base's, and `images:` rules rewrite the
+image.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..yamlsource import Node, get
+from ..yamlsource import Node, get, scalar
 from ...model import LaunchSite, TargetRef
 from .configmaps import ConfigIndex
 from .kustomize import Kustomization, Layer
@@ -106,10 +107,14 @@ def _site(k: Kustomization, r: Resource, own_layers: tuple[Layer, ...], c: Conta
     sets = env_entries(r.locator, c.node, c.node)
     from_sets, reasons = env_from(r.locator, c.node, index, c.node)
     for layer in layers:
-        patched = [s for item in layer.add if (s := env_entry(layer.locator, item, None))]
+        # a strategic-merge entry `- name: X` with `$patch: delete` removes X from the base's list
+        deleted = {scalar(get(item, "name")) for item in layer.add if scalar(get(item, "$patch")) == "delete"}
+        patched = [s for item in layer.add
+                   if scalar(get(item, "$patch")) != "delete" and (s := env_entry(layer.locator, item, None))]
         if layer.replace:
             sets = patched
             continue
+        sets = [s for s in sets if s.name not in deleted]
         for new in patched:
             sets = [s for s in sets if s.name != new.name or new.name is None] + [new]
         if layer.env_from is not None:

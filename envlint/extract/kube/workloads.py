@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..yamlsource import Node, get, is_mapping, items, sequence
 from ...model import EnvSet, LaunchSite, Source, TargetRef
 from .configmaps import ConfigIndex
+from .helm_idioms import without_overridable
 from .locate import Locator
 
 POD_SPEC_PATHS = {
@@ -94,8 +95,11 @@ def env_entry(locator: Locator, item: Node, outer: Node | None) -> EnvSet | None
         return None
     name = locator.text(name_node)
     name_text = "" if name is not None else locator.source_text(name_node)
-    condition = locator.condition(item, outer) or locator.condition(name_node, outer)
+    condition = without_overridable(locator.condition(item, outer) or locator.condition(name_node, outer), name)
     where = locator.at(item)
+    written = locator.at(name_node)
+    if written.path != where.path:
+        where = written  # a Helm name printed from values.yaml (`- name: {{ $key }}`) is written there
     value_from = get(item, "valueFrom")
     if value_from is not None:
         return EnvSet(name, where, None, condition=condition, name_text=name_text,

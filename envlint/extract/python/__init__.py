@@ -20,6 +20,7 @@ from .crossfile import class_reads, module_constants, module_imports, pending_na
 from .extra import NameRef, PythonExtra
 from .helpers import find_calls, find_helpers, local_reads, outside
 from .launches import find_launches
+from .sdk_launches import find_sdk_launches
 from .libraries import LIBRARIES, library_facts
 from .names import FileIndex
 from .process_sets import find_process_sets
@@ -63,6 +64,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         reads = build_reads(index, raws)
         process_sets = find_process_sets(index) if uses_os else []
         launches = find_launches(index) if index.imports_any("subprocess", "asyncio") else []
+        launches += find_sdk_launches(index) if index.imports_any("docker", "testcontainers") else []
         prefixes = read_prefixes(index) if uses_os else ()
         whole_env = "" in prefixes  # every name; a prefix family is not
         reads, extra = _more_reads(index, raws, reads, whole_env)

@@ -1,0 +1,27 @@
+"""The names a Go file refers to, outside comments, strings and its own function declarations' names.
+
+A read in a top-level function that no file of a program refers to never runs in that program: a
+helper for tests (`func PrepareTestForPostgresSQL()` in a non-test file of a shared package, called
+only from `_test.go` files) is compiled in but never called. Test files are not read, so their calls
+do not count. The set is taken from the text (a name in any expression, a selector `pkg.Name`, a
+function used as a value), which errs on the side of "referred to": an unrelated name spelled the
+same keeps the read.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOISE = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|`[^`]*`|\'(?:\\.|[^\'\\\n])*\'', re.DOTALL)
+_NAME = re.compile(rb"[A-Za-z_]\w*")
+_DECLARATION = re.compile(rb"^func\s+([A-Za-z_]\w*)\s*[\[(]", re.MULTILINE)
+
+
+def referenced_names(data: bytes) -> frozenset[str]:
+    code = _NOISE.sub(b" ", data)
+    names = set(_NAME.findall(code))
+    for declared in set(_DECLARATION.findall(code)):
+        # Its declaration is one mention; any other (a call, a use as a value) refers to it.
+        if len(re.findall(rb"\b" + declared + rb"\b", code)) <= code.count(b"func " + declared):
+            names.discard(declared)
+    return frozenset(name.decode("ascii", "replace") for name in names)

@@ -1,0 +1,57 @@
+"""Which launchers have no caller in the repository (envlint/extract/callers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from envlint.extract.callers import mark_no_caller
+from envlint.model import FileFacts, LaunchSite, Location
+
+
+def _facts(path: str, language: str, function: str, package: str = "") -> FileFacts:
+    site = LaunchSite(Location(path, 3, 5), "exec", language, function, (), (), True)  # type: ignore[arg-type]
+    return FileFacts(path, language, package=package, launch_sites=(site,))  # type: ignore[arg-type]
+
+
+def _no_caller(facts: FileFacts, texts: dict[str, str]) -> bool:
+    [marked] = mark_no_caller([facts], {p: t.encode() for p, t in texts.items()})
+    return marked.launch_sites[0].no_caller
+
+
+@pytest.mark.parametrize(("function", "source", "others", "expected"), [
+    ("start", "def start():\n    run()\n", {}, True),
+    ("start", "def start():\n    run()\n", {"b.py": "from a import start\nstart()\n"}, False),
+    # a reference that is not a call still hands the function to a caller (a router, a command table)
+    ("start", "def start():\n    run()\n", {"c.yaml": "handler: start\n"}, False),
+    ("start", "@app.route('/')\ndef start():\n    run()\n", {}, False),  # registered by its decorator
+    ("start", "@click.command()\n@click.option('--x')\nasync def start(x):\n    run()\n", {}, False),
+    ("main", "def main():\n    run()\n", {}, False),
+    ("Runner.__call__", "class Runner:\n    def __call__(self):\n        run()\n\nRunner()\n", {}, False),
+    # a method is uncalled when its name is used nowhere, or when its class is
+    ("Runner.go", "class Runner:\n    def go(self):\n        run()\n\nRunner().go()\n", {}, False),
+    ("Runner.go", "class Runner:\n    def go(self):\n        run()\n\ngo = 1\n", {}, True),
+    ("outer.inner", "def outer():\n    def inner():\n        run()\n    inner()\n", {}, True),
+    ("outer.inner", "def outer():\n    def inner():\n        run()\n    inner()\n\nouter()\n", {}, False),
+])
+def test_python_functions(function: str, source: str, others: dict[str, str], expected: bool) -> None:
+    assert _no_caller(_facts("a.py", "python", function), {"a.py": source, **others}) is expected
+
+
+@pytest.mark.parametrize(("function", "package", "source", "expected"), [
+    ("startWorker", "main", "package main\nfunc startWorker() {}\n", True),
+    ("startWorker", "main", "package main\nfunc main() { startWorker() }\nfunc startWorker() {}\n", False),
+    # an exported function of a library package has its callers in other modules
+    ("StartWorker", "launcher", "package launcher\nfunc StartWorker() {}\n", False),
+    ("StartWorker", "main", "package main\nfunc StartWorker() {}\n", True),
+    # a method: only its own name says whether it is called
+    ("Pool.spawn", "main", "package main\nfunc (p *Pool) spawn() {}\nvar _ = Pool{}\n", True),
+    ("Pool.spawn", "main", "package main\nfunc (p *Pool) spawn() {}\nfunc main() { p.spawn() }\n", False),
+    ("init", "main", "package main\nfunc init() {}\n", False),
+])
+def test_go_functions(function: str, package: str, source: str, expected: bool) -> None:
+    assert _no_caller(_facts("a.go", "go", function, package), {"a.go": source}) is expected
+
+
+def test_module_level_and_configuration_sites_are_never_marked() -> None:
+    facts = [_facts("a.py", "python", None), _facts("c.yml", "compose", "web")]  # type: ignore[arg-type]
+    assert [f.launch_sites[0].no_caller for f in mark_no_caller(facts, {"a.py": b"run()\n"})] == [False, False]
