@@ -59,3 +59,9 @@ def with_mounted_config(services: tuple[Service, ...], sites: list[LaunchSite], 
             extra.setdefault(link.service, []).extend(_within(paths, mounted))
     return tuple(dataclasses.replace(s, weak_reads=tuple(dict.fromkeys(s.weak_reads + tuple(extra[s.name]))))
                  if extra.get(s.name) else s for s in services)
+
+
+def embedded_config_reads(facts: list[FileFacts], paths: dict[str, tuple[Read, ...]]) -> list[Read]:
+    """Reads of the files the program's Go files embed (`//go:embed all-in-one.yaml`): a default
+    configuration compiled in, whose placeholders it expands when no other configuration is given."""
+    return [r for item in facts for embedded in item.embeds for r in _within(paths, embedded)]

@@ -242,6 +242,9 @@ class FileFacts:
     # Go: (field, name, location) of each upper-case name given to a field spelled with `Env` in a
     # composite literal (`EnvKey: "POSTGRESQL_HOST"`), for reads through such a table (fieldreads.py).
     env_fields: tuple[tuple[str, str, Location], ...] = ()
+    # Go: the repository paths a `//go:embed` directive of the file names (files or folders, no
+    # patterns): configuration compiled into the program, whose placeholders it may expand.
+    embeds: tuple[str, ...] = ()
     # Cross-file facts for the resolution stage after extraction (constants another file imports,
     # settings classes, wrappers, names from other packages): a frozen record defined by that
     # language's extractor and read only by its resolver in envlint/resolve/.
@@ -267,6 +270,9 @@ class Service:
     image_origins: tuple[tuple[str, str], ...] = ()
     # ENV of the final stage of its Dockerfile: set for every container started from its image.
     image_env: tuple[EnvSet, ...] = ()
+    # The ENV of the Dockerfiles' other target stages (a `release` stage before a final `debug` one):
+    # checked for misspellings (ENV007), never taken as what a launch of the final image gets.
+    stage_env: tuple[tuple[EnvSet, ...], ...] = ()  # per stage
     # Reads the program may make, depending on what it loads (the placeholders of configuration files
     # copied into its image or mounted by one of its sites): a name here is not unread, and a set
     # spelled like one is a probable rename, but no site is required to set it.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .builtprograms import built_go_program
 from .config import Config
-from .configreads import copied_config_reads, placeholder_reads
+from .configreads import copied_config_reads, embedded_config_reads, placeholder_reads
 from .dockerentry import Entry, entry_of, folders_of, in_repository
 from .extract.dockerfile import Dockerfile
 from .fieldreads import field_reads
@@ -90,7 +90,8 @@ class _Draft:
     def build(self, name: str, by_path: dict[str, FileFacts], entries: Entries,
               placeholders: dict[str, tuple[Read, ...]]) -> Service:
         facts = [by_path[f] for f in self.files if f in by_path]
-        copied = tuple(r for d in self.dockerfiles for r in copied_config_reads(d, placeholders))
+        copied = tuple(r for d in self.dockerfiles for r in copied_config_reads(d, placeholders)) \
+            + tuple(embedded_config_reads(facts, placeholders))
         for dockerfile in self.dockerfiles:
             entries = entries.plus(dockerfile.command)
         # The `__main__` block of a module the service imports runs only when that file is run as a script.
@@ -116,6 +117,7 @@ class _Draft:
             read_prefixes=tuple(sorted({p for f in facts for p in f.read_prefixes})),
             declared=self.declared, dockerfiles=tuple(sorted(d.path for d in self.dockerfiles)),
             image_env=tuple(e for d in self.dockerfiles for e in d.env),
+            stage_env=tuple(group for d in self.dockerfiles for group in d.stage_env),
             incomplete=self.incomplete,
         )
 

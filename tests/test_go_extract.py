@@ -227,3 +227,10 @@ def test_iterating_the_environment_reads_a_family_or_every_name(body: str, prefi
               f'func main() {{\n\t{body}\n}}\n')
     (facts,) = extract_go_package([("main.go", source.encode())])
     assert facts.read_prefixes == prefixes
+
+
+def test_go_embed_directives_name_repository_paths() -> None:
+    source = (b'package main\n\nimport _ "embed"\n\n//go:embed defaults.yaml "conf/a b.yaml" static\nvar d string\n'
+              b'//go:embed *.tmpl ../up.yaml\nvar t string\n')
+    (facts,) = extract_go_package([("cmd/app/main.go", source)])
+    assert facts.embeds == ("cmd/app/defaults.yaml", "cmd/app/conf/a b.yaml", "cmd/app/static")

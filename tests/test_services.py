@@ -187,3 +187,8 @@ def test_dockerfile_named_stages_keep_their_commands() -> None:
     assert parsed.stages == (("controller", ("controller", "--verbose")), ("debug", ("controller", "--verbose")),
                              ("argocli", ("argo",)))
     assert parsed.command == ("argo",)
+    assert parsed.stage_env == ()
+    release = parse_dockerfile("Dockerfile", "FROM a AS release\nENV X=1\nENTRYPOINT [\"app\"]\n"
+                                             "FROM release AS debug\nENV Y=2\n")
+    assert [(e.name, e.location.line) for e in release.env] == [("X", 2), ("Y", 5)]
+    assert [[(e.name, e.location.line) for e in group] for group in release.stage_env] == [[("X", 2)]]

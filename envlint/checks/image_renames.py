@@ -9,14 +9,22 @@ does at any site): what the ENV leaves out, the runners may give.
 
 from __future__ import annotations
 
-from ..model import EnvSet, Service
+from ..model import EnvSet, Location, Service
 from ..renames import best_rename
 from .context import FAMILY_KINDS, Context
 
 
 def image_env_renames(ctx: Context, service: Service) -> list[tuple[EnvSet, str, str]]:
-    """(the ENV entry, the name the program reads, the kind of misspelling), paired one to one."""
-    image = [e for e in service.image_env if e.name]
+    """(the ENV entry, the name the program reads, the kind of misspelling), paired one to one within
+    each image: the final stage's, and each other target stage's (a `release` before a `debug`)."""
+    out: dict[Location, tuple[EnvSet, str, str]] = {}
+    for group in (service.image_env,) + service.stage_env:
+        for found in _pairs(ctx, service, [e for e in group if e.name]):
+            out.setdefault(found[0].location, found)
+    return [out[k] for k in sorted(out)]
+
+
+def _pairs(ctx: Context, service: Service, image: list[EnvSet]) -> list[tuple[EnvSet, str, str]]:
     if not image:
         return []
     read_names, _ = ctx.passed_on(service)

@@ -47,6 +47,9 @@ class Dockerfile:
     # Each named stage (`FROM x AS argocli`) with the ENTRYPOINT then CMD it ends with: a multi-target
     # Dockerfile builds one image per target stage (`docker build --target argocli`).
     stages: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The ENV of the other named stages that run a command (a `release` target before a final `debug`
+    # one): each is an image of its own that CI may build with `--target`.
+    stage_env: tuple[tuple[EnvSet, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,9 @@ def parse_dockerfile(path: str, text: str) -> Dockerfile:
                       stage.base, stage.base_is_argument, stage.shell_form,
                       stage.entrypoint_reads + stage.cmd_reads,
                       tuple((name, named.entrypoint + named.cmd) for name, named in stages.items()
-                            if named.entrypoint + named.cmd))
+                            if named.entrypoint + named.cmd),
+                      tuple(tuple(named.env) for named in stages.values()
+                            if named is not stage and named.entrypoint + named.cmd and named.env))
 
 
 def _shell_reads(path: str, logical: _Logical, start: int, arguments: str, shell_form: bool) -> tuple[Read, ...]:

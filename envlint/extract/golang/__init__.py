@@ -21,6 +21,7 @@ from .references import referenced_names
 from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
 from .calls import package_extra, selector_reads
+from .embeds import embeds
 from .flags import flag_reads
 from .guards import inherited_guards, with_inherited
 from .launches import find_launches
@@ -82,7 +83,7 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
             sites = facts.launch_sites + tuple(sdk_launches(go_file, index, composites))
             reads = tuple(sorted(dict.fromkeys(with_inherited(r, inherited) for r in reads), key=lambda r: r.location))
             dynamic = any(r.name is None for r in reads)
-            out.append(replace(facts, reads=reads, launch_sites=sites, reads_dynamic=dynamic,
+            out.append(replace(facts, reads=reads, launch_sites=sites, reads_dynamic=dynamic, embeds=embeds(go_file),
                                read_prefixes=read_prefixes(go_file),
                                extra=package_extra(go_file, index, selector[go_file.path], wrappers, sites)))
         except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
