@@ -154,3 +154,24 @@ def test_a_huge_helm_indent_is_left_unrendered_not_allocated(tmp_path: Path) -> 
         tracemalloc.stop()
     assert (result.exit_code, result.stdout) == (0, "All checks passed: 0 launch sites and 0 services.\n")
     assert peak < 50_000_000  # rendered, the indent alone is 100 MB of spaces
+
+
+def test_deep_expressions_give_every_read_with_its_fallback(tmp_path: Path) -> None:
+    """Hundreds of reads nested as defaults, chained with `or`, or joined with `+` (each walk up from a read
+    once cost the depth of the tree per step: cubic) are all extracted, with their fallbacks."""
+    from envlint.extract.golang import extract_go_package
+    from envlint.extract.python import extract_python_file
+
+    depth = 400
+    nested = '"d"'
+    for i in range(depth):
+        nested = f'os.getenv("N{i}", {nested})'
+    chained = " or ".join(f'os.getenv("O{i}")' for i in range(depth))
+    facts = extract_python_file("deep.py", f"import os\nX = {nested}\nY = {chained}\n".encode())
+    reads = {r.name: r for r in facts.reads}
+    assert len(reads) == 2 * depth and not facts.problems
+    assert reads["N399"].default.fallbacks == ("N398",) and reads["N0"].default.values == ("d",)
+    assert reads["O0"].default.fallbacks == ("O1",) and reads["O398"].default.fallbacks == ("O399",)
+    joined = " + ".join(f'os.Getenv("G{i}")' for i in range(depth))
+    [go] = extract_go_package([("main.go", f'package main\n\nimport "os"\n\nfunc main() {{\n\t_ = {joined}\n}}\n'.encode())])
+    assert sorted(r.name for r in go.reads) == sorted(f"G{i}" for i in range(depth))

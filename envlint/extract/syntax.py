@@ -68,6 +68,23 @@ def compile_all() -> list[tuple[str, str]]:
     return errors
 
 
+_PARENTS: dict[Node, Node | None] = {}
+_PARENTS_LIMIT = 500_000
+
+
+def parent_of(node: Node) -> Node | None:
+    """``node.parent``, remembered. Tree-sitter finds a parent by descending from the root, so each
+    `.parent` costs the node's depth: climbing from every read of a deeply nested expression (800
+    `os.getenv` defaults inside one another) was cubic. Remembered, each parent is found once."""
+    try:
+        return _PARENTS[node]
+    except KeyError:
+        if len(_PARENTS) > _PARENTS_LIMIT:
+            _PARENTS.clear()  # bounded: a cache, never the only copy of anything
+        found = _PARENTS[node] = node.parent
+        return found
+
+
 def text(node: Node | None) -> str:
     if node is None or node.text is None:
         return ""
