@@ -96,6 +96,7 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     from .shell import extract_shell_file
     from .workflows import extract_workflow
     from .dockerfile_runs import extract_dockerfile_runs
+    from .process_managers import extract_procfile, extract_systemd_unit
 
     language, members = unit
     paths = [p for p, _ in members]
@@ -111,6 +112,10 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
         return _guarded(paths, lambda: extract_workflow(*members[0]), "config")
     if language == "dockerfile":
         return _guarded(paths, lambda: extract_dockerfile_runs(*members[0]), "dockerfile")
+    if language == "systemd-unit":
+        return _guarded(paths, lambda: extract_systemd_unit(*members[0]), "config")
+    if language == "procfile":
+        return _guarded(paths, lambda: extract_procfile(*members[0]), "config")
     return _guarded(paths, lambda: [extract_python_file(*members[0])], "python")
 
 
@@ -127,6 +132,8 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
 
 # Which extractor reads which kind of discovered file. Configuration extractors get all their files at
 # once: overlays, env files, ConfigMaps and chart helpers refer to each other across files.
+# Kinds extracted one file at a time (configuration kinds are in _CONFIG_UNITS).
+_READ_KINDS = ("go", "python", "shell", "template", "dockerfile", "systemd-unit", "procfile")
 _CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes",
                  "compose-template": "compose", "env-template": "compose"}
 
@@ -154,7 +161,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     size = 0
     texts: dict[str, bytes] = {}  # what was read, searched for the callers of launchers' functions
     for source in files:
-        if source.kind not in ("go", "python", "shell", "template", "dockerfile") and source.kind not in _CONFIG_UNITS:
+        if source.kind not in _READ_KINDS and source.kind not in _CONFIG_UNITS:
             continue
         data, problem = _load(root, source)
         if problem is not None and problem.kind == "generated":
@@ -172,7 +179,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         texts[source.path] = data
         if source.kind == "go":
             go_packages[source.path.rpartition("/")[0]].append((source.path, data))
-        elif source.kind in ("python", "shell"):
+        elif source.kind in ("python", "shell", "systemd-unit", "procfile"):
             units.append((source.kind, [(source.path, data)]))
         if source.kind in ("yaml", "template"):  # a YAML file may be a manifest and a program's config
             units.append(("config", [(source.path, data)]))
