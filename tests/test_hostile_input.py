@@ -175,3 +175,14 @@ def test_deep_expressions_give_every_read_with_its_fallback(tmp_path: Path) -> N
     joined = " + ".join(f'os.Getenv("G{i}")' for i in range(depth))
     [go] = extract_go_package([("main.go", f'package main\n\nimport "os"\n\nfunc main() {{\n\t_ = {joined}\n}}\n'.encode())])
     assert sorted(r.name for r in go.reads) == sorted(f"G{i}" for i in range(depth))
+
+
+def test_problem_kinds_are_the_same_for_every_kind_of_file(tmp_path: Path) -> None:
+    """A Dockerfile, go.mod or setup.cfg that is not UTF-8 is `not-utf8` at its line and column, as a
+    source file is, not `unreadable` at 1:1 with a codec message."""
+    for name in ("Dockerfile", "go.mod", "setup.cfg", "main.py"):
+        (tmp_path / name).write_bytes(b"# ok\nx = caf\xe9\n")
+    result = run_cli("check", "--output-format", "concise", "--quiet", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        f"{name}:2:9: ENV000 not-utf8: not valid UTF-8 (byte 0xe9); skipped"
+        for name in ("Dockerfile", "go.mod", "main.py", "setup.cfg")]

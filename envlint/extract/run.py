@@ -29,7 +29,7 @@ _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 _GENERATED = re.compile(rb"(?i)(code generated\b.*do not edit|\bdo not edit\b|auto-generated|@generated)")
 
 
-def _load(root: Path, source: SourceFile) -> tuple[bytes | None, Problem | None]:
+def load(root: Path, source: SourceFile) -> tuple[bytes | None, Problem | None]:
     """The file's bytes when they are UTF-8 text of a sane size, else the reason they are not."""
     start = Location(source.path, 1, 1)
     path = root / source.path
@@ -163,7 +163,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     for source in files:
         if source.kind not in _READ_KINDS and source.kind not in _CONFIG_UNITS:
             continue
-        data, problem = _load(root, source)
+        data, problem = load(root, source)
         if problem is not None and problem.kind == "generated":
             # Over the size limit and generated (a CRD schema, a protobuf binding): left out, said in facts.
             notes.append(FileFacts(source.path, "config", notes=(problem,)))
