@@ -184,5 +184,5 @@ def test_problem_kinds_are_the_same_for_every_kind_of_file(tmp_path: Path) -> No
         (tmp_path / name).write_bytes(b"# ok\nx = caf\xe9\n")
     result = run_cli("check", "--output-format", "concise", "--quiet", cwd=tmp_path)
     assert result.stdout.splitlines() == [
-        f"{name}:2:9: ENV000 not-utf8: not valid UTF-8 (byte 0xe9); skipped"
+        f"{name}:2:8: ENV000 not-utf8: not valid UTF-8 (byte 0xe9); skipped"
         for name in ("Dockerfile", "go.mod", "main.py", "setup.cfg")]
