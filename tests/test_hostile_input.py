@@ -186,3 +186,22 @@ def test_problem_kinds_are_the_same_for_every_kind_of_file(tmp_path: Path) -> No
     assert result.stdout.splitlines() == [
         f"{name}:2:8: ENV000 not-utf8: not valid UTF-8 (byte 0xe9); skipped"
         for name in ("Dockerfile", "go.mod", "main.py", "setup.cfg")]
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path) -> None:
+    import os as _os
+
+    from envlint.render import RENDERERS
+
+    _os.makedirs(_os.fsencode(tmp_path) + b"/caf\xe9")
+    with open(_os.fsencode(tmp_path) + b"/caf\xe9/bad.py", "wb") as handle:
+        handle.write(b"def f(:\n")
+    (tmp_path / "ok.py").write_text("import os\nos.getenv('A')\n")
+    for fmt in sorted(RENDERERS):
+        result = run_cli("check", "--output-format", fmt, cwd=tmp_path)
+        assert (result.exit_code, result.stderr) == (1, ""), fmt
+        assert "not-utf8-name" in result.stdout, fmt
+    report = tmp_path / "report.txt"
+    assert run_cli("check", "--output-file", str(report), cwd=tmp_path).exit_code == 1
+    assert report.read_text().splitlines()[0] == (
+        "caf\\xe9/bad.py:1:1: ENV000 not-utf8-name: the file's name is not UTF-8; skipped")
