@@ -42,6 +42,7 @@ def _parser(name: str) -> tree_sitter.Parser:
 
 
 def parse(lang: str, source: bytes) -> Tree:
+    _PARENTS.clear()  # remembered parents hold their trees alive: a new file drops the earlier ones
     return _parser(lang).parse(source)
 
 
@@ -69,7 +70,7 @@ def compile_all() -> list[tuple[str, str]]:
 
 
 _PARENTS: dict[Node, Node | None] = {}
-_PARENTS_LIMIT = 500_000
+_PARENTS_LIMIT = 500_000  # never more, whatever one file holds
 
 
 def parent_of(node: Node) -> Node | None:
