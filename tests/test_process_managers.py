@@ -49,3 +49,18 @@ def test_each_procfile_process_is_an_open_site_with_its_leading_assignments() ->
 def test_file_kinds() -> None:
     assert [classify(n) for n in ("Procfile", "Procfile.dev", "billing.service", "service.py")] == [
         "procfile", "procfile", "systemd-unit", "python"]
+
+
+def test_supervisord_programs_inherit_and_add_their_environment() -> None:
+    from envlint.extract.process_managers import extract_supervisor_config, is_supervisor_config
+
+    text = (b'[supervisord]\nnodaemon=true\n\n[program:web]\ncommand=/usr/local/bin/web serve\n'
+            b'environment=A="1,2",B=plain, C=\'q\'\n; environment=D=4\n\n[program:idle]\nautostart=false\n')
+    assert is_supervisor_config(text) and not is_supervisor_config(b"[server]\nport=1\n")
+    [facts] = extract_supervisor_config("deploy/supervisord.conf", text)
+    [site] = facts.launch_sites  # a program without command= starts nothing
+    assert [(s.name, s.value, str(s.location)) for s in site.sets] == [
+        ("A", "1,2", "deploy/supervisord.conf:6:13"), ("B", "plain", "deploy/supervisord.conf:6:21"),
+        ("C", "q", "deploy/supervisord.conf:6:30")]
+    assert (site.inherits, site.function, [(t.kind, t.value) for t in site.targets]) == (
+        True, "supervisord program web", [("program", "web")])

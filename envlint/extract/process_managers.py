@@ -106,3 +106,48 @@ def extract_procfile(path: str, data: bytes) -> list[FileFacts]:
                                 open_reason="a Procfile's processes get the platform's config vars, which the "
                                             "repository does not hold", command=command))
     return [FileFacts(path, "config", launch_sites=tuple(sites))]
+
+
+_SUPERVISOR_PAIR = re.compile(r"""\s*([A-Za-z_]\w*)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^,]*)\s*(?:,|$)""")
+
+
+def is_supervisor_config(data: bytes) -> bool:
+    return b"[program:" in data
+
+
+def extract_supervisor_config(path: str, data: bytes) -> list[FileFacts]:
+    """supervisord's `[program:x]` sections: `command=` with `environment=KEY="v",OTHER=w`. The program
+    gets supervisord's own environment too, so the site inherits (from whatever starts supervisord)."""
+    sites, program, command, start, sets = [], None, "", None, []
+
+    def close() -> None:
+        if program is not None and start is not None:
+            sites.append(LaunchSite(start, "exec", "config", f"supervisord program {program}",
+                                    command_targets(command, start), tuple(sets), True,
+                                    env_text="supervisord: its own environment and environment=",
+                                    command=command))
+
+    for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+        header = _SECTION.match(line)
+        if header:
+            close()
+            name = header.group(1).strip()
+            program = name.split(":", 1)[1] if name.startswith("program:") else None
+            command, start, sets = "", None, []
+            continue
+        match = _KEY.match(line)
+        if program is None or not match or line.lstrip().startswith((";", "#")):
+            continue
+        key, value = match.group(1), match.group(2).strip()
+        column = line.index(value) + 1 if value else 1
+        if key == "command":
+            command, start = value, Location(path, number, column)
+        elif key == "environment":
+            for pair in _SUPERVISOR_PAIR.finditer(value):
+                if not pair.group(1):
+                    continue
+                at = line.find(pair.group(1) + "=", column - 1) + 1 or column
+                sets.append(EnvSet(pair.group(1), Location(path, number, at), pair.group(2).strip("\"'"),
+                                   via="supervisord environment"))
+    close()
+    return [FileFacts(path, "config", launch_sites=tuple(sites))] if sites else []

@@ -17,6 +17,7 @@ from typing import Callable
 from ..discover import SourceFile
 from ..model import FileFacts, Location, Problem
 from .callers import mark_no_caller
+from .process_managers import is_supervisor_config
 from .compose.sniff import looks_like_compose
 from .workflows import is_workflow
 
@@ -96,7 +97,7 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     from .shell import extract_shell_file
     from .workflows import extract_workflow
     from .dockerfile_runs import extract_dockerfile_runs
-    from .process_managers import extract_procfile, extract_systemd_unit
+    from .process_managers import extract_procfile, extract_supervisor_config, extract_systemd_unit
 
     language, members = unit
     paths = [p for p, _ in members]
@@ -116,6 +117,8 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
         return _guarded(paths, lambda: extract_systemd_unit(*members[0]), "config")
     if language == "procfile":
         return _guarded(paths, lambda: extract_procfile(*members[0]), "config")
+    if language == "supervisor":
+        return _guarded(paths, lambda: extract_supervisor_config(*members[0]), "config")
     return _guarded(paths, lambda: [extract_python_file(*members[0])], "python")
 
 
@@ -183,6 +186,8 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             units.append((source.kind, [(source.path, data)]))
         if source.kind in ("yaml", "template"):  # a YAML file may be a manifest and a program's config
             units.append(("config", [(source.path, data)]))
+        if source.kind == "template" and is_supervisor_config(data):  # supervisord.conf, conf.d/*.conf
+            units.append(("supervisor", [(source.path, data)]))
         if source.kind == "yaml" and is_workflow(source.path):
             units.append(("workflow", [(source.path, data)]))
         if source.kind == "dockerfile":  # its `RUN A=1 ./prog` lines; ENV and CMD are read by projects
