@@ -19,6 +19,7 @@ from .extract.dockerfile import Dockerfile, parse_dockerfile
 from .extract.gobuilds import GoBuild, dockerfile_go_builds, makefile_go_builds
 from .extract.makefile import expanded_text
 from .extract.run import load
+from .extract.skaffold import skaffold_tags
 from .model import Location, Problem
 
 
@@ -112,7 +113,7 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             if text and "go" in text:
                 go_builds.extend(dockerfile_go_builds(source.path, text))
         elif source.kind in ("makefile", "shell", "yaml"):
-            build_files.append(source.path)
+            build_files.append((source.path, source.kind))
         elif source.kind == "go-mod":
             text = _read(root, source, problems)
             match = _MODULE_LINE.search(text or "")
@@ -135,11 +136,15 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             by_root[folder] = PythonProject(best_name, folder, marker, merged_scripts)
     known = {d.path for d in dockerfiles}
     tags = []
-    for path in build_files:
-        try:  # only `docker build` lines matter here; the file's own problems are the extractors' to report
-            text = (root / path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
+    for path, kind in build_files:
+        # Only `docker build` lines and skaffold artifacts matter here; the file's own problems (not
+        # UTF-8, too large) are the extractors' to report.
+        data, _ = load(root, SourceFile(path, kind))
+        if data is None:
             continue
+        text = data.decode("utf-8")
+        if kind == "yaml" and "skaffold/" in text:
+            tags.extend(skaffold_tags(path, data, known))
         if "docker" in text:
             tags.extend(find_build_tags(path, text, known))
         if _is_makefile(path) and "$" in text:
