@@ -143,6 +143,11 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
         kind = classify(path.name)
         if kind is None:
             return
+        if not _utf8(rel):
+            # Every output is UTF-8 text: a name that is not cannot be printed, located or suppressed.
+            shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            problems.append(Problem(Location(shown, 1, 1), "not-utf8-name", "the file's name is not UTF-8; skipped"))
+            return
         if path.is_symlink() and not path.exists():
             problems.append(Problem(Location(rel, 1, 1), "broken-symlink",
                                     f"broken symbolic link to {os.readlink(path)}; skipped"))
@@ -186,6 +191,14 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
     files.sort(key=lambda f: f.path)
     problems.sort(key=lambda p: p.location)
     return Discovery(tuple(files), tuple(problems))
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.fsdecode kept the name's undecodable bytes as surrogates
+        return False
+    return True
 
 
 def inside(root: Path, path: Path) -> bool:

@@ -79,8 +79,8 @@ def is_dockerfile_name(name: str) -> bool:
 def classify(name: str) -> str | None:
     """The kind of a file named ``name`` (its last path component), or None for a file envlint skips:
     "go", "python", "pyproject", "setup-py", "setup-cfg", "go-mod", "dockerfile", "compose", "yaml",
-    "helm-helpers" (.tpl), "env-file", "makefile", "shell", "template", "compose-template",
-    "env-template" (Jinja templates of a compose or env file)."""
+    "helm-helpers" (.tpl), "env-file", "makefile", "shell", "procfile", "systemd-unit", "template",
+    "compose-template", "env-template" (Jinja templates of a compose or env file)."""
     if any(fnmatch.fnmatchcase(name, pattern) for pattern in _TEST_FILES):
         return None
     if name in _KINDS:
@@ -107,6 +107,10 @@ def classify(name: str) -> str | None:
         return "makefile"
     if name.endswith(".sh"):
         return "shell"
+    if name == "Procfile" or name.startswith("Procfile."):
+        return "procfile"
+    if name.endswith(".service"):
+        return "systemd-unit"
     if name.endswith(_TEMPLATES):
         return "template"
     return None

@@ -18,6 +18,8 @@ from .extract.build_tags import BuildTag, find_build_tags
 from .extract.dockerfile import Dockerfile, parse_dockerfile
 from .extract.gobuilds import GoBuild, dockerfile_go_builds, makefile_go_builds
 from .extract.makefile import expanded_text
+from .extract.run import load
+from .extract.skaffold import skaffold_tags
 from .model import Location, Problem
 
 
@@ -47,12 +49,14 @@ class Projects:
 _MODULE_LINE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)
 
 
-def _read(root: Path, rel: str, problems: list[Problem]) -> str | None:
-    try:
-        return (root / rel).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(Location(rel, 1, 1), "unreadable", f"cannot be read: {exc}"))
+def _read(root: Path, source: SourceFile, problems: list[Problem]) -> str | None:
+    """The file's text, or None with the problem the extractors give any file (not-utf8 at its line and
+    column, binary, too-large, unreadable)."""
+    data, problem = load(root, source)
+    if problem is not None:
+        problems.append(problem)
         return None
+    return data.decode("utf-8") if data is not None else None
 
 
 def _pyproject(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...], bool]:
@@ -104,21 +108,21 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
     for source in files:
         folder = posixpath.dirname(source.path) or "."
         if source.kind == "dockerfile":
-            text = _read(root, source.path, problems)
+            text = _read(root, source, problems)
             dockerfiles.append(parse_dockerfile(source.path, text or ""))
             if text and "go" in text:
                 go_builds.extend(dockerfile_go_builds(source.path, text))
         elif source.kind in ("makefile", "shell", "yaml"):
-            build_files.append(source.path)
+            build_files.append((source.path, source.kind))
         elif source.kind == "go-mod":
-            text = _read(root, source.path, problems)
+            text = _read(root, source, problems)
             match = _MODULE_LINE.search(text or "")
             if match:
                 modules[folder] = match.group(1)
         elif source.kind in ("pyproject", "setup-cfg", "setup-py"):
             name, scripts, is_project = None, (), True
             if source.kind != "setup-py":
-                text = _read(root, source.path, problems)
+                text = _read(root, source, problems)
                 if text is not None:
                     reader = _pyproject if source.kind == "pyproject" else _setup_cfg
                     name, scripts, is_project = reader(text, source.path, problems)
@@ -132,11 +136,15 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             by_root[folder] = PythonProject(best_name, folder, marker, merged_scripts)
     known = {d.path for d in dockerfiles}
     tags = []
-    for path in build_files:
-        try:  # only `docker build` lines matter here; the file's own problems are the extractors' to report
-            text = (root / path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
+    for path, kind in build_files:
+        # Only `docker build` lines and skaffold artifacts matter here; the file's own problems (not
+        # UTF-8, too large) are the extractors' to report.
+        data, _ = load(root, SourceFile(path, kind))
+        if data is None:
             continue
+        text = data.decode("utf-8")
+        if kind == "yaml" and "skaffold/" in text:
+            tags.extend(skaffold_tags(path, data, known))
         if "docker" in text:
             tags.extend(find_build_tags(path, text, known))
         if _is_makefile(path) and "$" in text:

@@ -185,7 +185,7 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
     service beneath it, else an image service of everything beneath it."""
     tags: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for tag in projects.build_tags:
-        tags[tag.dockerfile].append((image_key(tag.image), f"tagged {tag.image} by docker build at {tag.location}"))
+        tags[tag.dockerfile].append((image_key(tag.image), f"tagged {tag.image} by {tag.by} at {tag.location}"))
     # A compose service with both `image:` and `build:` names the image its build makes.
     for site in (s for f in by_path.values() for s in f.launch_sites if s.kind == "compose"):
         builds = [t.value for t in site.targets if t.kind == "build"]

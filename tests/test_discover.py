@@ -188,13 +188,16 @@ def test_git_variables_of_the_caller_do_not_redirect_the_listing(tmp_path: Path,
     assert _paths(repo) == [".env", "compose.yaml", "svc/Dockerfile", "svc/pyproject.toml", "svc/server.py"]
 
 
-def test_a_name_that_is_not_utf8_is_kept_as_the_walk_keeps_it(tmp_path: Path) -> None:
+def test_a_name_that_is_not_utf8_is_one_problem_from_git_and_from_the_walk(tmp_path: Path) -> None:
     repo = _tracked_env_repo(tmp_path)
     name = os.fsdecode(b"caf\xe9.py")
     (repo / name).write_text("", encoding="utf-8")
     _git(repo, "add", ".")
-    assert name in _paths(repo)
-    assert _paths(repo) == _paths(repo, respect_gitignore=False)
+    listed, walked = discover(repo, (repo,), (), True), discover(repo, (repo,), (), False)
+    assert name not in [f.path for f in listed.files]
+    assert [f.path for f in listed.files] == [f.path for f in walked.files]
+    assert [(str(p.location), p.kind) for p in listed.problems] == [("caf\\xe9.py:1:1", "not-utf8-name")]
+    assert listed.problems == walked.problems
 
 
 def test_git_and_the_walk_agree_when_nothing_is_ignored(tmp_path: Path) -> None:

@@ -154,3 +154,54 @@ def test_a_huge_helm_indent_is_left_unrendered_not_allocated(tmp_path: Path) -> 
         tracemalloc.stop()
     assert (result.exit_code, result.stdout) == (0, "All checks passed: 0 launch sites and 0 services.\n")
     assert peak < 50_000_000  # rendered, the indent alone is 100 MB of spaces
+
+
+def test_deep_expressions_give_every_read_with_its_fallback(tmp_path: Path) -> None:
+    """Hundreds of reads nested as defaults, chained with `or`, or joined with `+` (each walk up from a read
+    once cost the depth of the tree per step: cubic) are all extracted, with their fallbacks."""
+    from envlint.extract.golang import extract_go_package
+    from envlint.extract.python import extract_python_file
+
+    depth = 400
+    nested = '"d"'
+    for i in range(depth):
+        nested = f'os.getenv("N{i}", {nested})'
+    chained = " or ".join(f'os.getenv("O{i}")' for i in range(depth))
+    facts = extract_python_file("deep.py", f"import os\nX = {nested}\nY = {chained}\n".encode())
+    reads = {r.name: r for r in facts.reads}
+    assert len(reads) == 2 * depth and not facts.problems
+    assert reads["N399"].default.fallbacks == ("N398",) and reads["N0"].default.values == ("d",)
+    assert reads["O0"].default.fallbacks == ("O1",) and reads["O398"].default.fallbacks == ("O399",)
+    joined = " + ".join(f'os.Getenv("G{i}")' for i in range(depth))
+    [go] = extract_go_package([("main.go", f'package main\n\nimport "os"\n\nfunc main() {{\n\t_ = {joined}\n}}\n'.encode())])
+    assert sorted(r.name for r in go.reads) == sorted(f"G{i}" for i in range(depth))
+
+
+def test_problem_kinds_are_the_same_for_every_kind_of_file(tmp_path: Path) -> None:
+    """A Dockerfile, go.mod or setup.cfg that is not UTF-8 is `not-utf8` at its line and column, as a
+    source file is, not `unreadable` at 1:1 with a codec message."""
+    for name in ("Dockerfile", "go.mod", "setup.cfg", "main.py"):
+        (tmp_path / name).write_bytes(b"# ok\nx = caf\xe9\n")
+    result = run_cli("check", "--output-format", "concise", "--quiet", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        f"{name}:2:8: ENV000 not-utf8: not valid UTF-8 (byte 0xe9); skipped"
+        for name in ("Dockerfile", "go.mod", "main.py", "setup.cfg")]
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path) -> None:
+    import os as _os
+
+    from envlint.render import RENDERERS
+
+    _os.makedirs(_os.fsencode(tmp_path) + b"/caf\xe9")
+    with open(_os.fsencode(tmp_path) + b"/caf\xe9/bad.py", "wb") as handle:
+        handle.write(b"def f(:\n")
+    (tmp_path / "ok.py").write_text("import os\nos.getenv('A')\n")
+    for fmt in sorted(RENDERERS):
+        result = run_cli("check", "--output-format", fmt, cwd=tmp_path)
+        assert (result.exit_code, result.stderr) == (1, ""), fmt
+        assert "not-utf8-name" in result.stdout, fmt
+    report = tmp_path / "report.txt"
+    assert run_cli("check", "--output-file", str(report), cwd=tmp_path).exit_code == 1
+    assert report.read_text().splitlines()[0] == (
+        "caf\\xe9/bad.py:1:1: ENV000 not-utf8-name: the file's name is not UTF-8; skipped")

@@ -254,3 +254,23 @@ def test_a_shell_script_with_a_python_name_is_not_python() -> None:
         (), [("not-python", "a sh script with a .py name; not read")])
     python = extract_python_file("tool.py", b'#!/usr/bin/env -S python3 -u\nimport os\nos.getenv("A")\n')
     assert [r.name for r in python.reads] == ["A"] and python.notes == ()
+
+
+@pytest.mark.parametrize(("line", "notes"), [
+    # PEP 696 defaults (3.13): neither the grammar nor CPython 3.11 parses them
+    ("class Box[T = int]:\n    pass\n", [("newer-python", "syntax of Python 3.12 or newer")]),
+    # PEP 695 (3.12) and PEP 758 (3.14): the grammar parses them, nothing needs confirming
+    ("type Pair[T] = tuple[T, T]\n", []),
+    ("def first[T](items: list[T]) -> T:\n    return items[0]\n", []),
+    ("try:\n    pass\nexcept ValueError, TypeError:\n    pass\n", []),
+])
+def test_syntax_of_a_newer_python_is_never_a_problem(line: str, notes: list) -> None:
+    facts = extract_python_file("new.py", f'import os\n{line}X = os.getenv("AFTER")\n'.encode())
+    assert facts.problems == ()
+    assert [(n.kind, n.message.split(",")[0]) for n in facts.notes] == notes
+    assert [r.name for r in facts.reads] == ["AFTER"]
+
+
+def test_a_real_syntax_error_is_still_a_problem() -> None:
+    facts = extract_python_file("bad.py", b"import os\ndef f(:\n    pass\nclass C[T = ]:\n    pass\n")
+    assert [p.kind for p in facts.problems] == ["syntax-error"] and facts.notes == ()

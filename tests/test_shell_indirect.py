@@ -44,3 +44,12 @@ def test_a_test_for_empty_that_exits_makes_the_read_required() -> None:
     facts = extract_shell_file("worker.sh", script)
     assert [(r.name, r.location.line, r.required) for r in facts.reads] == [
         ("QUEUE", 1, True), ("CONC", 5, True), ("LEVEL", 6, False), ("OPTIONAL", 9, False)]
+
+
+def test_a_test_for_empty_inside_another_condition_is_no_requirement() -> None:
+    script = (b'if [ -n "$MODE" ] && [ "$MODE" != ok ]; then\n'
+              b'  if [ -z "$DEBUG" ]; then\n    exit 1\n  fi\nfi\n'
+              b'if [ -z "$QUEUE" ]; then\n  exit 1\nfi\n')  # after the block: the script's own test
+    facts = extract_shell_file("build.sh", script)
+    assert [(r.name, r.location.line, r.required) for r in facts.reads] == [
+        ("MODE", 1, False), ("MODE", 1, False), ("DEBUG", 2, False), ("QUEUE", 6, True)]

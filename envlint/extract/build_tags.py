@@ -27,6 +27,7 @@ class BuildTag:
     image: str  # as written, tag included
     dockerfile: str  # repository-relative path of the Dockerfile it builds
     location: Location
+    by: str = "docker build"  # what gives the name: a `docker build -t`, a skaffold artifact
 
 
 def _commands(text: str) -> list[tuple[int, int, str]]:

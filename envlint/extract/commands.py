@@ -21,8 +21,6 @@ _PYTHON = re.compile(r"^python[\d.]*$")
 _PREFIXES = frozenset({"exec", "time", "command", "nohup"})
 # Runners whose first argument (after their options) is a Python script or `-m module`.
 _PYTHON_RUNNERS = {("coverage", "run"), ("uv", "run"), ("poetry", "run"), ("pipenv", "run")}
-# Separators between commands of one line; text inside quotes is not split (shlex keeps it whole).
-_SEPARATORS = frozenset({"&&", "||", ";", "|", "&"})
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Callable
 from ..discover import SourceFile
 from ..model import FileFacts, Location, Problem
 from .callers import mark_no_caller
+from .process_managers import is_supervisor_config
 from .compose.sniff import looks_like_compose
 from .workflows import is_workflow
 
@@ -29,7 +30,7 @@ _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 _GENERATED = re.compile(rb"(?i)(code generated\b.*do not edit|\bdo not edit\b|auto-generated|@generated)")
 
 
-def _load(root: Path, source: SourceFile) -> tuple[bytes | None, Problem | None]:
+def load(root: Path, source: SourceFile) -> tuple[bytes | None, Problem | None]:
     """The file's bytes when they are UTF-8 text of a sane size, else the reason they are not."""
     start = Location(source.path, 1, 1)
     path = root / source.path
@@ -96,6 +97,7 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     from .shell import extract_shell_file
     from .workflows import extract_workflow
     from .dockerfile_runs import extract_dockerfile_runs
+    from .process_managers import extract_procfile, extract_supervisor_config, extract_systemd_unit
 
     language, members = unit
     paths = [p for p, _ in members]
@@ -111,6 +113,12 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
         return _guarded(paths, lambda: extract_workflow(*members[0]), "config")
     if language == "dockerfile":
         return _guarded(paths, lambda: extract_dockerfile_runs(*members[0]), "dockerfile")
+    if language == "systemd-unit":
+        return _guarded(paths, lambda: extract_systemd_unit(*members[0]), "config")
+    if language == "procfile":
+        return _guarded(paths, lambda: extract_procfile(*members[0]), "config")
+    if language == "supervisor":
+        return _guarded(paths, lambda: extract_supervisor_config(*members[0]), "config")
     return _guarded(paths, lambda: [extract_python_file(*members[0])], "python")
 
 
@@ -127,6 +135,8 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
 
 # Which extractor reads which kind of discovered file. Configuration extractors get all their files at
 # once: overlays, env files, ConfigMaps and chart helpers refer to each other across files.
+# Kinds extracted one file at a time (configuration kinds are in _CONFIG_UNITS).
+_READ_KINDS = ("go", "python", "shell", "template", "dockerfile", "systemd-unit", "procfile")
 _CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes",
                  "compose-template": "compose", "env-template": "compose"}
 
@@ -154,9 +164,9 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     size = 0
     texts: dict[str, bytes] = {}  # what was read, searched for the callers of launchers' functions
     for source in files:
-        if source.kind not in ("go", "python", "shell", "template", "dockerfile") and source.kind not in _CONFIG_UNITS:
+        if source.kind not in _READ_KINDS and source.kind not in _CONFIG_UNITS:
             continue
-        data, problem = _load(root, source)
+        data, problem = load(root, source)
         if problem is not None and problem.kind == "generated":
             # Over the size limit and generated (a CRD schema, a protobuf binding): left out, said in facts.
             notes.append(FileFacts(source.path, "config", notes=(problem,)))
@@ -172,10 +182,12 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         texts[source.path] = data
         if source.kind == "go":
             go_packages[source.path.rpartition("/")[0]].append((source.path, data))
-        elif source.kind in ("python", "shell"):
+        elif source.kind in ("python", "shell", "systemd-unit", "procfile"):
             units.append((source.kind, [(source.path, data)]))
         if source.kind in ("yaml", "template"):  # a YAML file may be a manifest and a program's config
             units.append(("config", [(source.path, data)]))
+        if source.kind == "template" and is_supervisor_config(data):  # supervisord.conf, conf.d/*.conf
+            units.append(("supervisor", [(source.path, data)]))
         if source.kind == "yaml" and is_workflow(source.path):
             units.append(("workflow", [(source.path, data)]))
         if source.kind == "dockerfile":  # its `RUN A=1 ./prog` lines; ENV and CMD are read by projects

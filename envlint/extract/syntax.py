@@ -42,6 +42,7 @@ def _parser(name: str) -> tree_sitter.Parser:
 
 
 def parse(lang: str, source: bytes) -> Tree:
+    _PARENTS.clear()  # remembered parents hold their trees alive: a new file drops the earlier ones
     return _parser(lang).parse(source)
 
 
@@ -66,6 +67,23 @@ def compile_all() -> list[tuple[str, str]]:
         except (tree_sitter.QueryError, KeyError) as exc:
             errors.append((path.as_posix(), str(exc)))
     return errors
+
+
+_PARENTS: dict[Node, Node | None] = {}
+_PARENTS_LIMIT = 500_000  # never more, whatever one file holds
+
+
+def parent_of(node: Node) -> Node | None:
+    """``node.parent``, remembered. Tree-sitter finds a parent by descending from the root, so each
+    `.parent` costs the node's depth: climbing from every read of a deeply nested expression (800
+    `os.getenv` defaults inside one another) was cubic. Remembered, each parent is found once."""
+    try:
+        return _PARENTS[node]
+    except KeyError:
+        if len(_PARENTS) > _PARENTS_LIMIT:
+            _PARENTS.clear()  # bounded: a cache, never the only copy of anything
+        found = _PARENTS[node] = node.parent
+        return found
 
 
 def text(node: Node | None) -> str:

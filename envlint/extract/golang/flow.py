@@ -8,25 +8,25 @@ from __future__ import annotations
 from typing import Iterator
 
 from .. import syntax
-from ..syntax import Node
+from ..syntax import Node, parent_of
 
 ASSIGNMENTS = ("short_var_declaration", "assignment_statement", "var_spec")
 
 
 def statement_of(node: Node) -> Node:
     """The statement that holds ``node`` (the node itself when it is one)."""
-    current = node
-    while current.parent is not None and current.parent.type not in ("statement_list", "block", "source_file"):
-        current = current.parent
+    current, above = node, parent_of(node)
+    while above is not None and above.type not in ("statement_list", "block", "source_file"):
+        current, above = above, parent_of(above)
     return current
 
 
 def bound_names(call: Node) -> list[str]:
     """`v, ok := call` / `v = call` / `var v = call` -> ["v", "ok"]; [] when the call is not bound."""
-    parent = call.parent
+    parent = parent_of(call)
     if parent is None or parent.type != "expression_list":
         return []
-    holder = parent.parent
+    holder = parent_of(parent)
     if holder is None or holder.type not in ASSIGNMENTS:
         return []
     if holder.type == "var_spec":
@@ -63,7 +63,7 @@ def assignments_to(scope: Node, name: str, before: int | None = None) -> Iterato
 def condition_of(node: Node, stop: Node | None) -> str | None:
     """The text of the `if` or `case` conditions guarding ``node`` inside ``stop`` (joined by &&)."""
     parts: list[str] = []
-    child, current = node, node.parent
+    child, current = node, parent_of(node)
     while current is not None and current != stop:
         if current.type == "if_statement":
             condition = syntax.text(current.child_by_field_name("condition"))
@@ -72,17 +72,17 @@ def condition_of(node: Node, stop: Node | None) -> str | None:
             elif child == current.child_by_field_name("alternative"):
                 parts.append(f"!({condition})")
         elif current.type == "expression_case":
-            switch = current.parent
+            switch = parent_of(current)
             tag = syntax.text(switch.child_by_field_name("value")) if switch is not None else ""
             values = syntax.text(current.child_by_field_name("value"))
             parts.append(f"{tag} == {values}" if tag else values)
-        child, current = current, current.parent
+        child, current = current, parent_of(current)
     return " && ".join(reversed(parts)) or None
 
 
 def range_loop(node: Node, stop: Node | None) -> tuple[Node, list[str], Node] | None:
     """The innermost `for k, v := range m` around ``node``: (loop, [k, v], m)."""
-    current = node.parent
+    current = parent_of(node)
     while current is not None and current != stop:
         if current.type == "for_statement":
             clause = next((c for c in current.named_children if c.type == "range_clause"), None)
@@ -92,7 +92,7 @@ def range_loop(node: Node, stop: Node | None) -> tuple[Node, list[str], Node] | 
                 right = clause.child_by_field_name("right")
                 if right is not None:
                     return current, names, right
-        current = current.parent
+        current = parent_of(current)
     return None
 
 

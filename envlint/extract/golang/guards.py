@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 
 from ...model import Guard, Read
 from .. import syntax
-from ..syntax import Node
+from ..syntax import Node, parent_of
 from . import flow
 from .index import GoFile, PackageIndex, enclosing_function
 
@@ -27,7 +27,7 @@ Captures = dict[str, list[Node]]
 def guards_of(node: Node, stop: Node | None, go_file: GoFile, index: PackageIndex) -> tuple[Guard, ...]:
     """The guards of the `if`s and `case`s around ``node`` inside the function ``stop``."""
     found: list[Guard] = []
-    child, current = node, node.parent
+    child, current = node, parent_of(node)
     while current is not None and current != stop:
         if current.type == "if_statement":
             tests = _conjunction(current.child_by_field_name("condition"), stop, go_file, index)
@@ -36,14 +36,14 @@ def guards_of(node: Node, stop: Node | None, go_file: GoFile, index: PackageInde
             elif child == current.child_by_field_name("alternative") and len(tests) == 1 and tests[0] is not None:
                 found.append(tests[0].negated())
         elif current.type == "expression_case":
-            switch = current.parent
+            switch = parent_of(current)
             variable = _variable(switch.child_by_field_name("value"), stop, go_file, index) if switch else None
             values = current.child_by_field_name("value")
             cases = [v for v in values.named_children if v.type != "comment"] if values is not None else []
             value = index.string(cases[0]) if len(cases) == 1 else None
             if variable is not None and value is not None:
                 found.append(Guard(variable, "==", value))
-        child, current = current, current.parent
+        child, current = current, parent_of(current)
     return tuple(dict.fromkeys(reversed(found)))
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import syntax
-from ..syntax import Node, Source
+from ..syntax import Node, Source, parent_of
 from . import gaps, strings
 from .scope import Scopes
 from .strings import string_literal
@@ -113,11 +113,11 @@ def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
 
 def enclosing_function(node: Node) -> Node | None:
     """The named function or method around ``node`` (closures belong to the function that holds them)."""
-    current = node.parent
+    current = parent_of(node)
     while current is not None:
         if current.type in ("function_declaration", "method_declaration"):
             return current
-        current = current.parent
+        current = parent_of(current)
     return None
 
 

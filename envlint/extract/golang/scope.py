@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import syntax
-from ..syntax import Node
+from ..syntax import Node, parent_of
 
 _FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 # Nodes that open a scope in Go: a declaration is visible inside the nearest one that holds it.
@@ -29,20 +29,20 @@ class Local:
 
 
 def _outermost_function(node: Node) -> Node | None:
-    found, current = None, node.parent
+    found, current = None, parent_of(node)
     while current is not None:
         if current.type in ("function_declaration", "method_declaration"):
             return current
         if current.type == "func_literal":
             found = current
-        current = current.parent
+        current = parent_of(current)
     return found
 
 
 def _scope_of(declaration: Node) -> Node | None:
-    current = declaration.parent
+    current = parent_of(declaration)
     while current is not None and current.type not in _SCOPES:
-        current = current.parent
+        current = parent_of(current)
     return current
 
 

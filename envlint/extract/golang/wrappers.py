@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ...model import Default, Read
 from .. import syntax
-from ..syntax import Node
+from ..syntax import Node, parent_of
 from . import flow
 from .index import GoFile, PackageIndex, enclosing_function, function_name, parameters
 from .reads import analyse_read, default_of, make_read
@@ -45,9 +45,9 @@ _FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 
 
 def innermost_function(node: Node) -> Node | None:
-    current = node.parent
+    current = parent_of(node)
     while current is not None and current.type not in _FUNCTIONS:
-        current = current.parent
+        current = parent_of(current)
     return current
 
 
@@ -123,11 +123,11 @@ def _arguments(call: Node) -> list[Node]:
 
 
 def _inside(node: Node, ancestor: Node) -> bool:
-    current = node.parent
+    current = parent_of(node)
     while current is not None:
         if current == ancestor:
             return True
-        current = current.parent
+        current = parent_of(current)
     return False
 
 

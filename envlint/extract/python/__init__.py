@@ -15,7 +15,7 @@ import dataclasses
 from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
 from ..syntax import Source
-from .confirm import confirmed_problem
+from .confirm import NEWER, confirmed_problem
 from .crossfile import class_reads, module_constants, module_imports, pending_names
 from .extra import NameRef, PythonExtra
 from .helpers import find_calls, find_helpers, local_reads, outside
@@ -47,6 +47,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
     """Facts of one Python file. Never raises: a syntax error still yields the facts of what parsed."""
     source = Source(path, data)
     problems: list[Problem] = []
+    notes: list[Problem] = []
     interpreter = _shebang(data)
     if interpreter and "python" not in interpreter:
         # `manage.py` starting `#!/bin/sh` is a shell script with a Python name: not Python, not broken.
@@ -56,7 +57,9 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         tree = syntax.parse("python", data)
         error = syntax.first_error(tree)
         problem = confirmed_problem(source, error) if error is not None else None
-        if problem is not None:
+        if problem is not None and problem.kind == NEWER:
+            notes.append(problem)  # valid Python of a newer version: said in facts, not a finding
+        elif problem is not None:
             problems.append(problem)
         index = FileIndex(source, tree.root_node)
         uses_os = index.imports_any("os")
@@ -80,6 +83,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         process_sets=tuple(process_sets),
         launch_sites=tuple(launches),
         problems=tuple(problems),
+        notes=tuple(notes),
         reads_dynamic=any(read.name is None for read in reads) or whole_env,
         read_prefixes=prefixes,
         extra=extra,

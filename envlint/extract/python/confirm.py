@@ -5,20 +5,30 @@ whose fill character is `=`) reads as a walrus. A problem on a valid file fails 
 tree with an ERROR or MISSING node is re-parsed with `ast.parse`, the reference; files that tree-sitter
 parsed cleanly are never re-parsed, so this costs nothing on them.
 
-There is no `--target-version`: this is the running interpreter's parser (3.11 or newer). A file valid
-only in a newer Python than the one running envlint is still reported; that is accepted, and running
-envlint on the repository's own Python version avoids it.
+There is no `--target-version`: this is the running interpreter's parser (3.11 or newer). Where it
+rejects a line written in syntax a newer Python added (PEP 695 type parameters and `type` aliases in
+3.12, PEP 696 parameter defaults in 3.13, PEP 758 unparenthesised `except A, B:` in 3.14), the file is
+taken to be valid Python of that version: a note in `facts` (kind "newer-python"), never a problem.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 
 from ...model import Location, Problem
 from ..syntax import Node, Source
 
 KIND = "syntax-error"
+NEWER = "newer-python"
+# Lines in syntax newer than 3.11 (the oldest Python envlint runs on), with the version that added it.
+_NEWER_SYNTAX = (
+    (re.compile(r"^\s*type\s+[A-Za-z_]\w*\s*(\[.*\])?\s*="), "3.12"),
+    (re.compile(r"^\s*(async\s+)?def\s+[A-Za-z_]\w*\s*\["), "3.12"),
+    (re.compile(r"^\s*class\s+[A-Za-z_]\w*\s*\["), "3.12"),
+    (re.compile(r"^\s*except\*?\s+[^():,]+(,\s*[^():,]+)+\s*(:|as\b)"), "3.14"),
+)
 ANALYSED = "the rest of the file was analysed"
 
 
@@ -35,9 +45,19 @@ def confirmed_problem(source: Source, error: Node) -> Problem | None:
         if not exc.lineno:
             return fallback
         line, column = exc.lineno, max(exc.offset or 1, 1)
-        return Problem(Location(source.path, line, column), KIND, f"syntax error ({exc.msg}); {ANALYSED}")
+        where = Location(source.path, line, column)
+        newer = _newer_syntax(text.splitlines()[line - 1] if line <= text.count("\n") + 1 else "")
+        if newer:
+            return Problem(where, NEWER, f"syntax of Python {newer} or newer, which the Python running envlint "
+                                         f"does not parse ({exc.msg}); the rest of the file was analysed")
+        return Problem(where, KIND, f"syntax error ({exc.msg}); {ANALYSED}")
     except (RecursionError, MemoryError, ValueError, UnicodeDecodeError):
         # A hostile file (thousands of nested brackets, NUL bytes) can exhaust CPython's parser where
         # tree-sitter did not: tree-sitter's verdict stands, as before this check existed.
         return fallback
     return None
+
+
+def _newer_syntax(line: str) -> str | None:
+    """The Python version that made ``line`` valid, when it is written in syntax newer than 3.11."""
+    return next((version for pattern, version in _NEWER_SYNTAX if pattern.match(line)), None)

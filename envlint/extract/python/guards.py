@@ -10,7 +10,7 @@ no guards, and calls are not followed: a read in a function called under such a 
 from __future__ import annotations
 
 from ...model import Guard
-from ..syntax import Node, text
+from ..syntax import Node, parent_of, text
 from .calls import argument, operator
 from .names import FileIndex
 from .scope import unparen
@@ -21,16 +21,16 @@ _SCOPES = frozenset({"function_definition", "class_definition", "lambda"})
 
 def guards_of(index: FileIndex, node: Node) -> tuple[Guard, ...]:
     found: list[Guard] = []
-    child, current = node, node.parent
+    child, current = node, parent_of(node)
     while current is not None and current.type not in _SCOPES:
         if current.type in ("if_statement", "elif_clause") and child == current.child_by_field_name("consequence"):
             found.extend(g for g in _conjunction(index, current.child_by_field_name("condition")) if g is not None)
-        elif current.type == "else_clause" and current.parent is not None and current.parent.type == "if_statement" \
-                and not any(c.type == "elif_clause" for c in current.parent.named_children):
-            tests = _conjunction(index, current.parent.child_by_field_name("condition"))
+        elif current.type == "else_clause" and parent_of(current) is not None and parent_of(current).type == "if_statement" \
+                and not any(c.type == "elif_clause" for c in parent_of(current).named_children):
+            tests = _conjunction(index, parent_of(current).child_by_field_name("condition"))
             if len(tests) == 1 and tests[0] is not None:
                 found.append(tests[0].negated())
-        child, current = current, current.parent
+        child, current = current, parent_of(current)
     return tuple(dict.fromkeys(reversed(found)))
 
 

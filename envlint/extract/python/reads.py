@@ -8,12 +8,12 @@ resolves to os.getenv / os.environ through the file's imports. Defaults follow `
 from __future__ import annotations
 
 import dataclasses
-
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Default, NO_DEFAULT, Read
 from .. import syntax
-from ..syntax import Node, text
+from ..syntax import Node, parent_of, text
 from .calls import argument, operator
 from .guards import guards_of
 from .names import FileIndex
@@ -168,12 +168,18 @@ def _is_none(value: Lit) -> bool:
 
 def _or_neighbours(node: Node) -> tuple[Node | None, Node | None]:
     """The operands just before and after the node in the `or` chain it stands in."""
-    top = node
-    while top.parent is not None and (top.parent.type == "parenthesized_expression"
-                                      or _is_or(top.parent)):
-        top = top.parent
+    top, above = node, parent_of(node)
+    while above is not None and (above.type == "parenthesized_expression" or _is_or(above)):
+        top, above = above, parent_of(above)
     if top == node:
         return None, None
+    return _or_chain(top).get(node, (None, None))
+
+
+@lru_cache(maxsize=64)
+def _or_chain(top: Node) -> dict[Node, tuple[Node | None, Node | None]]:
+    """Each operand of the `or` chain under ``top`` with its neighbours: flattened once per chain, not
+    once per read in it (an `or` of 800 reads was quadratic)."""
     operands: list[Node] = []
     stack = [top]
     while stack:
@@ -183,12 +189,8 @@ def _or_neighbours(node: Node) -> tuple[Node | None, Node | None]:
             stack.append(current.child_by_field_name("left"))
         elif current is not None:
             operands.append(current)
-    index = operands.index(node) if node in operands else -1
-    if index < 0:
-        return None, None
-    before = operands[index - 1] if index > 0 else None
-    after = operands[index + 1] if index + 1 < len(operands) else None
-    return before, after
+    return {operand: (operands[i - 1] if i > 0 else None, operands[i + 1] if i + 1 < len(operands) else None)
+            for i, operand in enumerate(operands)}
 
 
 def _is_or(node: Node) -> bool:

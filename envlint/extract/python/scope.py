@@ -5,18 +5,18 @@ All of these climb `.parent` links from a node found by a query; nothing here se
 
 from __future__ import annotations
 
-from ..syntax import Node, text
+from ..syntax import Node, parent_of, text
 
 _SCOPES = frozenset({"function_definition", "class_definition"})
 
 
 def scope_of(node: Node) -> Node | None:
     """The innermost function or class whose body holds the node; None for module level."""
-    current = node.parent
+    current = parent_of(node)
     while current is not None:
         if current.type in _SCOPES:
             return current
-        current = current.parent
+        current = parent_of(current)
     return None
 
 
@@ -74,27 +74,27 @@ def guard(node: Node, launch: Node | None = None) -> str | None:
     A guard that also holds ``launch`` guards the launch as a whole, not this one set, so the search
     stops there.
     """
-    child, current = node, node.parent
+    child, current = node, parent_of(node)
     while current is not None and current.type not in _SCOPES:
         if launch is not None and contains(current, launch):
             return None
         found = _guard_text(current, child)
         if found is not None:
             return found
-        child, current = current, current.parent
+        child, current = current, parent_of(current)
     return None
 
 
 def condition(node: Node) -> str | None:
     """Text of the nearest `if`/`elif`/`else` whose body holds the node, inside its function; loops
     are looked through (a read in a loop is still reached, at least when the loop runs)."""
-    child, current = node, node.parent
+    child, current = node, parent_of(node)
     while current is not None and current.type not in _SCOPES:
         if current.type in ("if_statement", "elif_clause", "else_clause"):
             found = _guard_text(current, child)
             if found is not None:
                 return found
-        child, current = current, current.parent
+        child, current = current, parent_of(current)
     return None
 
 
@@ -103,8 +103,8 @@ def _guard_text(statement: Node, child: Node) -> str | None:
     if kind in ("if_statement", "elif_clause", "while_statement"):
         if child == statement.child_by_field_name("consequence") or child == statement.child_by_field_name("body"):
             return text(statement.child_by_field_name("condition"))
-    elif kind == "else_clause" and statement.parent is not None and statement.parent.type == "if_statement":
-        return f"not ({text(statement.parent.child_by_field_name('condition'))})"
+    elif kind == "else_clause" and parent_of(statement) is not None and parent_of(statement).type == "if_statement":
+        return f"not ({text(parent_of(statement).child_by_field_name('condition'))})"
     elif kind == "for_statement" and child == statement.child_by_field_name("body"):
         left = text(statement.child_by_field_name("left"))
         return f"for {left} in {text(statement.child_by_field_name('right'))}"
