@@ -7,6 +7,7 @@ derandomized; "long" searches wider.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -30,7 +31,9 @@ NAMES = ("main.py", "main.go", "docker-compose.yml", "Dockerfile", ".env", "run.
 _SYNTAX = st.sampled_from([b"\n", b" ", b"  ", b":", b"-", b"=", b"$", b"{", b"}", b"(", b")", b"[", b"]",
                            b'"', b"'", b"#", b"{{", b"}}", b"${", b"os.getenv(", b"os.Getenv(", b"environment:",
                            b"env:", b"ENV ", b"export ", b"import os\n", b"package main\n", b"services:\n",
-                           b"FOO", b"\t", b"\\", b"\xc3\xa9", b"\xff"])
+                           b"FOO", b"\t", b"\\", b"\xc3\xa9", b"\xff", b"\r", b"\r\n", "\u2028".encode(),
+                           b"def f(:", b"{{ .Values.x }}", b"${A:-b}", b"\n  - ", b"image: x\n", b"ENV A=1 B=2\n",
+                           b"environment:\n      A: 1\n", b'os.getenv("A")\n', b"func main() {"])
 _TEXTISH = st.lists(st.one_of(_SYNTAX, st.binary(max_size=4)), max_size=40).map(b"".join)
 CONTENT = st.one_of(st.binary(max_size=200), _TEXTISH)
 
@@ -161,9 +164,17 @@ def _extract(root: Path) -> dict[str, FileFacts]:
     return {f.path: f for f in extract_all(root, found.files)[0]}
 
 
+# What counts as a line break differs: "\n" for tree-sitter's Go, also a lone "\r" for Python and
+# editors, also NEL and U+2028 for YAML. A location is inside its file when some convention has it.
+_BREAKS = (re.compile("\n"), re.compile("\r\n|\r|\n"), re.compile("\r\n|[\r\n\x85\u2028\u2029]"))
+
+
 def _inside(location: Location, texts: dict[str, str]) -> bool:
-    lines = texts[location.path].split("\n")
-    return 1 <= location.line <= len(lines) and 1 <= location.column <= len(lines[location.line - 1]) + 1
+    for breaks in _BREAKS:
+        lines = breaks.split(texts[location.path])
+        if 1 <= location.line <= len(lines) and 1 <= location.column <= len(lines[location.line - 1]) + 1:
+            return True
+    return False
 
 
 @given(ACCESSES, ACCESSES, ACCESSES)
@@ -209,3 +220,21 @@ def test_a_files_reads_do_not_depend_on_the_other_files(
             results.append(_extract(root))
     for path in alone:
         assert _reads(results[0][path]) == _reads(results[1][path]), path
+
+
+@given(st.dictionaries(st.sampled_from(NAMES), _TEXTISH, min_size=1, max_size=4))
+def test_every_location_in_any_text_is_inside_its_file(files: dict[str, bytes]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        _write(root, files)
+        facts = _extract(root)
+    texts = {}
+    for name, data in files.items():
+        try:
+            texts[name] = data.decode("utf-8")
+        except UnicodeDecodeError:  # located by byte, in a file that is not text
+            continue
+    locations = [x for f in facts.values() if f.path in texts for x in (
+        *(r.location for r in f.reads), *(s.location for s in f.process_sets), *(p.location for p in f.problems),
+        *(site.location for site in f.launch_sites), *(s.location for site in f.launch_sites for s in site.sets))]
+    assert [x for x in locations if not _inside(x, texts)] == []
