@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from envlint.cli import main
 
@@ -28,3 +29,12 @@ def run_cli(*args: str, cwd: Path | None = None) -> Run:
     finally:
         os.chdir(previous)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+# Fuzz profiles (tests/test_fuzz.py): "ci" is small and derandomized, so the suite is fast and every run
+# tries the same inputs; `HYPOTHESIS_PROFILE=long python -m pytest -q tests/test_fuzz.py` searches wider.
+settings.register_profile("ci", max_examples=20, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=500, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

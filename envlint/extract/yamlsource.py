@@ -25,12 +25,20 @@ def load_documents(path: str, data: bytes) -> tuple[list[Node], Problem | None]:
         documents = [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        line, column = _within(text, mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return [], Problem(Location(path, line, column), "invalid-yaml", f"not valid YAML ({reason}); skipped")
     except RecursionError:
         return [], Problem(Location(path, 1, 1), "too-deep", "nested too deeply to analyse; skipped")
     return documents, None
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """PyYAML marks the end of a stream without a final newline one line past the last: point at the end."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
 
 
 def location(path: str, node: Node) -> Location:
