@@ -9,6 +9,8 @@ It pairs names only one to one: when a set name could be several read names (or 
 nothing is reported. Names that merely share a word are never paired (`SERVER_URL` and
 `SERVER_OTEL_COLLECTOR_URL`, `DB_HOST` and `DB_PORT`, `HTTP_PORT` and `HTTPS_PORT`). A site whose
 environment may hold names envlint cannot see (an `envFrom` outside the repository) is not judged.
+A Dockerfile's own `ENV` is judged the same way against its program, when neither the image nor any
+launch site of it sets the read name.
 
 ## Why is this bad?
 This is the shape of almost every real contract regression: one side of a rename, or a typo, reaches
@@ -39,6 +41,7 @@ from typing import Iterator
 
 from ..model import Finding, Related
 from .context import Context, probable_renames
+from .image_renames import image_renames
 
 CODE = "ENV007"
 NAME = "probable-rename"
@@ -73,4 +76,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
                  Related(site.location, f"launch site: {site.label}")),
                 site.id,
+            )
+    for service in sorted(ctx.graph.services, key=lambda s: s.name):
+        for entry, read_name, kind, read in image_renames(ctx, service):
+            yield Finding(
+                CODE, NAME, SEVERITY,
+                f"{entry.name} is set here in the image, but {service.name} reads {read_name}, which neither "
+                f"the image nor a launch site of it sets: the same name but for {_KINDS[kind]}; rename it to "
+                f"{read_name}",
+                entry.location, read_name, service.name,
+                (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),),
             )
