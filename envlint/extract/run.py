@@ -144,7 +144,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     config: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
     size = 0
     for source in files:
-        if source.kind not in ("go", "python", "shell", "template") and source.kind not in _CONFIG_UNITS:
+        if source.kind not in ("go", "python", "shell", "template", "makefile") and source.kind not in _CONFIG_UNITS:
             continue
         data, problem = _load(root, source)
         if problem is not None and problem.kind == "generated":
@@ -154,7 +154,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         if problem is not None:
             # A configuration file is read only for its placeholders: one envlint cannot read (binary,
             # huge, another encoding) leaves no launch site or program unanalysed.
-            if source.kind != "template":
+            if source.kind not in ("template", "makefile"):
                 problems.append(problem)
             continue
         assert data is not None
@@ -168,6 +168,8 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         if source.kind in _CONFIG_UNITS:
             config[_CONFIG_UNITS[source.kind]].append((source.path, data))
         if source.kind == "yaml" and looks_like_compose(data):  # a compose file by content (`-f` any name)
+            config["compose"].append((source.path, data))
+        if source.kind == "makefile":  # a Makefile that runs a compose file gives it names
             config["compose"].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
     units.extend((kind, config[kind]) for kind in sorted(config))
