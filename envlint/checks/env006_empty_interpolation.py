@@ -7,7 +7,8 @@ fall back to their default, and the image's `ENV X=...` is overridden. Reads who
 replaces an empty value (`os.getenv("X") or "d"`, Go's `if v == "" { v = "d" }`) are not reported,
 nor are empty-string defaults (`os.getenv("X", "")`: an empty value gives the same), nor names that the
 `.env` beside the compose file gives a value or that its templates (`.env.example`, `.env.sample`,
-`.env.dist`, `.env-<variant>`) list for the user to set.
+`.env.dist`, `.env-<variant>`) list for the user to set, nor names that a Makefile which runs the compose
+file (it names the file and `docker compose`) writes as `NAME=`: make sets them on every run.
 
 ## Why is this bad?
 The default that works when the variable is absent silently turns into an empty string in the

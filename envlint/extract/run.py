@@ -136,7 +136,7 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
 # Which extractor reads which kind of discovered file. Configuration extractors get all their files at
 # once: overlays, env files, ConfigMaps and chart helpers refer to each other across files.
 # Kinds extracted one file at a time (configuration kinds are in _CONFIG_UNITS).
-_READ_KINDS = ("go", "python", "shell", "template", "dockerfile", "systemd-unit", "procfile")
+_READ_KINDS = ("go", "python", "shell", "template", "dockerfile", "makefile", "systemd-unit", "procfile")
 _CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes",
                  "compose-template": "compose", "env-template": "compose"}
 
@@ -174,7 +174,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         if problem is not None:
             # A configuration file is read only for its placeholders: one envlint cannot read (binary,
             # huge, another encoding) leaves no launch site or program unanalysed.
-            if source.kind not in ("template", "dockerfile"):  # a Dockerfile's problems are the projects'
+            if source.kind not in ("template", "dockerfile", "makefile"):  # a Dockerfile's problems are the projects'
                 problems.append(problem)
             continue
         assert data is not None
@@ -195,6 +195,8 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
         if source.kind in _CONFIG_UNITS:
             config[_CONFIG_UNITS[source.kind]].append((source.path, data))
         if source.kind == "yaml" and looks_like_compose(data):  # a compose file by content (`-f` any name)
+            config["compose"].append((source.path, data))
+        if source.kind == "makefile":  # a Makefile that runs a compose file gives it names
             config["compose"].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
     units.extend((kind, config[kind]) for kind in sorted(config))

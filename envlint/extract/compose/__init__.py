@@ -19,6 +19,7 @@ from .. import yamlsource as y
 from ..envfiles import parse_env_file
 from .jinja import detemplate, is_template, parse_env_template, template_of
 from .overlays import launch_sites
+from .launchers import given_by_makefiles
 from .services import ServiceSpec, read_service
 from .sniff import looks_like_compose
 
@@ -137,7 +138,7 @@ def _extract(compose: list[str], contents: dict[str, bytes]) -> list[FileFacts]:
                 names.update(s.name for s in read_env_file(candidate, "project .env") or () if s.name and s.value)
             elif _ENV_TEMPLATE.fullmatch(base):
                 names.update(s.name for s in read_env_file(candidate, "project .env") or () if s.name)
-        return frozenset(names)
+        return frozenset(names) | given_by_makefiles(path, contents)
 
     nodes: dict[str, dict[str, tuple[y.Node, y.Node]]] = {}
     problems: dict[str, Problem] = {}
