@@ -282,6 +282,10 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     skip = ctx.runtime(service) | ctx.own_sets(service)
     unread = sorted({s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip
                      and not ctx.read_by_library(service, s.name) and not ctx.in_family(service, s.name)})
+    # A name under a library's glob (`SENTRY_*`) may be the library's, but a typo, separator or plural of
+    # a name the program reads itself is a misspelling of that one: the library reads no such name.
+    by_library = sorted({s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip
+                         and s.name not in unread and not ctx.in_family(service, s.name)})
     weak = {r.name for r in service.weak_reads if r.name}
     unset = sorted(n for n in set(ctx.primary_reads(service)) | weak
                    if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
@@ -291,15 +295,21 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
             reads.setdefault(weak_read.name, []).append(weak_read)
     from_image = {e.name for e in service.image_env}
     pairs = {}
-    for name in unread:
+    for name in unread + by_library:
         # a read name the site sets only in the other branch of this set's condition is unset here
         apart = [n for n in reads if n in env.names and n not in skip and n not in from_image
                  and rename_kind(name, n) and set_apart(site.sets, name, n)]
         match = _one_rename(name, site.sets, unset + apart, reads)
+        if match and name in by_library and match[1] not in _MISSPELLINGS:
+            continue
         # one to one: the read name must pair back with this set name only
-        if match and (back := best_rename(match[0], unread)) and back[0] == name:
+        if match and (back := best_rename(match[0], unread + by_library)) and back[0] == name:
             pairs[name] = match
     return pairs
+
+
+# The renames that are slips of the pen, never two names a library documents.
+_MISSPELLINGS = frozenset({"typo", "separator", "plural"})
 
 
 def _one_rename(name: str, sets: tuple[EnvSet, ...], candidates: list[str],

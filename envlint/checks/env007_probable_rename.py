@@ -12,7 +12,9 @@ environment may hold names envlint cannot see (an `envFrom` outside the reposito
 A bare word that spells several read names (`ENABLED` for `REGISTER_ENABLED` and `SANDBOX_ENABLED`) is
 paired when the set's value is the default of only one of them, or is a switch where the other's
 default is none, or when the names set around it begin with the word of only one. A read name the site
-sets only in the other branch of the set's condition (a Helm `if`/`else`) is unset where the set is.
+sets only in the other branch of the set's condition (a Helm `if`/`else`) is unset where the set is. A
+name a library may read by itself (`SENTRY_*` for sentry_sdk) is paired only when it is a typo, a
+separator or a plural of a name the program reads.
 
 ## Why is this bad?
 This is the shape of almost every real contract regression: one side of a rename, or a typo, reaches
