@@ -10,8 +10,12 @@ nothing is reported. Names that merely share a word are never paired (`SERVER_UR
 `SERVER_OTEL_COLLECTOR_URL`, `DB_HOST` and `DB_PORT`, `HTTP_PORT` and `HTTPS_PORT`). A site whose
 environment may hold names envlint cannot see (an `envFrom` outside the repository) is not judged.
 A Dockerfile's own `ENV` is checked the same way against the program its image runs.
-A name a library family covers (`OTEL_*` for OpenTelemetry) is paired only as a typo or a plural of a
-name the program reads itself: other spellings may be the library's own names.
+A bare word that spells several read names (`ENABLED` for `REGISTER_ENABLED` and `SANDBOX_ENABLED`) is
+paired when the set's value is the default of only one of them, or is a switch where the other's
+default is none, or when the names set around it begin with the word of only one. A read name the site
+sets only in the other branch of the set's condition (a Helm `if`/`else`) is unset where the set is. A
+name a library family covers (`OTEL_*` for OpenTelemetry, `SENTRY_*` for sentry_sdk) is paired only as
+a typo or a plural of a name the program reads itself: other spellings may be the library's own names.
 
 ## Why is this bad?
 This is the shape of almost every real contract regression: one side of a rename, or a typo, reaches
