@@ -18,7 +18,7 @@ _WRAPPERS = ("tini", "dumb-init", "exec", "--", "env")
 
 def _names(dockerfile: Dockerfile, script: FileFacts | None) -> list[str]:
     """The file names of the programs the image runs: its command's, then what its script execs."""
-    words = [w for w in dockerfile.command]
+    words = list(dockerfile.command)
     while words and posixpath.basename(words[0]) in _WRAPPERS:
         words = words[1:]
     names = []
@@ -33,7 +33,7 @@ def built_go_program(dockerfile: Dockerfile, script: FileFacts | None, builds: t
     """(the main package's folder, the build that names it) for the program the image runs, if known."""
     for name in _names(dockerfile, script):
         matching = [b for b in builds if b.binary == name]
-        found = {p for b in matching for p in b.packages[:] if p in go_roots}
+        found = {p for b in matching for p in b.packages if p in go_roots}
         # Each build picks its first candidate that is a main package; all must agree.
         picks = {next((p for p in b.packages if p in go_roots), None) for b in matching}
         if len(found) == 1 and None not in picks:

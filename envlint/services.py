@@ -201,10 +201,11 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
         incomplete = _outside_program(dockerfile)
         entry = entry_of(dockerfile, files, folders)
         go_roots = frozenset(d.root for d in drafts if d.kind == "go")
-        built = built_go_program(dockerfile, by_path.get(entry.path) if entry else None, projects.go_builds, go_roots)
-        if built is not None:
+        go_main = built_go_program(dockerfile, by_path.get(entry.path) if entry else None, projects.go_builds,
+                                   go_roots)
+        if go_main is not None:
             # The image runs a binary the repository builds from a main package (`go build -o`).
-            chosen = [d for d in drafts if d.kind == "go" and d.root == built[0]]
+            chosen = [d for d in drafts if d.kind == "go" and d.root == go_main[0]]
         elif entry is not None:
             chosen = [_entry_draft(dockerfile, entry, drafts, image, by_path, files, folders)]
         else:
