@@ -110,8 +110,7 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
         if source.kind == "dockerfile":
             text = _read(root, source, problems)
             dockerfiles.append(parse_dockerfile(source.path, text or ""))
-            if text and "go" in text:
-                go_builds.extend(dockerfile_go_builds(source.path, text))
+            go_builds.extend(dockerfile_go_builds(dockerfiles[-1]))
         elif source.kind in ("makefile", "shell", "yaml"):
             build_files.append((source.path, source.kind))
         elif source.kind == "go-mod":

@@ -100,7 +100,7 @@ def test_makefile_go_builds_through_docker_run_and_cd() -> None:
 def test_dockerfile_stage_go_build_maps_workdir_through_copy() -> None:
     text = ("FROM golang:1.22 AS build\nCOPY src /acme/src\nWORKDIR /acme/src/cmd/worker\n"
             "RUN go build -o /out/acme_worker\nFROM alpine\nCOPY --from=build /out/acme_worker /acme/\n")
-    builds = dockerfile_go_builds("docker/worker/Dockerfile", text)
+    builds = dockerfile_go_builds(parse_dockerfile("docker/worker/Dockerfile", text))
     assert [(b.binary, b.packages[-1], b.location.line) for b in builds] == [("acme_worker", "src/cmd/worker", 4)]
 
 

@@ -50,6 +50,17 @@ class Dockerfile:
     # The ENV of the other named stages that run a command (a `release` target before a final `debug`
     # one): each is an image of its own that CI may build with `--target`.
     stage_env: tuple[tuple[EnvSet, ...], ...] = ()
+    # Every RUN of every stage, with the WORKDIR and COPYs of its stage at that point (what a
+    # `RUN go build` builds, mapped back to the build context).
+    runs: tuple["RunStep", ...] = ()
+
+
+@dataclass(frozen=True)
+class RunStep:
+    arguments: str  # the shell text after RUN, continuations joined
+    location: Location  # where that text starts
+    workdir: str
+    copies: tuple[Copy, ...]
 
 
 @dataclass(frozen=True)
@@ -147,6 +158,7 @@ def _copy(arguments: str, workdir: str) -> Copy | None:
 def parse_dockerfile(path: str, text: str) -> Dockerfile:
     stages: dict[str, _Stage] = {}
     stage = _Stage()
+    runs: list[RunStep] = []
     for logical in _logical_lines(text):
         match = _INSTRUCTION.match(logical.text)
         if not match:
@@ -180,13 +192,16 @@ def parse_dockerfile(path: str, text: str) -> Dockerfile:
             copied = _copy(arguments, stage.workdir)
             if copied is not None:
                 stage.copies.append(copied)
+        elif keyword == "RUN":
+            runs.append(RunStep(arguments, logical.location(path, match.start(2)), stage.workdir, tuple(stage.copies)))
     return Dockerfile(path, tuple(stage.env), stage.entrypoint + stage.cmd, tuple(stage.copies), stage.workdir,
                       stage.base, stage.base_is_argument, stage.shell_form,
                       stage.entrypoint_reads + stage.cmd_reads,
                       tuple((name, named.entrypoint + named.cmd) for name, named in stages.items()
                             if named.entrypoint + named.cmd),
                       tuple(tuple(named.env) for named in stages.values()
-                            if named is not stage and named.entrypoint + named.cmd and named.env))
+                            if named is not stage and named.entrypoint + named.cmd and named.env),
+                      tuple(runs))
 
 
 def _shell_reads(path: str, logical: _Logical, start: int, arguments: str, shell_form: bool) -> tuple[Read, ...]:

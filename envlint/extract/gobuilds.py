@@ -17,7 +17,7 @@ import shlex
 from dataclasses import dataclass
 
 from ..model import Location
-from .dockerfile import _INSTRUCTION, _copy, _logical_lines, _unquote
+from .dockerfile import Dockerfile
 from .makefile import recipe_lines
 
 # `go build` flags that take a value; the others (`-trimpath`, `-race`, `-v`) stand alone.
@@ -136,45 +136,33 @@ def makefile_go_builds(path: str, text: str) -> list[GoBuild]:
     return found
 
 
-def dockerfile_go_builds(path: str, text: str) -> list[GoBuild]:
+def dockerfile_go_builds(dockerfile: Dockerfile) -> list[GoBuild]:
     """`RUN go build` in any stage: the package is the stage's WORKDIR (or `cd`), mapped back to the
     build context through that stage's COPY instructions; the context is any folder above the file."""
-    folder = posixpath.dirname(path) or "."
+    folder = posixpath.dirname(dockerfile.path) or "."
     contexts = [folder]
     while contexts[-1] != ".":
         contexts.append(posixpath.dirname(contexts[-1]) or ".")
-    workdir, copies, found = "/", [], []
-    for logical in _logical_lines(text):
-        match = _INSTRUCTION.match(logical.text)
-        if not match:
+    found = []
+    for run in dockerfile.runs:
+        if "go" not in run.arguments:
             continue
-        keyword, arguments = match.group(1).upper(), match.group(2)
-        if keyword == "FROM":
-            workdir, copies = "/", []
-        elif keyword == "WORKDIR":
-            workdir = posixpath.normpath(posixpath.join(workdir, _unquote(arguments.strip())))
-        elif keyword in ("COPY", "ADD"):
-            copied = _copy(arguments, workdir)
-            if copied is not None:
-                copies.append(copied)
-        elif keyword == "RUN" and "go" in arguments:
-            cwd = workdir
-            for part in _SEPARATORS.split(arguments):
-                words = _words(part)
-                if len(words) == 2 and words[0] == "cd":
-                    cwd = posixpath.normpath(posixpath.join(cwd, words[1]))
-                    continue
-                build = _go_build(words)
-                if build is None:
-                    continue
-                output, package, dash_c = build
-                binary = _binary(output, package)
-                inside = posixpath.normpath(posixpath.join(cwd, dash_c, package))
-                packages = [p for copy in reversed(copies) for source in copy.sources
-                            for p in _host(inside, source, copy.dest, contexts)]
-                if binary and packages:
-                    found.append(GoBuild(binary, tuple(dict.fromkeys(packages)),
-                                         logical.location(path, match.start(2))))
+        cwd = run.workdir
+        for part in _SEPARATORS.split(run.arguments):
+            words = _words(part)
+            if len(words) == 2 and words[0] == "cd":
+                cwd = posixpath.normpath(posixpath.join(cwd, words[1]))
+                continue
+            build = _go_build(words)
+            if build is None:
+                continue
+            output, package, dash_c = build
+            binary = _binary(output, package)
+            inside = posixpath.normpath(posixpath.join(cwd, dash_c, package))
+            packages = [p for copy in reversed(run.copies) for source in copy.sources
+                        for p in _host(inside, source, copy.dest, contexts)]
+            if binary and packages:
+                found.append(GoBuild(binary, tuple(dict.fromkeys(packages)), run.location))
     return found
 
 
