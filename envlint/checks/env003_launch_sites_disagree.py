@@ -30,6 +30,10 @@ base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
   ENV002's at the variant that sets it.
 - A variable set at another site to the read's own default: the site that leaves it out gets the same
   value.
+- A value read with an explicit `None` default (`os.environ.get("X", None)`): its author says the code
+  handles the absence (a feature left off, a library choosing for itself), so a variant that leaves it
+  out is what the code intends; a misspelling at the site that sets it is still ENV007's. A read with
+  no default written (`os.getenv("QUEUE_URL")`) is still compared.
 - A value read only when another variable turns its feature on, at a site that does not always set
   that variable.
 - Sites that run different programs: a different command, or an image built from another Dockerfile
@@ -60,7 +64,7 @@ from typing import Iterator
 from ..describe import default_text
 from ..model import Finding
 from .context import Context, dynamic_related, missing_reason, read_condition, read_related, set_related
-from .evidence import is_toggle, points_at_localhost
+from .evidence import is_toggle, optional_none, points_at_localhost
 from .testsites import is_test_site
 
 CODE = "ENV003"
@@ -176,7 +180,7 @@ def _only_shared(ctx: Context, site, name: str) -> bool:
 def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
     runtime = ctx.runtime(service) | ctx.own_sets(service)
     for name, reads in ctx.primary_reads(service).items():
-        if name in runtime or is_toggle(name, reads):
+        if name in runtime or is_toggle(name, reads) or optional_none(reads):
             continue
         # A launcher in code nothing calls is no evidence of what the program needs.
         providers = [s for s in sites if ctx.provided(service, name, ctx.env(s)) and not s.no_caller

@@ -64,6 +64,13 @@ def is_toggle(name: str, reads: list[Read]) -> bool:
     return bool(values) and all(v.strip().lower() in _BOOLEAN_LIKE for v in values)
 
 
+def optional_none(reads: list[Read]) -> bool:
+    """Every read is written with an explicit `None` default (`os.environ.get("X", None)`) and none is
+    required: the author says the program handles the variable's absence itself."""
+    return bool(reads) and all(r.default.kind == "none" and r.default.text == "None" and not r.required
+                               for r in reads)
+
+
 _NAME = re.compile(r"\b[A-Z][A-Z0-9_]*[A-Z0-9]\b")
 
 

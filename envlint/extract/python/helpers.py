@@ -40,6 +40,8 @@ def find_helpers(index: FileIndex, raws: list[RawRead], reads: list[Read]) -> li
             fallback = names.index(read.default.text)
             given = params[fallback][1]
             fallback_default = value_default(index, given) if given is not None else NO_DEFAULT
+            if fallback_default.kind == "none":
+                fallback_default = NO_DEFAULT  # a helper's `default=None` is no caller writing None
             # The calls supply the value; keep only how the helper treats an empty variable.
             default = Default("none", covers_empty=read.default.covers_empty)
         name = text(function.child_by_field_name("name"))

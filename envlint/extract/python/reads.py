@@ -159,7 +159,8 @@ def value_default(index: FileIndex, node: Node) -> Default:
     if values is None:
         return Default("expression", text=text(node))
     kept = [v.value for v in values if not _is_none(v)]
-    return Default("literal", values=tuple(kept)) if kept else NO_DEFAULT
+    # `os.environ.get("X", None)`: no default, but written out: the code means to handle the absence.
+    return Default("literal", values=tuple(kept)) if kept else Default(text="None")
 
 
 def _is_none(value: Lit) -> bool:
