@@ -99,27 +99,25 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     from .dockerfile_runs import extract_dockerfile_runs
     from .process_managers import extract_procfile, extract_supervisor_config, extract_systemd_unit
 
+    # Extractors of one file per unit, with the language their problems are filed under.
+    single = {
+        "python": (lambda path, data: [extract_python_file(path, data)], "python"),
+        "shell": (lambda path, data: [extract_shell_file(path, data)], "shell"),
+        "config": (extract_placeholders, "config"),
+        "workflow": (extract_workflow, "config"),
+        "dockerfile": (extract_dockerfile_runs, "dockerfile"),
+        "systemd-unit": (extract_systemd_unit, "config"),
+        "procfile": (extract_procfile, "config"),
+        "supervisor": (extract_supervisor_config, "config"),
+    }
     language, members = unit
     paths = [p for p, _ in members]
     if language == "go":
         return _guarded(paths, lambda: extract_go_package(members), "go")
     if language in ("compose", "kubernetes"):
         return _guarded(paths, lambda: extract_config(language, members), language)
-    if language == "shell":
-        return _guarded(paths, lambda: [extract_shell_file(*members[0])], "shell")
-    if language == "config":
-        return _guarded(paths, lambda: extract_placeholders(*members[0]), "config")
-    if language == "workflow":
-        return _guarded(paths, lambda: extract_workflow(*members[0]), "config")
-    if language == "dockerfile":
-        return _guarded(paths, lambda: extract_dockerfile_runs(*members[0]), "dockerfile")
-    if language == "systemd-unit":
-        return _guarded(paths, lambda: extract_systemd_unit(*members[0]), "config")
-    if language == "procfile":
-        return _guarded(paths, lambda: extract_procfile(*members[0]), "config")
-    if language == "supervisor":
-        return _guarded(paths, lambda: extract_supervisor_config(*members[0]), "config")
-    return _guarded(paths, lambda: [extract_python_file(*members[0])], "python")
+    extract, filed = single[language]
+    return _guarded(paths, lambda: extract(*members[0]), filed)
 
 
 def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
