@@ -7,6 +7,7 @@ Paths are repository-relative POSIX strings; lines and columns are 1-based.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -129,6 +130,17 @@ class EnvFileRef:
     path: str  # as written in the source
     location: Location
     condition: str | None = None
+
+    def candidates(self) -> list[str]:
+        """Where the file may be, in the order `docker run` tries: relative to the root (the usual working
+        folder), then to the launcher's folder. Repository-relative and normalised; a path that leaves
+        the repository is no candidate."""
+        found = []
+        for base in ("", posixpath.dirname(self.location.path)):
+            joined = posixpath.normpath(posixpath.join(base, self.path))
+            if not joined.startswith(("../", "/")) and joined != ".." and joined not in found:
+                found.append(joined)
+        return found
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .builtprograms import built_go_program
-from .config import Config
+from ..config import Config
 from .configreads import copied_config_reads, embedded_config_reads, placeholder_reads
 from .dockerentry import Entry, entry_of, folders_of, in_repository
-from .extract.dockerfile import Dockerfile
+from ..builds import Dockerfile
 from .fieldreads import field_reads
 from .goreach import unreached_reads
 from .images import image_key
-from .model import FileFacts, Location, Read, Service
-from .projects import Projects
+from ..model import FileFacts, Location, Read, Service
+from ..builds import Projects
 from .scripts import launched_scripts
 from .pyimports import Entries, imported_files, module_files, python_closure
 

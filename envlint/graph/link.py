@@ -13,10 +13,10 @@ import posixpath
 from functools import lru_cache
 from importlib import resources
 
-from .config import Config
+from ..config import Config
 from .images import image_key
-from .model import LaunchSite, Link, Service, TargetRef
-from .projects import Projects
+from ..model import LaunchSite, Link, Service, TargetRef
+from ..builds import Projects
 from .pyimports import module_files
 from .stages import by_stage
 

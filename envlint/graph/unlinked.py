@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .images import image_key
 from .link import is_official_image
-from .model import LaunchSite, Link, Service, TargetRef
+from ..model import LaunchSite, Link, Service, TargetRef
 
 
 def _target(target: TargetRef, services: tuple[Service, ...]) -> str:

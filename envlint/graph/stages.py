@@ -11,8 +11,8 @@ from __future__ import annotations
 import posixpath
 
 from .images import image_key
-from .model import Service, TargetRef
-from .projects import Projects
+from ..model import Service, TargetRef
+from ..builds import Projects
 
 Found = tuple[list[Service], str, str]
 

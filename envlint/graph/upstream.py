@@ -17,7 +17,7 @@ import posixpath
 
 from .configreads import _within
 from .images import image_key
-from .model import LaunchSite, Link, Read, Service, TargetRef
+from ..model import LaunchSite, Link, Read, Service, TargetRef
 
 
 def upstream_programs(services: tuple[Service, ...], sites: list[LaunchSite], links: list[Link],
