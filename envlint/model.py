@@ -11,6 +11,8 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .kinds import SITE_KINDS
+
 Language = Literal["go", "python"]
 # Where a fact comes from: source code, or a file of configuration that starts programs.
 Source = Literal["go", "python", "compose", "kubernetes", "helm", "dockerfile", "shell", "config"]
@@ -196,14 +198,13 @@ class LaunchSite:
     @property
     def container(self) -> bool:
         """The program runs in a container, where localhost is the container itself."""
-        return self.kind in ("docker-run", "compose", "kubernetes")
+        return SITE_KINDS[self.kind].container
 
     @property
     def label(self) -> str:
         where = f" in {self.function}" if self.function else ""
-        what = {"docker-run": "docker run", "exec": "exec", "subprocess": "subprocess",
-                "compose": "compose service", "kubernetes": "Kubernetes"}[self.kind]
-        if self.kind in ("compose", "kubernetes"):
+        what = SITE_KINDS[self.kind].label
+        if SITE_KINDS[self.kind].named_by_config:
             # the function may name an overlay file; the location already does
             return f"{what} {(self.function or '').split(' (')[0]} ({self.location})"
         return f"{what}{where} ({self.location})"

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from ..config import Config
 from ..describe import default_text
+from ..kinds import MISSING_CLOSED, MISSING_INHERITED, SITE_KINDS
 from ..model import EnvSet, FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..renames import best_rename, rename_kind
 from ..runtime import NameSet, library_globs, runtime_names
@@ -282,15 +283,7 @@ def read_condition(reads: list[Read]) -> str:
 
 def missing_reason(site: LaunchSite) -> str:
     """Why a name this site does not set cannot reach the child either."""
-    if site.kind == "docker-run":
-        return "a container started by docker run gets none of the launcher's environment"
-    if site.kind == "compose":
-        return "a compose service gets only its environment and env_file entries (and its image's ENV)"
-    if site.kind == "kubernetes":
-        return "a Kubernetes container gets only its env and envFrom entries (and its image's ENV)"
-    if not site.inherits:
-        return "its environment is a closed list, not built on the launcher's environment"
-    return "it inherits the launcher's environment, and no launch site of the launcher sets it"
+    return SITE_KINDS[site.kind].missing or (MISSING_INHERITED if site.inherits else MISSING_CLOSED)
 
 
 def finding_site_text(site: LaunchSite) -> str:
