@@ -104,10 +104,14 @@ class Context:
         """Files of sets (env files, ConfigMaps) that sites of two or more services use: a name there may
         be meant for another of them, so it is evidence neither that one of them leaves it unread nor
         that one of its sites means to give it to this program."""
+        # A file that holds launch sites itself (a compose base file under its overlays, a base manifest
+        # under kustomize overlays) gives its sets to its own sites: they are those sites' sets, not
+        # a shared file's, whatever overlays of several services repeat them.
+        site_files = {site.location.path for site in self.graph.sites}
         users: dict[str, set[str]] = {}
         for site in self.graph.sites:
             for item in site.sets:
-                if item.location.path != site.location.path:
+                if item.location.path != site.location.path and item.location.path not in site_files:
                     users.setdefault(item.location.path, set()).update(
                         link.service for link in self.links_by_site.get(site.id, []))
         return frozenset(path for path, services in users.items() if len(services) > 1)
