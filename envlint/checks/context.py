@@ -92,13 +92,6 @@ class Context:
         """The site gives ``name`` or one of its fallbacks (``always``: not only under a condition)."""
         return any(n in env.names and not (always and n in env.conditional) for n in self.alternatives(service, name))
 
-    def unreached(self, service: Service, name: str, reads: list[Read], env: SiteEnv) -> bool:
-        """Every read of ``name`` waits for another variable to turn its feature on (`if
-        os.environ["ENABLE_TRACING"] == "1":`), and this site always sets none of those: the value is
-        never used here."""
-        switches = enablers(reads, name, set(self.reads_by_name(service)))
-        return switches is not None and not any(self.provided(service, s, env, always=True) for s in switches)
-
     @cached_property
     def shared_files(self) -> frozenset[str]:
         """Files of sets (env files, ConfigMaps) that sites of two or more services use: a name there may
@@ -135,13 +128,26 @@ class Context:
         """The service (or a program outside the repository it starts) reads ``name`` as one of a family."""
         return any(name.startswith(prefix) for prefix in self._families[service.name])
 
-    def live(self, site: LaunchSite, service: Service, reads: list[Read]) -> list[Read]:
-        """The reads that can happen at this site: a read whose guard (`if os.Getenv("V") == "1"`
-        around it or around every call of its function) is false for every value the site gives V
-        (an unset V is "") never runs there."""
+    def reached(self, site: LaunchSite, service: Service, name: str, reads: list[Read]) -> list[Read]:
+        """The reads of ``name`` that can happen at this site. A read does not when:
+        - a guard around it (or around every call of its function) is false for every value the site
+          gives its variable (an unset variable is ""): `if os.Getenv("V") == "1"` where V is unset;
+        - it is in a settings module the site does not choose (settings_choice.py);
+        - its condition waits for another variable of the service to turn its feature on (`if
+          settings.ENABLE_TRACING:`) and the site always sets none of those.
+        One filter for every rule, so that ENV001, ENV003, ENV004 and ENV006 agree on what runs where."""
         unselected = self.unselected(site, service)
-        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)
-                and r.location.path not in unselected]
+        read_names = set(self.reads_by_name(service))
+        env = self.env(site)
+        out = []
+        for read in reads:
+            if read.location.path in unselected or any(self._never(site, service, g) for g in read.guards):
+                continue
+            switches = enablers(read, name, read_names)
+            if switches and not any(self.provided(service, s, env, always=True) for s in switches):
+                continue
+            out.append(read)
+        return out
 
     def unselected(self, site: LaunchSite, service: Service) -> frozenset[str]:
         """Settings modules the site's DJANGO_SETTINGS_MODULE does not choose (settings_choice.py)."""

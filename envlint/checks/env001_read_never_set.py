@@ -50,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         for name, reads in ctx.site_reads(site, service).items():
             # A requirement behind a guard this site's values make false (`if os.Getenv("ENABLE_TRACING")
             # == "1"` where ENABLE_TRACING is unset) is not one here.
-            required = ctx.live(site, service, [r for r in reads if r.required])
+            required = ctx.reached(site, service, name, [r for r in reads if r.required])
             if not required or name in skip or ctx.provided(service, name, env, always=True):
                 continue
             others = [s for s in ctx.sites_by_service.get(service.name, [])

@@ -58,7 +58,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if not all(s.empty_if_unset for s in sets):
                 continue
             # An empty-string default (`os.getenv("X", "")`) gets what an empty value gives: nothing is lost.
-            defeated = [r for r in ctx.live(site, service, reads.get(name, [])) if r.default.kind != "none" and not r.default.covers_empty
+            defeated = [r for r in ctx.reached(site, service, name, reads.get(name, [])) if r.default.kind != "none" and not r.default.covers_empty
                         and not (r.default.kind == "literal" and all(v == "" for v in r.default.values))]
             if not defeated and name not in image_env:
                 continue
