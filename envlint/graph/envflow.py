@@ -26,7 +26,10 @@ def compute_env(env_files: dict[str, frozenset[str]], sites: list[LaunchSite], s
     by_id = {s.id: s for s in sites}
     starters: dict[str, list[str]] = {}
     for link in links:
-        starters.setdefault(link.service, []).append(link.site)
+        # A program's launch of itself (a restart, `app up` starting `app serve`) is not a start of it:
+        # something else started it first, so it counts only what other sites start it with.
+        if link.service not in owner.get(by_id[link.site].location.path, ()):
+            starters.setdefault(link.service, []).append(link.site)
     # A container starts from its image, whose Dockerfile ENV sets names before the site adds its own.
     image_env: dict[str, set[str]] = {}
     by_name = {s.name: s for s in services}
