@@ -47,6 +47,12 @@ class Default:
 NO_DEFAULT = Default()
 
 
+# The pseudo-variable of a program's first argument (`os.Args[1]`, the sub-command of `app serve`): a
+# Guard on it makes a read belong to one sub-command, evaluated against the command a site runs. No
+# environment variable can be named so.
+FIRST_ARGUMENT = "$1"
+
+
 @dataclass(frozen=True)
 class Guard:
     """A test of a variable's value that must hold for a read to happen: `os.Getenv("V") == "1"`.
@@ -67,6 +73,8 @@ class Guard:
 
     def __str__(self) -> str:
         quoted = '"' + self.value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if self.variable == FIRST_ARGUMENT:
+            return f"the sub-command {'is' if self.operator == '==' else 'is not'} {quoted}"
         return f"{self.variable} {self.operator} {quoted}"
 
 

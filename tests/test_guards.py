@@ -123,3 +123,43 @@ def test_python_guards() -> None:
         "FEATURE_OFF": (Guard("FEATURE", "!=", "on"),),
         "DEBUG_TOKEN": (Guard("MODE", "==", "debug"),),
     }
+
+
+SUBCOMMANDS = b'''package main
+
+import (
+	"flag"
+	"os"
+)
+
+func serve() { _ = os.Getenv("SERVE_PORT") }
+
+func work() { _ = os.Getenv("WORK_QUEUE") }
+
+func main() {
+	switch os.Args[1] {
+	case "serve":
+		serve()
+	}
+	flag.Parse()
+	if flag.Arg(0) == "work" {
+		work()
+	}
+	if os.Args[2] == "x" {
+		_ = os.Getenv("NOT_A_SUBCOMMAND")
+	}
+}
+'''
+
+
+def test_the_first_argument_is_a_guard_that_makes_a_read_one_sub_commands() -> None:
+    """`switch os.Args[1]` and `flag.Arg(0)` name the sub-command: its reads are guarded by the
+    pseudo-variable $1, evaluated against the command a launch site runs; another index is no guard."""
+    from envlint.model import FIRST_ARGUMENT
+
+    (facts,) = extract_go_package([("cmd/app/main.go", SUBCOMMANDS)])
+    guards = {r.name: r.guards for r in facts.reads}
+    assert guards == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve"),),
+                      "WORK_QUEUE": (Guard(FIRST_ARGUMENT, "==", "work"),),
+                      "NOT_A_SUBCOMMAND": ()}
+    assert str(guards["SERVE_PORT"][0]) == 'the sub-command is "serve"'

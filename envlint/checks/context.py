@@ -11,7 +11,7 @@ from functools import cached_property
 from ..config import Config
 from ..describe import default_text
 from ..kinds import MISSING_CLOSED, MISSING_INHERITED, SITE_KINDS
-from ..model import EnvSet, FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
+from ..model import FIRST_ARGUMENT, EnvSet, FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..renames import best_rename, rename_kind
 from ..runtime import NameSet, library_globs, runtime_names
 from .command_scripts import script_reads, scripts
@@ -128,6 +128,13 @@ class Context:
         """The service (or a program outside the repository it starts) reads ``name`` as one of a family."""
         return any(name.startswith(prefix) for prefix in self._families[service.name])
 
+    def other_commands_only(self, site: LaunchSite, service: Service) -> frozenset[str]:
+        """Names the service reads only in sub-commands other than the one this site runs (every read
+        under a `switch os.Args[1]` case that the site's command is not): one binary, several programs."""
+        return frozenset(name for name, reads in self.reads_by_name(service).items()
+                         if reads and all(any(g.variable == FIRST_ARGUMENT and self._never(site, service, g)
+                                                  for g in r.guards) for r in reads))
+
     def reached(self, site: LaunchSite, service: Service, name: str, reads: list[Read]) -> list[Read]:
         """The reads of ``name`` that can happen at this site. A read does not when:
         - a guard around it (or around every call of its function) is false for every value the site
@@ -184,7 +191,11 @@ class Context:
 
     def site_values(self, site: LaunchSite, service: Service, name: str) -> frozenset[str] | None:
         """Every value ``name`` can have in the child of ``site`` ("" for unset), or None when unknown
-        (inherited, passed through, or set to something that is not a literal)."""
+        (inherited, passed through, or set to something that is not a literal). For the program's first
+        argument (a sub-command), the first word of the command the site runs, when it gives one."""
+        if name == FIRST_ARGUMENT:
+            first = site.command.split()[0] if site.command.split() else ""
+            return frozenset({first}) if first and not first.startswith(("-", "$")) else None
         env = self.env(site)
         given = [s for s in site.sets if s.name == name] or [e for e in service.image_env if e.name == name]
         if given:

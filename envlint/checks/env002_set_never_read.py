@@ -61,9 +61,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         passed = [ctx.passed_on(s) for s in services]
         if any(unknown for _, unknown in passed):
             continue
+        # A name read only by another sub-command of the binary (`app work` at a site that runs `app
+        # serve`) is not read by the program this site starts.
+        other_commands = frozenset().union(*(ctx.other_commands_only(site, s) for s in services))
         read_anywhere = frozenset().union(*(names for names, _ in passed))
         # the scripts the site's command runs read at this site too (command_scripts.py)
         read_anywhere |= frozenset(n for s in services for n in ctx.site_reads(site, s))
+        read_anywhere -= other_commands
         if any(ctx.site_scripts_dynamic(site, s) for s in services):
             continue
         env = ctx.env(site)
@@ -80,7 +84,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             unset = sorted({n for s in services for n in ctx.reads_by_name(s) if n not in env.names})
             guesses = did_you_mean(item.name, unset)
             related = [Related(site.location, f"launch site: {site.label}")]
-            message = f"{item.name} is set here, but {services[0].name} never reads it"
+            program = services[0].name + (f" {site.command.split()[0]}" if other_commands else "")
+            message = f"{item.name} is set here, but {program} never reads it"
             if guesses:
                 message += f"; did you mean {' or '.join(guesses)}?"
             for guess in guesses:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ...model import Guard, Read
+from ...model import FIRST_ARGUMENT, Guard, Read
 from .. import syntax
 from ..syntax import Node, parent_of
 from . import flow
@@ -66,10 +66,13 @@ def _conjunction(condition: Node | None, stop: Node | None, go_file: GoFile, ind
 
 
 def _variable(node: Node | None, stop: Node | None, go_file: GoFile, index: PackageIndex) -> str | None:
-    """The variable whose value ``node`` is: `os.Getenv("V")`, or a local only ever assigned that."""
+    """The variable whose value ``node`` is: `os.Getenv("V")`, or a local only ever assigned that; or the
+    program's first argument (`os.Args[1]`, `flag.Arg(0)`: the sub-command of `switch os.Args[1]`)."""
     node = _unparen(node)
     if node is None:
         return None
+    if _first_argument(node, go_file):
+        return FIRST_ARGUMENT
     if node.type == "identifier" and stop is not None:
         assigned = list(flow.assignments_to(stop, syntax.text(node), before=node.start_byte))
         return _variable(assigned[0][1], None, go_file, index) if len(assigned) == 1 else None
@@ -84,6 +87,27 @@ def _variable(node: Node | None, stop: Node | None, go_file: GoFile, index: Pack
             or not (go_file.is_package(syntax.text(package), "os") or go_file.is_package(syntax.text(package), "syscall")):
         return None
     return index.string(arguments[0])
+
+
+def _first_argument(node: Node, go_file: GoFile) -> bool:
+    """`os.Args[1]` or `flag.Arg(0)`: the word after the program's name on its command line."""
+    if node.type == "index_expression":
+        operand, at = node.child_by_field_name("operand"), node.child_by_field_name("index")
+        if operand is None or at is None or operand.type != "selector_expression" or syntax.text(at) != "1":
+            return False
+        package = operand.child_by_field_name("operand")
+        return (package is not None and go_file.is_package(syntax.text(package), "os")
+                and syntax.text(operand.child_by_field_name("field")) == "Args")
+    if node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        if function is None or function.type != "selector_expression" or arguments is None:
+            return False
+        package = function.child_by_field_name("operand")
+        return (package is not None and go_file.is_package(syntax.text(package), "flag")
+                and syntax.text(function.child_by_field_name("field")) == "Arg"
+                and [syntax.text(a) for a in arguments.named_children] == ["0"])
+    return False
 
 
 def _operator(node: Node) -> str:
