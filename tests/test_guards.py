@@ -163,3 +163,14 @@ def test_the_first_argument_is_a_guard_that_makes_a_read_one_sub_commands() -> N
                       "WORK_QUEUE": (Guard(FIRST_ARGUMENT, "==", "work"),),
                       "NOT_A_SUBCOMMAND": ()}
     assert str(guards["SERVE_PORT"][0]) == 'the sub-command is "serve"'
+
+
+def test_sys_argv_1_is_the_sub_command_guard_in_python() -> None:
+    from envlint.extract.python import extract_python_file
+    from envlint.model import FIRST_ARGUMENT
+
+    source = (b'import os\nimport sys\n\nif sys.argv[1] == "serve":\n    PORT = os.environ["SERVE_PORT"]\n'
+              b'elif sys.argv[2] == "x":\n    OTHER = os.environ["OTHER"]\n')
+    facts = extract_python_file("app/main.py", source)
+    assert {r.name: r.guards for r in facts.reads} == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve"),),
+                                                      "OTHER": ()}

@@ -9,7 +9,7 @@ no guards, and calls are not followed: a read in a function called under such a 
 
 from __future__ import annotations
 
-from ...model import Guard
+from ...model import FIRST_ARGUMENT, Guard
 from ..syntax import Node, parent_of, text
 from .calls import argument, operator
 from .names import FileIndex
@@ -53,10 +53,13 @@ def _conjunction(index: FileIndex, condition: Node | None) -> list[Guard | None]
 
 def _variable(index: FileIndex, node: Node | None) -> str | None:
     """The variable whose value (unset: "") ``node`` is: `os.getenv("V")`, `os.environ.get("V")`,
-    `os.environ["V"]`."""
+    `os.environ["V"]`; or the program's first argument `sys.argv[1]` (its sub-command)."""
     node = unparen(node)
     if node is None:
         return None
+    if node.type == "subscript" and index.qualify(node.child_by_field_name("value")) == "sys.argv":
+        at = node.child_by_field_name("subscript")
+        return FIRST_ARGUMENT if at is not None and at.type == "integer" and text(at) == "1" else None
     if node.type == "subscript" and index.qualify(node.child_by_field_name("value")) == "os.environ":
         return single_string(index, node.child_by_field_name("subscript"))
     if node.type != "call" or index.qualify(node.child_by_field_name("function")) not in ("os.getenv", "os.environ.get"):
