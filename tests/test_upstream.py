@@ -1,5 +1,5 @@
 """Programs outside the repository that read the configuration files their launch sites mount
-(envlint/upstream.py), on records built by hand."""
+(envlint/graph/upstream.py), on records built by hand."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Names given to a struct field that says env in composite literals: `{Name: "db.host", EnvKey:
 "POSTGRESQL_HOST", DefaultValue: "postgresql"}`. A program that reads `os.LookupEnv(item.EnvKey)` over
-such a table reads each of them; the join happens per program (envlint/fieldreads.py), where the read
+such a table reads each of them; the join happens per program (envlint/graph/fieldreads.py), where the read
 and the table meet. Only upper-case names of a field spelled with `Env` (`Env`, `EnvKey`, `EnvVar`,
 `EnvName`) are taken: a table of settings keyed by their environment names.
 """

@@ -110,7 +110,7 @@ def _more_reads(index: FileIndex, raws: list, reads: list[Read],
     reads = [r for r in reads if not (r.name is None and r.function in helper_names)]
     all_reads = sorted(reads + library + helper_reads + settings, key=lambda r: r.location)
     blocks = main_block_lines(index.root)
-    if blocks:  # which reads run only when the file is the program's entry (see envlint/services.py)
+    if blocks:  # which reads run only when the file is the program's entry (see envlint/graph/services.py)
         def in_main(line: int) -> bool:
             return any(start <= line <= end for start, end in blocks)
         all_reads = [dataclasses.replace(r, script_only=True) if in_main(r.location.line) else r for r in all_reads]
