@@ -38,4 +38,10 @@ ENABLED_BY_DEFAULT = True
 
 def check(ctx: Context) -> Iterator[Finding]:
     for problem in ctx.graph.problems:
-        yield Finding(CODE, NAME, SEVERITY, f"{problem.kind}: {problem.message}", problem.location, None, None)
+        # The message is this finding's identity in its fingerprint (it has no variable): kept as it was.
+        yield Finding(CODE, NAME, SEVERITY, f"{problem.kind}: {problem.message}", problem.location, None, None,
+                      help=_HELP)
+
+
+_HELP = ("what envlint could not read is not checked, so findings may be missing; fix the file, or leave it out "
+         "with `extend-exclude` if it is meant to be so")

@@ -57,15 +57,18 @@ def check(ctx: Context) -> Iterator[Finding]:
                       if s.id != site.id and name in ctx.env(s).names]
             also = f"; {others[0].label} sets it" if others else ""
             if name in env.conditional:
-                why = f"this launch site sets it only when {env.conditional[name]}"
+                what = f"which this launch site sets only when {env.conditional[name]}"
+                why = f"when that condition does not hold, {service.name} starts without {name}"
+                fix = f"set {name} on every path or give the read a default"
             else:
-                why = f"this launch site does not set it: {missing_reason(site)}"
+                what, why = "which this launch site does not set", missing_reason(site)
+                fix = f"set {name} here or give the read a default"
             condition = read_condition(required)
             requirement = "conditional" if condition or name in env.conditional else "unconditional"
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{service.name} requires {name}{condition}, but {why}{also}",
+                f"{service.name} requires {name}{condition}, {what}",
                 site.location, name, service.name,
                 tuple(read_related(required, service, "required read") + set_related(ctx, others, name) + dynamic_related(site)),
-                site.id, evidence=(("requirement", requirement),),
+                site.id, evidence=(("requirement", requirement),), help=f"{why}{also}; {fix}",
             )

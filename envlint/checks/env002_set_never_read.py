@@ -82,9 +82,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             related = [Related(site.location, f"launch site: {site.label}")]
             message = f"{item.name} is set here, but {services[0].name} never reads it"
             if guesses:
-                message += f"; did you mean {' or '.join(guesses)}?"
+                help = (f"did you mean {' or '.join(guesses)}? rename {item.name} to the name "
+                        f"{services[0].name} reads, or remove it")
+            else:
+                help = (f"{services[0].name} does not read it in its own code, the repository modules it imports or "
+                        f"the programs it starts; remove it, or correct it to the name {services[0].name} reads")
             for guess in guesses:
                 read = ctx.reads_by_name(next(s for s in services if guess in ctx.reads_by_name(s)))[guess][0]
                 related.append(Related(read.location, f"{guess} is read here and not set by this site"))
             yield Finding(CODE, NAME, SEVERITY, message, item.location, item.name, services[0].name,
-                          tuple(related), site.id)
+                          tuple(related), site.id, help=help)

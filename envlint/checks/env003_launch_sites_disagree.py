@@ -202,8 +202,8 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             if not ctx.live(site, service, reads):
                 continue  # behind a guard this site makes false: the name is not read here
             with_default = [r for r in reads if r.default.kind != "none"]
-            falls_back = (f"; its default {default_text(with_default[0].default, name)} is used instead"
-                          if with_default else "; the read gets nothing")
+            falls_back = (f"its default {default_text(with_default[0].default, name)} is used instead"
+                          if with_default else "the read gets nothing")
             comparable = [s for s in always if _same_deployment(s, site) and _same_overlay_tree(s, site)
                           and is_test_site(s) == is_test_site(site)]
             if not comparable or _variant_choice(comparable, name, reads):
@@ -213,14 +213,14 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             sets = f"sets (when {when})" if when else "sets"
             if site in providers:
                 here = f"this launch site sets it only when {_conditional(ctx, service, name, site)}"
+                why = f"when that condition does not hold, {falls_back}"
             else:
-                here = f"this launch site does not: {missing_reason(site)}"
+                here, why = "this launch site does not", f"{missing_reason(site)}, so {falls_back}"
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but "
-                f"{here}{falls_back}",
+                f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but {here}",
                 site.location, name, service.name,
                 tuple(read_related(reads, service) + set_related(ctx, [p for p in providers if p.id != site.id], name)
                       + dynamic_related(site)),
-                site.id,
+                site.id, help=f"{why}; set {name} here too, or suppress the finding if this site is meant to go without it",
             )

@@ -69,10 +69,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             value = next(v for v in local[0].default.values if points_at_localhost(v))
             when = next((env.conditional[n] for n in sorted(ctx.alternatives(service, name)) if n in env.conditional), None)
-            sets = f"sets it only when {when}" if when else "does not set it"
-            message = (f"{service.name} reads {name}{read_condition(local)} with the default {quote(redact(name, value))}, and "
-                       f"this launch site {sets}: inside the container localhost is the container itself")
+            sets = f"sets only when {when}" if when else "does not set"
+            message = (f"{service.name} reads {name}{read_condition(local)} with the default {quote(redact(name, value))}, "
+                       f"which this launch site {sets}")
+            help = "inside the container localhost is the container itself"
             if site.network_host == "conditional":
-                message += f"; localhost works only when {site.network_condition} (host networking)"
+                help += f"; localhost works only when {site.network_condition} (host networking)"
+            help += f"; set {name} here to an address the container can reach"
             yield Finding(CODE, NAME, SEVERITY, message, site.location, name, service.name,
-                          tuple(read_related(local, service) + dynamic_related(site)), site.id)
+                          tuple(read_related(local, service) + dynamic_related(site)), site.id, help=help)

@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if read.name is None:
                 yield Finding(CODE, NAME, SEVERITY,
                               f"the name read here cannot be resolved statically: {read.name_text}",
-                              read.location, None, owners.get(facts.path))
+                              read.location, None, owners.get(facts.path), help=_HELP)
     for site in ctx.graph.sites:
         links = ctx.links_by_site.get(site.id, [])
         for item in site.sets:
@@ -51,4 +51,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield Finding(CODE, NAME, SEVERITY,
                               f"the name set here cannot be resolved statically: {item.name_text}",
                               item.location, None, links[0].service if links else None,
-                              (Related(site.location, f"launch site: {site.label}"),), site.id)
+                              (Related(site.location, f"launch site: {site.label}"),), site.id, help=_HELP)
+
+
+# The messages stay as they were: a finding without a variable is identified by its message in its
+# fingerprint (envlint/fingerprint.py), so rewording them would make baselined findings new.
+_HELP = ("envlint cannot check a name it cannot resolve; where the name is known, write it as a literal or a "
+         "constant")

@@ -64,7 +64,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             related = [Related(site.location, f"launch site: {site.label}")]
             if defeated:
-                what = f"its default {default_text(defeated[0].default, name)}"
+                what = f"{service.name}'s default {default_text(defeated[0].default, name)}"
                 related.append(Related(defeated[0].location, f"read here with default {default_text(defeated[0].default, name)}"
                                        f" ({defeated[0].form}, {service.name})"))
             else:
@@ -73,7 +73,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 related.append(Related(image_env[name].location, f"the image sets {name} here"))
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{name} is set here to an interpolation without a default: when it is unset on the host the "
-                f"container gets an empty {name}, which defeats {what}",
+                f"{name} is set here to an interpolation without a default, which can defeat {what}",
                 sets[0].location, name, service.name, tuple(related), site.id,
+                help=f"when {name} is unset on the host, compose gives {service.name} an empty {name}, not an unset "
+                     f"one; give the interpolation the same default (`${{{name}:-...}}`), make it required "
+                     f"(`${{{name}:?...}}`), or drop the entry",
             )

@@ -75,19 +75,17 @@ def check(ctx: Context) -> Iterator[Finding]:
             # the read name may be set in the other branch of this set's `if`: never together with it
             when = ctx.env(site).conditional.get(read_name)
             if when:
-                unset = f"sets only when {when}"
+                unset = f"this site sets {read_name} only when {when}"
             elif any(s.name == read_name for s in site.sets):
-                unset = "does not set in this branch"
+                unset = f"this site does not set {read_name} in this branch"
             else:
-                unset = "does not set"
+                unset = f"this site does not set {read_name}"
             yield Finding(
-                CODE, NAME, SEVERITY,
-                f"{item.name} is set here, but {service.name} reads {read_name}, which this site {unset}: "
-                f"the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                CODE, NAME, SEVERITY, f"{item.name} is set here, but {service.name} reads {read_name}",
                 item.location, read_name, service.name,
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
                  Related(site.location, f"launch site: {site.label}")),
-                site.id,
+                site.id, help=_help(item.name, read_name, unset, kind),
             )
 
 
@@ -101,9 +99,12 @@ def _image_env(ctx: Context) -> Iterator[Finding]:
         for entry, read_name, kind in image_env_renames(ctx, service):
             read = reads[read_name][0]
             yield Finding(
-                CODE, NAME, SEVERITY,
-                f"{entry.name} is set here, but {service.name} reads {read_name}, which this image does not "
-                f"set: the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                CODE, NAME, SEVERITY, f"{entry.name} is set here, but {service.name} reads {read_name}",
                 entry.location, read_name, service.name,
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),),
+                help=_help(entry.name, read_name, f"this image does not set {read_name}", kind),
             )
+
+
+def _help(set_name: str, read_name: str, unset: str, kind: str) -> str:
+    return f"the same name but for {_KINDS[kind]}, and {unset}; rename {set_name} to {read_name}"
