@@ -17,6 +17,17 @@ reports a file it cannot parse.
 DEFAULT_CITY = "Zürich"
 ```
 
+## What it does not report
+- A YAML file that does not parse but names no workload, kustomization, ConfigMap or Secret and holds
+  no container list (an Argo Workflow, a CI workflow, a deliberately invalid test input): skipping it
+  loses no launch site, so it is a note in `envlint facts`.
+- A syntax error that only tree-sitter sees: a Python file is parsed again with CPython's `ast`, and a
+  Go file whose only errors are known gaps of the Go grammar is analysed as the valid Go it is.
+- Python syntax newer than the Python running envlint (PEP 695 type parameters, PEP 758 `except A,
+  B:`), and a `.py` file whose `#!` line names another interpreter: notes in `envlint facts`.
+- Files left out by `exclude`, `extend-exclude` or `.gitignore`, and files envlint does not read at all
+  (no extractor claims their names).
+
 ## Fix
 Fix the file when it is really broken. When it is meant to be that way (a deliberately invalid test
 fixture, generated data), leave it out with `exclude` (or `extend-exclude`) in the configuration; the

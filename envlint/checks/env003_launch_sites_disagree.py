@@ -35,7 +35,16 @@ base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
   out is what the code intends; a misspelling at the site that sets it is still ENV007's. A read with
   no default written (`os.getenv("QUEUE_URL")`) is still compared.
 - A value read only when another variable turns its feature on, at a site that does not always set
-  that variable.
+  that variable, and a read behind a guard the site's literal values make false.
+- A variable that every site giving it gives only under a condition (a Helm `if`): the program runs
+  without it there too, so a site that leaves it out is one more such case.
+- A variable the other sites give only through an env file or ConfigMap that sites of several services
+  share: no sign that this program is meant to get it.
+- A site whose environment may hold names envlint cannot see (it inherits from outside the repository,
+  or takes an env file or `envFrom` source that is not in it), and variables the language runtime
+  provides or the program sets in its own process.
+- A command of a CI step or a Dockerfile `RUN`: a run for one purpose (a check-only step, a matrix
+  entry, a build step), never the equal of another launch.
 - Sites that run different programs: a different command, or an image built from another Dockerfile
   than the service's own.
 - A disagreement whose only evidence is a launcher in a function that nothing in the repository calls.

@@ -15,6 +15,14 @@ for k, v := range secrets {
 }
 ```
 
+## What it does not report
+- Names envlint resolves: a literal, a constant, a map literal in the same package, a helper called
+  with a literal name, a settings field whose name is spelled out.
+- A loop over the whole environment or over a prefix (`for k, v in os.environ.items()`,
+  `strings.HasPrefix(k, "APP_")`): envlint records it as names read by prefix (or as a read set it
+  cannot list), not as one unknown name.
+- A set outside a launch site: only what a launch site gives its program is a contract.
+
 ## Fix
 Where the names are known, write them as literals or constants (a map literal in the same package is
 followed), or accept the finding as a note.
