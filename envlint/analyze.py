@@ -10,19 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, ConfigError
-from .commandreads import with_command_reads
-from .configreads import placeholder_reads, with_mounted_config
+from .graph.commandreads import with_command_reads
+from .graph.configreads import placeholder_reads, with_mounted_config
 from .discover import discover
-from .envflow import compute_env
-from .extract.envfiles import parse_env_file
+from .graph.envflow import compute_env
+from .extract.envfile_facts import env_file_entries, referenced_env_files
 from .extract.run import extract_all
-from .link import infer_links
+from .graph.link import infer_links
 from .model import EnvSet, Graph, LaunchSite
-from .projects import find_projects
+from .extract.projects import find_projects
 from .resolve import resolve
-from .services import build_services
-from .unlinked import explain_unlinked
-from .upstream import upstream_programs
+from .graph.services import build_services
+from .graph.unlinked import explain_unlinked
+from .graph.upstream import upstream_programs
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     services = with_mounted_config(service_set.services, sites, links, placeholders)
     services = with_command_reads(services, sites, links, projects.dockerfiles, facts, tuple(f.path for f in found.files))
     services, links = upstream_programs(services, sites, links, placeholders)
-    env = compute_env(root, sites, services, links, service_set.owner)
+    env = compute_env(referenced_env_files(root, sites), sites, services, links, service_set.owner)
     all_problems = sorted(list(found.problems) + problems + list(projects.problems), key=lambda p: (p.location, p.kind))
     graph = Graph(
         services=services,
@@ -60,18 +60,10 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
         env_at=env,
         unlinked=explain_unlinked(sites, links, services),
     )
-    env_files = tuple((f.path, tuple(parse_env_file(f.path, _text(root / f.path))))
-                      for f in found.files if f.kind == "env-file")
+    env_files = env_file_entries(root, found.files)
     # A file whose reads are a service's weak reads (a configuration it mounts or copies) is checked.
     weak = {r.location.path for s in services for r in s.weak_reads}
     return Analysis(root, graph, tuple(p for p in service_set.unowned if p not in weak), config, env_files)
-
-
-def _text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 def _check_link_sites(config: Config, sites: list[LaunchSite]) -> None:

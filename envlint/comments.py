@@ -10,9 +10,9 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass
-from typing import Literal
 
-Style = Literal["go", "python", "yaml", "dockerfile", "shell", "make", "envfile", "toml"]
+from .filenames import classify
+from .kinds import FILE_KINDS, Style
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,11 @@ class Scan:
 
 
 def style_of(path: str) -> Style | None:
+    """How comments are written in the file: its kind's (the registry in envlint/kinds.py), else by its
+    name for files no extractor reads (`.pyi`, `.envrc`, any `.toml`), where a suppression may still stand."""
+    kind = FILE_KINDS.get(classify(path.rsplit("/", 1)[-1]) or "")
+    if kind is not None and kind.comment is not None:
+        return kind.comment
     name = path.rsplit("/", 1)[-1].lower()
     if name.endswith(".go"):
         return "go"

@@ -7,8 +7,11 @@ Paths are repository-relative POSIX strings; lines and columns are 1-based.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from typing import Literal
+
+from .kinds import SITE_KINDS
 
 Language = Literal["go", "python"]
 # Where a fact comes from: source code, or a file of configuration that starts programs.
@@ -130,6 +133,17 @@ class EnvFileRef:
     location: Location
     condition: str | None = None
 
+    def candidates(self) -> list[str]:
+        """Where the file may be, in the order `docker run` tries: relative to the root (the usual working
+        folder), then to the launcher's folder. Repository-relative and normalised; a path that leaves
+        the repository is no candidate."""
+        found = []
+        for base in ("", posixpath.dirname(self.location.path)):
+            joined = posixpath.normpath(posixpath.join(base, self.path))
+            if not joined.startswith(("../", "/")) and joined != ".." and joined not in found:
+                found.append(joined)
+        return found
+
 
 @dataclass(frozen=True)
 class LaunchSite:
@@ -172,6 +186,10 @@ class LaunchSite:
     # first, then each base it builds on. Two overlays neither of which builds on the other are
     # alternative deployments (dev and prod).
     overlay_builds: tuple[str, ...] = ()
+    # The names configuration gives what the site runs, most specific first: a compose service's name;
+    # a container's name, then its workload's. The last resort of the linker when the image names no
+    # program of the repository.
+    names: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -180,14 +198,13 @@ class LaunchSite:
     @property
     def container(self) -> bool:
         """The program runs in a container, where localhost is the container itself."""
-        return self.kind in ("docker-run", "compose", "kubernetes")
+        return SITE_KINDS[self.kind].container
 
     @property
     def label(self) -> str:
         where = f" in {self.function}" if self.function else ""
-        what = {"docker-run": "docker run", "exec": "exec", "subprocess": "subprocess",
-                "compose": "compose service", "kubernetes": "Kubernetes"}[self.kind]
-        if self.kind in ("compose", "kubernetes"):
+        what = SITE_KINDS[self.kind].label
+        if SITE_KINDS[self.kind].named_by_config:
             # the function may name an overlay file; the location already does
             return f"{what} {(self.function or '').split(' (')[0]} ({self.location})"
         return f"{what}{where} ({self.location})"
@@ -251,6 +268,22 @@ class FileFacts:
     extra: object | None = None
 
 
+# How strong a link or a name is: "declared" (configuration), "built" (the site builds the image, or a
+# build tags it), "exact" (a path, a module, a binary or script by its name), "guess" (a name that matches
+# a folder's). Ordered strongest first.
+Evidence = Literal["declared", "built", "exact", "guess"]
+EVIDENCE_ORDER: tuple[Evidence, ...] = ("declared", "built", "exact", "guess")
+
+
+@dataclass(frozen=True, order=True)
+class ImageOrigin:
+    """Where one image name of a service comes from, and how strong that makes a link by it."""
+
+    name: str  # the image's short name (images.image_key)
+    evidence: Evidence
+    why: str  # "tagged acme/api by docker build at Makefile:3:1", "the folder of api/Dockerfile"
+
+
 @dataclass(frozen=True)
 class Service:
     name: str
@@ -266,8 +299,8 @@ class Service:
     read_prefixes: tuple[str, ...] = ()  # families it reads by iterating the environment ("" = all)
     declared: bool = False
     dockerfiles: tuple[str, ...] = ()  # the Dockerfiles that build it
-    # (image name, where that name comes from) for each entry of `images`, to explain links
-    image_origins: tuple[tuple[str, str], ...] = ()
+    # Where each entry of `images` comes from, to explain and weigh links
+    image_origins: tuple[ImageOrigin, ...] = ()
     # ENV of the final stage of its Dockerfile: set for every container started from its image.
     image_env: tuple[EnvSet, ...] = ()
     # The ENV of the Dockerfiles' other target stages (a `release` stage before a final `debug` one):
@@ -288,10 +321,8 @@ class Link:
     service: str  # Service.name
     reason: str  # why envlint believes the site starts the service
     target: TargetRef | None = None
-    # How strong the link is: "declared" (configuration), "built" (the site builds the image, or a
-    # build tags it), "exact" (a path, a module, a binary or script by its name), "guess" (a name that
-    # matches a folder's): a finding that rests on a guess is never an error.
-    evidence: str = "exact"
+    # How strong the link is (Evidence): a finding that rests on a guess is never an error.
+    evidence: Evidence = "exact"
 
 
 @dataclass(frozen=True)

@@ -59,3 +59,31 @@ def test_pre_commit_hook_runs_on_exactly_the_files_envlint_reads() -> None:
              "compose-notes.txt", "mydockerfile.txt"]
     for name in names:
         assert bool(files.search(f"some/dir/{name}")) == (classify(name) is not None), name
+
+
+def test_every_file_kind_and_site_kind_has_its_registry_entry() -> None:
+    """A new launcher is one extractor, one registry entry (envlint/kinds.py) and fixtures: every kind
+    that discovery can name and every launch-site kind has its entry."""
+    import re
+    import typing
+
+    from envlint import filenames
+    from envlint.kinds import FILE_KINDS, SITE_KINDS
+    from envlint.model import LaunchSite
+
+    named = set(re.findall(r'"([a-z-]+)"', filenames.classify.__doc__ or ""))
+    assert named and named <= set(FILE_KINDS), named - set(FILE_KINDS)
+    site_kinds = set(typing.get_args(typing.get_type_hints(LaunchSite)["kind"]))
+    assert site_kinds == set(SITE_KINDS)
+
+
+def test_a_suppression_stands_in_every_kind_of_file_that_has_comments() -> None:
+    """Comment styles come from the registry, so a systemd unit or a Procfile (not known to the old
+    name-based table) takes an `envlint: ignore` comment."""
+    from envlint.comments import scan
+
+    assert [c.text for c in scan("deploy/app.service", "[Service]\n# envlint: ignore[ENV001]\n").comments] == [
+        "# envlint: ignore[ENV001]"]
+    assert [c.text for c in scan("Procfile", "web: ./run  # envlint: ignore[ENV002]\n").comments] == [
+        "# envlint: ignore[ENV002]"]
+    assert scan("conf/app.xml.template", "<a># not a comment</a>\n").comments == ()

@@ -3,13 +3,14 @@ no program calls, and settings tables keyed by environment names: exact facts.""
 
 from __future__ import annotations
 
-from envlint.builtprograms import built_go_program
+from envlint.graph.builtprograms import built_go_program
 from envlint.extract.build_tags import find_build_tags
 from envlint.extract.compose.jinja import detemplate, parse_env_template, template_of
 from envlint.extract.dockerfile import parse_dockerfile
 from envlint.extract.golang.envfields import env_field_literals
 from envlint.extract.golang.references import referenced_names
-from envlint.extract.gobuilds import GoBuild, dockerfile_go_builds, makefile_go_builds
+from envlint.extract.gobuilds import dockerfile_go_builds, makefile_go_builds
+from envlint.builds import GoBuild
 from envlint.extract.makefile import expand, expanded_text, variables
 from envlint.extract.shell import extract_shell_file
 from envlint.filenames import classify

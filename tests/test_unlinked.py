@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from envlint.model import LaunchSite, Link, Location, Service, TargetRef
-from envlint.unlinked import explain_unlinked
+from envlint.graph.unlinked import explain_unlinked
 
 HERE = Location("deploy/compose.yml", 2, 3)
 WORKER = Service("worker", "python", "worker", Location("worker/Dockerfile", 1, 1), (), (), (),

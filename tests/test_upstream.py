@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from envlint.model import LaunchSite, Link, Location, Read, Service, TargetRef
-from envlint.upstream import upstream_programs
+from envlint.graph.upstream import upstream_programs
 
 
 def _site(line: int, name: str, image: str, mounts: tuple[str, ...]) -> LaunchSite:

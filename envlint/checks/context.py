@@ -10,6 +10,7 @@ from functools import cached_property
 
 from ..config import Config
 from ..describe import default_text
+from ..kinds import MISSING_CLOSED, MISSING_INHERITED, SITE_KINDS
 from ..model import EnvSet, FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
 from ..renames import best_rename, rename_kind
 from ..runtime import NameSet, library_globs, runtime_names
@@ -91,22 +92,19 @@ class Context:
         """The site gives ``name`` or one of its fallbacks (``always``: not only under a condition)."""
         return any(n in env.names and not (always and n in env.conditional) for n in self.alternatives(service, name))
 
-    def unreached(self, service: Service, name: str, reads: list[Read], env: SiteEnv) -> bool:
-        """Every read of ``name`` waits for another variable to turn its feature on (`if
-        os.environ["ENABLE_TRACING"] == "1":`), and this site always sets none of those: the value is
-        never used here."""
-        switches = enablers(reads, name, set(self.reads_by_name(service)))
-        return switches is not None and not any(self.provided(service, s, env, always=True) for s in switches)
-
     @cached_property
     def shared_files(self) -> frozenset[str]:
         """Files of sets (env files, ConfigMaps) that sites of two or more services use: a name there may
         be meant for another of them, so it is evidence neither that one of them leaves it unread nor
         that one of its sites means to give it to this program."""
+        # A file that holds launch sites itself (a compose base file under its overlays, a base manifest
+        # under kustomize overlays) gives its sets to its own sites: they are those sites' sets, not
+        # a shared file's, whatever overlays of several services repeat them.
+        site_files = {site.location.path for site in self.graph.sites}
         users: dict[str, set[str]] = {}
         for site in self.graph.sites:
             for item in site.sets:
-                if item.location.path != site.location.path:
+                if item.location.path != site.location.path and item.location.path not in site_files:
                     users.setdefault(item.location.path, set()).update(
                         link.service for link in self.links_by_site.get(site.id, []))
         return frozenset(path for path, services in users.items() if len(services) > 1)
@@ -130,13 +128,26 @@ class Context:
         """The service (or a program outside the repository it starts) reads ``name`` as one of a family."""
         return any(name.startswith(prefix) for prefix in self._families[service.name])
 
-    def live(self, site: LaunchSite, service: Service, reads: list[Read]) -> list[Read]:
-        """The reads that can happen at this site: a read whose guard (`if os.Getenv("V") == "1"`
-        around it or around every call of its function) is false for every value the site gives V
-        (an unset V is "") never runs there."""
+    def reached(self, site: LaunchSite, service: Service, name: str, reads: list[Read]) -> list[Read]:
+        """The reads of ``name`` that can happen at this site. A read does not when:
+        - a guard around it (or around every call of its function) is false for every value the site
+          gives its variable (an unset variable is ""): `if os.Getenv("V") == "1"` where V is unset;
+        - it is in a settings module the site does not choose (settings_choice.py);
+        - its condition waits for another variable of the service to turn its feature on (`if
+          settings.ENABLE_TRACING:`) and the site always sets none of those.
+        One filter for every rule, so that ENV001, ENV003, ENV004 and ENV006 agree on what runs where."""
         unselected = self.unselected(site, service)
-        return [r for r in reads if not any(self._never(site, service, g) for g in r.guards)
-                and r.location.path not in unselected]
+        read_names = set(self.reads_by_name(service))
+        env = self.env(site)
+        out = []
+        for read in reads:
+            if read.location.path in unselected or any(self._never(site, service, g) for g in read.guards):
+                continue
+            switches = enablers(read, name, read_names)
+            if switches and not any(self.provided(service, s, env, always=True) for s in switches):
+                continue
+            out.append(read)
+        return out
 
     def unselected(self, site: LaunchSite, service: Service) -> frozenset[str]:
         """Settings modules the site's DJANGO_SETTINGS_MODULE does not choose (settings_choice.py)."""
@@ -282,15 +293,7 @@ def read_condition(reads: list[Read]) -> str:
 
 def missing_reason(site: LaunchSite) -> str:
     """Why a name this site does not set cannot reach the child either."""
-    if site.kind == "docker-run":
-        return "a container started by docker run gets none of the launcher's environment"
-    if site.kind == "compose":
-        return "a compose service gets only its environment and env_file entries (and its image's ENV)"
-    if site.kind == "kubernetes":
-        return "a Kubernetes container gets only its env and envFrom entries (and its image's ENV)"
-    if not site.inherits:
-        return "its environment is a closed list, not built on the launcher's environment"
-    return "it inherits the launcher's environment, and no launch site of the launcher sets it"
+    return SITE_KINDS[site.kind].missing or (MISSING_INHERITED if site.inherits else MISSING_CLOSED)
 
 
 def finding_site_text(site: LaunchSite) -> str:

@@ -33,7 +33,8 @@ QUEUE = os.environ["WORKER_QUEUE"]  # KeyError in the container
   os.environ["B"]` where the site sets A), and a name read only as such a fallback.
 - A requirement reached only under a test of another variable (`if os.Getenv("ENABLE_TRACING") == "1"`
   around the read, or around every call of its function) at a site whose literal values make that
-  test false, an unset variable being "".
+  test false, an unset variable being "", and one whose condition waits for another variable of the
+  program to turn its feature on (`if settings.ENABLE_TRACING:`) at a site that does not always set it.
 - A read in a settings module that the site's `DJANGO_SETTINGS_MODULE` does not choose (a sibling
   `settings/dev.py` at a site that runs `settings.prod`).
 - A site that starts no program of the repository.
@@ -68,7 +69,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         for name, reads in ctx.site_reads(site, service).items():
             # A requirement behind a guard this site's values make false (`if os.Getenv("ENABLE_TRACING")
             # == "1"` where ENABLE_TRACING is unset) is not one here.
-            required = ctx.live(site, service, [r for r in reads if r.required])
+            required = ctx.reached(site, service, name, [r for r in reads if r.required])
             if not required or name in skip or ctx.provided(service, name, env, always=True):
                 continue
             others = [s for s in ctx.sites_by_service.get(service.name, [])

@@ -206,9 +206,7 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
                 continue
             if ctx.provided(service, name, env) and site not in providers:
                 continue  # it sets the default itself
-            if ctx.unreached(service, name, reads, env):
-                continue
-            if not ctx.live(site, service, reads):
+            if not ctx.reached(site, service, name, reads):
                 continue  # behind a guard this site makes false: the name is not read here
             with_default = [r for r in reads if r.default.kind != "none"]
             falls_back = (f"its default {default_text(with_default[0].default, name)} is used instead"

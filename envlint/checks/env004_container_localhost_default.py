@@ -73,10 +73,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             # The localhost default may sit at the end of a fallback chain (`os.getenv("A") or
             # os.getenv("B", "http://localhost")`, envconfig's bare tag): the chain is one read.
             chain = [r for n in sorted(ctx.alternatives(service, name)) for r in by_name.get(n, [])]
-            local = ctx.live(site, service, [r for r in chain if any(points_at_localhost(v) for v in r.default.values)])
+            local = ctx.reached(site, service, name, [r for r in chain if any(points_at_localhost(v) for v in r.default.values)])
             if not local or ctx.provided(service, name, env, always=True) or name in ctx.own_sets(service):
                 continue
-            if browser_facing(name) or ctx.unreached(service, name, local, env):
+            if browser_facing(name):
                 continue
             value = next(v for v in local[0].default.values if points_at_localhost(v))
             when = next((env.conditional[n] for n in sorted(ctx.alternatives(service, name)) if n in env.conditional), None)

@@ -32,8 +32,8 @@ queue_url = os.getenv("QUEUE_URL", "amqp://rabbitmq:5672")
   `.env.sample`, `.env.dist`, `.env-<variant>`) list for the user to set, and names that a Makefile
   which runs the compose file (it names the file and `docker compose`) writes as `NAME=`: make sets them
   on every run.
-- A read behind a guard the site's literal values make false, or in a settings module its
-  `DJANGO_SETTINGS_MODULE` does not choose.
+- A read behind a guard the site's literal values make false, one waiting for a feature switch the
+  site never turns on, and one in a settings module its `DJANGO_SETTINGS_MODULE` does not choose.
 
 ## Fix
 Give the interpolation the same default (`${QUEUE_URL:-amqp://rabbitmq:5672}`), make it required
@@ -67,7 +67,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if not all(s.empty_if_unset for s in sets):
                 continue
             # An empty-string default (`os.getenv("X", "")`) gets what an empty value gives: nothing is lost.
-            defeated = [r for r in ctx.live(site, service, reads.get(name, [])) if r.default.kind != "none" and not r.default.covers_empty
+            defeated = [r for r in ctx.reached(site, service, name, reads.get(name, [])) if r.default.kind != "none" and not r.default.covers_empty
                         and not (r.default.kind == "literal" and all(v == "" for v in r.default.values))]
             if not defeated and name not in image_env:
                 continue

@@ -74,13 +74,8 @@ def optional_none(reads: list[Read]) -> bool:
 _NAME = re.compile(r"\b[A-Z][A-Z0-9_]*[A-Z0-9]\b")
 
 
-def enablers(reads: list[Read], name: str, read_names: set[str]) -> frozenset[str] | None:
-    """The variables that must turn a feature on before ``name`` is read: the other variables of the
-    service named in the condition of every one of its reads. None when some read is not so guarded."""
-    found: set[str] = set()
-    for read in reads:
-        named = set(_NAME.findall(read.condition or "")) & read_names - {name}
-        if not named:
-            return None
-        found |= named
-    return frozenset(found) if found else None
+def enablers(read: Read, name: str, read_names: set[str]) -> frozenset[str]:
+    """The variables that must turn a feature on before this read of ``name`` happens: the service's
+    other variables named in its condition (`if settings.ENABLE_TRACING:` around it), where no
+    structured guard says which value turns it on."""
+    return frozenset(set(_NAME.findall(read.condition or "")) & read_names - {name})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 
 from ..model import FileFacts, Service
-from ..pyimports import module_files, python_closure
+from ..graph.pyimports import module_files, python_closure
 
 # Variables whose value names the settings module a framework imports at start.
 SELECTORS = ("DJANGO_SETTINGS_MODULE",)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import posixpath
 import re
 import shlex
-from dataclasses import dataclass
 
+from ..builds import BuildTag
 from ..model import Location
 from .shell_values import ShellValues
 
@@ -20,14 +20,6 @@ _BUILD = re.compile(r"docker\s+(?:buildx\s+(?:--builder[= ]\S+\s+)?)?build\b")
 _VALUE_OPTIONS = {"-f", "--file", "-t", "--tag", "--build-arg", "--target", "--platform", "--label",
                   "--cache-from", "--cache-to", "--secret", "--ssh", "--network", "--progress", "-o", "--output"}
 _ARRAY_WORD = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$")
-
-
-@dataclass(frozen=True)
-class BuildTag:
-    image: str  # as written, tag included
-    dockerfile: str  # repository-relative path of the Dockerfile it builds
-    location: Location
-    by: str = "docker build"  # what gives the name: a `docker build -t`, a skaffold artifact
 
 
 def _commands(text: str) -> list[tuple[int, int, str]]:

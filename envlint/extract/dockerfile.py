@@ -14,53 +14,12 @@ import posixpath
 import shlex
 from dataclasses import dataclass, field
 
+from ..builds import Copy, Dockerfile, RunStep
 from ..model import EnvSet, Location, Read
 from .shell_reads import scan
 
 _INSTRUCTION = re.compile(r"^\s*([A-Za-z]+)\s+(.*)$", re.DOTALL)
 _PAIR = re.compile(r"""([A-Za-z_][A-Za-z0-9_.\-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)""")
-
-
-@dataclass(frozen=True)
-class Copy:
-    """`COPY src... dest` of the final stage (not `--from` another stage or image): what of the build
-    context lands where in the image. `dest` is absolute, resolved against the WORKDIR of its time."""
-
-    sources: tuple[str, ...]
-    dest: str
-
-
-@dataclass(frozen=True)
-class Dockerfile:
-    path: str
-    env: tuple[EnvSet, ...]  # ENV of the final stage, in order
-    command: tuple[str, ...]  # ENTRYPOINT then CMD of the final stage, as words
-    copies: tuple[Copy, ...] = ()
-    workdir: str = "/"  # of the final stage, where a relative command path starts
-    base: str = ""  # the final stage's FROM image, "" when it is an earlier stage of this file
-    # The final stage starts FROM a build argument (`FROM ${BASE_IMAGE}`): the program is not known.
-    base_is_argument: bool = False
-    shell_form: bool = False  # ENTRYPOINT/CMD written as a shell line, run by /bin/sh -c
-    # What a shell-form ENTRYPOINT/CMD expands (`locust --host "http://${FRONTEND_ADDR}"`): reads of
-    # the program the image runs, located in the Dockerfile.
-    reads: tuple[Read, ...] = ()
-    # Each named stage (`FROM x AS argocli`) with the ENTRYPOINT then CMD it ends with: a multi-target
-    # Dockerfile builds one image per target stage (`docker build --target argocli`).
-    stages: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # The ENV of the other named stages that run a command (a `release` target before a final `debug`
-    # one): each is an image of its own that CI may build with `--target`.
-    stage_env: tuple[tuple[EnvSet, ...], ...] = ()
-    # Every RUN of every stage, with the WORKDIR and COPYs of its stage at that point (what a
-    # `RUN go build` builds, mapped back to the build context).
-    runs: tuple["RunStep", ...] = ()
-
-
-@dataclass(frozen=True)
-class RunStep:
-    arguments: str  # the shell text after RUN, continuations joined
-    location: Location  # where that text starts
-    workdir: str
-    copies: tuple[Copy, ...]
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,9 @@ from __future__ import annotations
 import posixpath
 import re
 import shlex
-from dataclasses import dataclass
 
 from ..model import Location
-from .dockerfile import Dockerfile
+from ..builds import Dockerfile, GoBuild
 from .makefile import recipe_lines
 
 # `go build` flags that take a value; the others (`-trimpath`, `-race`, `-v`) stand alone.
@@ -27,13 +26,6 @@ _DOCKER_BOOLEAN = frozenset("--rm -i -t -it -ti -d --privileged --init --interac
 _SEPARATORS = re.compile(r"\s(?:&&|\|\||;)\s")
 # The folder make runs in, as recipes write it: `$(PWD)`, `$(shell pwd)`, `$$(pwd)`, `` `pwd` ``.
 _HERE = re.compile(r"^(?:\$[({](?:PWD|shell pwd|pwd)[)}]|\$PWD|`pwd`)")
-
-
-@dataclass(frozen=True)
-class GoBuild:
-    binary: str  # the file name of the binary
-    packages: tuple[str, ...]  # candidate repository folders of the main package, most likely first
-    location: Location
 
 
 def _words(command: str) -> list[str]:

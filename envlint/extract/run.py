@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..discover import SourceFile
+from ..kinds import FILE_KINDS
 from ..model import FileFacts, Location, Problem
 from .callers import mark_no_caller
 from .process_managers import is_supervisor_config
@@ -131,12 +132,12 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
         return [f for result in pool.map(_extract_unit, units, chunksize=chunk) for f in result]
 
 
-# Which extractor reads which kind of discovered file. Configuration extractors get all their files at
-# once: overlays, env files, ConfigMaps and chart helpers refer to each other across files.
-# Kinds extracted one file at a time (configuration kinds are in _CONFIG_UNITS).
-_READ_KINDS = ("go", "python", "shell", "template", "dockerfile", "makefile", "systemd-unit", "procfile")
-_CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernetes", "helm-helpers": "kubernetes",
-                 "compose-template": "compose", "env-template": "compose"}
+# Which extractor reads which kind of discovered file: the registry's units (envlint/kinds.py).
+# Configuration extractors get all their files at once: overlays, env files, ConfigMaps and chart helpers
+# refer to each other across files. A Makefile is read on its own (its `go build`s) and, below, handed to
+# the compose unit too (the compose files it runs).
+_CONFIG_UNITS = {k.name: k.unit for k in FILE_KINDS.values() if k.unit in ("compose", "kubernetes") and k.name != "makefile"}
+_READ_KINDS = tuple(k.name for k in FILE_KINDS.values() if k.unit is not None and k.name not in _CONFIG_UNITS)
 
 
 def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:

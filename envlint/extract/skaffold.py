@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 
 from . import yamlsource as y
-from .build_tags import BuildTag
+from ..builds import BuildTag
 
 
 def skaffold_tags(path: str, data: bytes, known_files: set[str]) -> list[BuildTag]:

@@ -70,6 +70,7 @@ def to_site(spec: ServiceSpec, function: str) -> LaunchSite:
         kind="compose",
         language="compose",
         function=function,
+        names=(spec.name,),
         targets=tuple(t for t in (spec.image, spec.build) if t is not None),
         # env_file entries first: compose lets `environment` win over them
         sets=file_sets + spec.environment,

@@ -125,6 +125,7 @@ def _site(k: Kustomization, r: Resource, own_layers: tuple[Layer, ...], c: Conta
     return LaunchSite(
         location=site_layer.locator.at(site_layer.at), kind="kubernetes", language="kubernetes",
         function=f"{c.function} (overlay {folder})", targets=(target,) if target else (),
+        names=(c.name, c.workload.rsplit("/", 1)[-1]),
         sets=tuple(from_sets + sets), inherits=False,
         network_host="always" if r.locator.text(get(c.pod, "hostNetwork")) == "true" else "never",
         env_text=_ENV_TEXT.format(folder=folder), open_reason="; ".join(reasons),

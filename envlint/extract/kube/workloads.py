@@ -168,6 +168,7 @@ def container_site(locator: Locator, container: Container, index: ConfigIndex, l
     network, network_condition = host_network(locator, container.pod, node)
     return LaunchSite(
         location=locator.at(node), kind="kubernetes", language=language, function=container.function,
+        names=(container.name, container.workload.rsplit("/", 1)[-1]),
         targets=(target,) if target else (), sets=tuple(from_sets + env_entries(locator, node, node)),
         inherits=False, network_host=network, network_condition=network_condition,  # type: ignore[arg-type]
         env_text=env_text, open_reason="; ".join(reasons), command=container_command(locator, node))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .model import FileFacts, ImportRef
+from ..model import FileFacts, ImportRef
 
 
 def module_files(module: str, run: bool = False) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import FileFacts, Read
+from ..model import FileFacts, Read
 
 _FIELD = re.compile(r"^[A-Za-z_]\w*(?:\.\w+)*\.([A-Za-z_]\w*)$")
 

@@ -10,7 +10,7 @@ import fnmatch
 import posixpath
 from dataclasses import dataclass
 
-from .extract.dockerfile import Dockerfile
+from ..builds import Dockerfile
 
 _SHELLS = ("sh", "bash", "dash", "ash", "zsh")
 _APP_SERVERS = ("uvicorn", "gunicorn", "hypercorn", "daphne")

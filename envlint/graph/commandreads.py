@@ -12,8 +12,8 @@ import dataclasses
 import shlex
 
 from .dockerentry import entry_of, folders_of
-from .extract.dockerfile import Dockerfile
-from .model import FileFacts, LaunchSite, Link, Read, Service
+from ..builds import Dockerfile
+from ..model import FileFacts, LaunchSite, Link, Read, Service
 
 
 def _words(command: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .model import FileFacts
+from ..model import FileFacts
 from .pyimports import module_files, python_closure
 
 _SETTINGS = "DJANGO_SETTINGS_MODULE"

@@ -8,8 +8,8 @@ in `[tool.envlint]`, tag the image in a build) instead of guessing.
 from __future__ import annotations
 
 from .images import image_key
-from .link import is_official_image
-from .model import LaunchSite, Link, Service, TargetRef
+from .images import is_official_image
+from ..model import LaunchSite, Link, Service, TargetRef
 
 
 def _target(target: TargetRef, services: tuple[Service, ...]) -> str:
@@ -18,7 +18,7 @@ def _target(target: TargetRef, services: tuple[Service, ...]) -> str:
         if "{{" in value or "$" in value:
             return (f"image {value!r} is left to install time, and no container, workload or service name is "
                     f"a program of the repository")
-        if is_official_image(target):
+        if is_official_image(target.value):
             return f"image {value!r} is an official Docker image: upstream's program, not the repository's"
         return (f"no Dockerfile, build tag or compose build of the repository gives the image {value!r}, and "
                 f"no program is named {image_key(value)!r}")

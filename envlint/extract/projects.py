@@ -10,40 +10,17 @@ import configparser
 import posixpath
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .discover import SourceFile
-from .extract.build_tags import BuildTag, find_build_tags
-from .extract.dockerfile import Dockerfile, parse_dockerfile
-from .extract.gobuilds import GoBuild, dockerfile_go_builds, makefile_go_builds
-from .extract.makefile import expanded_text
-from .extract.run import load
-from .extract.skaffold import skaffold_tags
-from .model import Location, Problem
-
-
-@dataclass(frozen=True)
-class PythonProject:
-    name: str
-    root: str
-    marker: str
-    scripts: tuple[str, ...] = ()  # console script names ([project.scripts], console_scripts)
-
-
-@dataclass(frozen=True)
-class Projects:
-    root_name: str  # the root project's name (pyproject, go.mod), else "root": never the folder's name
-    python: tuple[PythonProject, ...]
-    go_modules: dict[str, str] = field(default_factory=dict)  # folder -> module path
-    dockerfiles: tuple[Dockerfile, ...] = ()
-    build_tags: tuple[BuildTag, ...] = ()  # `docker build -t NAME` in Makefiles, scripts, CI files
-    go_builds: tuple[GoBuild, ...] = ()  # `go build -o NAME` in Makefiles and Dockerfiles
-    problems: tuple[Problem, ...] = ()
-
-    def go_root_name(self) -> str:
-        module = self.go_modules.get(".")
-        return module.rsplit("/", 1)[-1] if module else self.root_name
+from ..builds import ROOT_NAME, GoBuild, Projects, PythonProject
+from ..discover import SourceFile
+from ..model import Location, Problem
+from .build_tags import find_build_tags
+from .dockerfile import parse_dockerfile
+from .gobuilds import dockerfile_go_builds, makefile_go_builds
+from .makefile import expanded_text
+from .run import load
+from .skaffold import skaffold_tags
 
 
 _MODULE_LINE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)
@@ -93,9 +70,6 @@ def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None
     scripts = parser.get("options.entry_points", "console_scripts", fallback="")
     names = tuple(sorted(line.split("=")[0].strip() for line in scripts.splitlines() if "=" in line))
     return name, names, True
-
-
-ROOT_NAME = "root"  # the name of a program at the repository's root that names itself nowhere
 
 
 def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:

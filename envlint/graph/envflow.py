@@ -9,33 +9,27 @@ program that restarts itself) are cut.
 
 from __future__ import annotations
 
-import posixpath
-from pathlib import Path
-
-from .branches import covers_all
-from .extract.envfiles import parse_env_file
-from .model import LaunchSite, Link, Service, SiteEnv
+from ..branches import covers_all
+from ..model import EnvFileRef, LaunchSite, Link, Service, SiteEnv
 
 
-def _env_file_names(root: Path, site: LaunchSite, path: str) -> frozenset[str] | None:
+def _env_file_names(env_files: dict[str, frozenset[str]], ref: EnvFileRef) -> frozenset[str] | None:
     """Names of an env file the repository holds (relative to the root or the launcher), else None."""
-    for base in ("", posixpath.dirname(site.location.path)):
-        candidate = root / base / path
-        try:
-            if candidate.is_file() and candidate.resolve().is_relative_to(root.resolve()):
-                text = candidate.read_text(encoding="utf-8", errors="replace")
-                return frozenset(e.name for e in parse_env_file(path, text) if e.name)
-        except OSError:
-            return None
+    for candidate in ref.candidates():
+        if candidate in env_files:
+            return env_files[candidate]
     return None
 
 
-def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ...], links: list[Link],
+def compute_env(env_files: dict[str, frozenset[str]], sites: list[LaunchSite], services: tuple[Service, ...], links: list[Link],
                 owner: dict[str, tuple[str, ...]]) -> dict[str, SiteEnv]:
     by_id = {s.id: s for s in sites}
     starters: dict[str, list[str]] = {}
     for link in links:
-        starters.setdefault(link.service, []).append(link.site)
+        # A program's launch of itself (a restart, `app up` starting `app serve`) is not a start of it:
+        # something else started it first, so it counts only what other sites start it with.
+        if link.service not in owner.get(by_id[link.site].location.path, ()):
+            starters.setdefault(link.service, []).append(link.site)
     # A container starts from its image, whose Dockerfile ENV sets names before the site adds its own.
     image_env: dict[str, set[str]] = {}
     by_name = {s.name: s for s in services}
@@ -73,7 +67,7 @@ def compute_env(root: Path, sites: list[LaunchSite], services: tuple[Service, ..
         # Compose resolves its env_file entries itself (they are sets, located in the file); a
         # `docker run --env-file` in code or a script is resolved here.
         for ref in site.env_files if site.kind == "docker-run" else ():
-            from_file = _env_file_names(root, site, ref.path)
+            from_file = _env_file_names(env_files, ref)
             if from_file is None:
                 why = why or f"env file {ref.path} is not in the repository"
             else:

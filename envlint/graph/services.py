@@ -17,15 +17,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .builtprograms import built_go_program
-from .config import Config
+from ..config import Config
 from .configreads import copied_config_reads, embedded_config_reads, placeholder_reads
 from .dockerentry import Entry, entry_of, folders_of, in_repository
-from .extract.dockerfile import Dockerfile
+from ..builds import Dockerfile
 from .fieldreads import field_reads
 from .goreach import unreached_reads
 from .images import image_key
-from .model import FileFacts, Location, Read, Service
-from .projects import Projects
+from ..model import FileFacts, ImageOrigin, Location, Read, Service
+from ..builds import Projects
 from .scripts import launched_scripts
 from .pyimports import Entries, imported_files, module_files, python_closure
 
@@ -82,7 +82,7 @@ class _Draft:
     root: str
     marker: str
     files: list[str]
-    images: list[tuple[str, str]] = field(default_factory=list)  # (name, where the name comes from)
+    images: list[ImageOrigin] = field(default_factory=list)  # each name and where it comes from
     dockerfiles: list[Dockerfile] = field(default_factory=list)
     declared: bool = False
     incomplete: str = ""  # why the program may read names no file of the repository shows
@@ -112,7 +112,7 @@ class _Draft:
             process_sets=tuple(s for f in facts for s in f.process_sets),
             files=tuple(sorted(set(self.files))),
             languages=tuple(sorted(languages)),  # type: ignore[arg-type]
-            images=tuple(sorted({name for name, _ in self.images})), image_origins=tuple(sorted(set(self.images))),
+            images=tuple(sorted({o.name for o in self.images})), image_origins=tuple(sorted(set(self.images))),
             reads_dynamic=any(f.reads_dynamic for f in facts),
             read_prefixes=tuple(sorted({p for f in facts for p in f.read_prefixes})),
             declared=self.declared, dockerfiles=tuple(sorted(d.path for d in self.dockerfiles)),
@@ -183,16 +183,18 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
                    by_path: dict[str, FileFacts], paths: tuple[str, ...]) -> None:
     """Each Dockerfile builds the service of its folder, else the program its command runs, else the one
     service beneath it, else an image service of everything beneath it."""
-    tags: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    tags: dict[str, list[ImageOrigin]] = defaultdict(list)
     for tag in projects.build_tags:
-        tags[tag.dockerfile].append((image_key(tag.image), f"tagged {tag.image} by {tag.by} at {tag.location}"))
+        tags[tag.dockerfile].append(ImageOrigin(image_key(tag.image), "built",
+                                                f"tagged {tag.image} by {tag.by} at {tag.location}"))
     # A compose service with both `image:` and `build:` names the image its build makes.
     for site in (s for f in by_path.values() for s in f.launch_sites if s.kind == "compose"):
         builds = [t.value for t in site.targets if t.kind == "build"]
         # an image the caller names at run time (`${CI_IMAGE:?}`) is no name of the build
         for image in (t for t in site.targets if t.kind == "image" and "$" not in t.value):
             for dockerfile in builds:
-                tags[dockerfile].append((image_key(image.value), f"the image compose builds at {site.location}"))
+                tags[dockerfile].append(ImageOrigin(image_key(image.value), "built",
+                                                   f"the image compose builds at {site.location}"))
     files = frozenset(paths)
     folders = folders_of(paths)
     for dockerfile in projects.dockerfiles:
@@ -230,7 +232,7 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
                 draft.incomplete = incomplete
             # `FROM cassandra` in a folder `cassandra/` extends the upstream image; it is not that image.
             if image_key(dockerfile.base) != image:
-                draft.images.append((image, f"the folder of {dockerfile.path}"))
+                draft.images.append(ImageOrigin(image, "guess", f"the folder of {dockerfile.path}"))
             draft.images.extend(tags.get(dockerfile.path, []))
             draft.dockerfiles.append(dockerfile)
 
@@ -289,7 +291,7 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config,
         replaced = [d for d in drafts if d.root == declared.root]
         drafts = [d for d in drafts if d.root != declared.root]
         draft = _Draft(declared.name, "declared", declared.root, declared.root, _files_under(all_files, declared.root),
-                       [(image, "listed in config") for image in declared.images], declared=True)
+                       [ImageOrigin(image, "declared", "listed in config") for image in declared.images], declared=True)
         for old in replaced:
             draft.images.extend(old.images)
             draft.dockerfiles.extend(old.dockerfiles)

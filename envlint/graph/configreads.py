@@ -9,8 +9,8 @@ import dataclasses
 import posixpath
 
 from .dockerentry import contexts
-from .extract.dockerfile import Dockerfile
-from .model import FileFacts, LaunchSite, Link, Read, Service
+from ..builds import Dockerfile
+from ..model import FileFacts, LaunchSite, Link, Read, Service
 
 
 def placeholder_reads(facts: list[FileFacts]) -> dict[str, tuple[Read, ...]]:

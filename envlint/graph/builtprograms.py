@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import posixpath
 
-from .extract.dockerfile import Dockerfile
-from .extract.gobuilds import GoBuild
-from .model import FileFacts
+from ..builds import Dockerfile
+from ..builds import GoBuild
+from ..model import FileFacts
 
 _WRAPPERS = ("tini", "dumb-init", "exec", "--", "env")
 

@@ -5,7 +5,7 @@ are kept (an interface call names no type), and so are `main`, `init` and reads 
 
 from __future__ import annotations
 
-from .model import FileFacts, Location
+from ..model import FileFacts, Location
 
 
 def unreached_reads(facts: list[FileFacts]) -> frozenset[Location]:

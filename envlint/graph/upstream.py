@@ -17,7 +17,7 @@ import posixpath
 
 from .configreads import _within
 from .images import image_key
-from .model import LaunchSite, Link, Read, Service, TargetRef
+from ..model import LaunchSite, Link, Read, Service, TargetRef
 
 
 def upstream_programs(services: tuple[Service, ...], sites: list[LaunchSite], links: list[Link],
@@ -61,7 +61,7 @@ def upstream_programs(services: tuple[Service, ...], sites: list[LaunchSite], li
 def _name(site: LaunchSite, image: TargetRef | None, taken: set[str]) -> str:
     """The image's short name when it is written out, else the compose service's (or container's) name;
     never the name of another service."""
-    own = (site.function or "").split(" (")[0].rsplit(" container ", 1)[-1]
+    own = site.names[0] if site.names else (site.function or "")
     candidates = [image_key(image.value)] if image is not None and "$" not in image.value else []
     candidates += [own, f"{own or 'image'} ({site.location})"]
     return next(c for c in candidates if c and c not in taken)

@@ -1,0 +1,48 @@
+"""The env files the graph stage needs, read here so that it never opens a file: every discovered env
+file with its entries (`facts` lists them; `.env.example`-style files document names), and the files
+that a `docker run --env-file` names, resolved against the repository's root or the launcher's folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..discover import SourceFile
+from ..model import EnvSet, LaunchSite
+from .envfiles import parse_env_file
+
+
+def _text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def env_file_entries(root: Path, files: tuple[SourceFile, ...]) -> tuple[tuple[str, tuple[EnvSet, ...]], ...]:
+    """Every discovered env file with its entries (an unreadable one has none)."""
+    return tuple((f.path, tuple(parse_env_file(f.path, _text(root / f.path) or "")))
+                 for f in files if f.kind == "env-file")
+
+
+def referenced_env_files(root: Path, sites: list[LaunchSite]) -> dict[str, frozenset[str]]:
+    """The names of each env file a `docker run --env-file` names that the repository holds, by
+    repository-relative path. A symlink that resolves outside the root is never read."""
+    names: dict[str, frozenset[str]] = {}
+    resolved_root = root.resolve()
+    for site in sites:
+        if site.kind != "docker-run":
+            continue
+        for ref in site.env_files:
+            for candidate in ref.candidates():
+                if candidate in names:
+                    continue
+                path = root / candidate
+                try:
+                    inside = path.is_file() and path.resolve().is_relative_to(resolved_root)
+                except OSError:
+                    inside = False
+                text = _text(path) if inside else None
+                if text is not None:
+                    names[candidate] = frozenset(e.name for e in parse_env_file(candidate, text) if e.name)
+    return names
