@@ -28,12 +28,19 @@ def attach_evidence(findings: list[Finding], graph: Graph) -> list[Finding]:
         complete = not (service.incomplete or service.reads_dynamic or "" in service.read_prefixes)
         # The rule states what only it knows (ENV001: whether the requirement holds unconditionally).
         evidence = [("link", link.evidence), ("reads", "complete" if complete else "incomplete"), *finding.evidence]
-        message = finding.message
+        message, help = finding.message, finding.help
         if link.site in uncalled:
             evidence.append(("caller", "none"))
-            message += f" (no caller in the repository: nothing calls {uncalled[link.site]})"
+            # Why the finding is weaker belongs to the help; a finding without a variable keeps it in the
+            # message, which is its identity in the fingerprint (envlint/fingerprint.py).
+            if finding.variable is None:
+                message += f" (no caller in the repository: nothing calls {uncalled[link.site]})"
+            else:
+                note = f"nothing in the repository calls {uncalled[link.site]}, so this launch may never run"
+                help = f"{note}; {help}" if help else note
         weak = (link.evidence == "guess" or link.site in uncalled
                 or (not complete and finding.code in _NEEDS_READ_SET))
         severity = "warning" if weak and finding.severity == "error" else finding.severity
-        out.append(dataclasses.replace(finding, evidence=tuple(evidence), severity=severity, message=message))
+        out.append(dataclasses.replace(finding, evidence=tuple(evidence), severity=severity, message=message,
+                                       help=help))
     return out

@@ -53,11 +53,11 @@ def deduplicate(findings: list[Finding]) -> list[Finding]:
 def merge_places(findings: list[Finding]) -> list[Finding]:
     """One finding per place: a set written once and reaching several launch sites (a compose anchor
     merged into many services, a Helm helper included by several templates, a base file under several
-    overlays) is one mistake in one place. Findings alike in rule, location, variable, service and
-    message become one, whose related locations name every launch site."""
+    overlays) is one mistake in one place. Findings alike in rule, location, variable, service,
+    message and help become one, whose related locations name every launch site."""
     groups: dict[tuple, list[Finding]] = {}
     for finding in findings:
-        key = (finding.code, finding.location, finding.variable, finding.service, finding.message)
+        key = (finding.code, finding.location, finding.variable, finding.service, finding.message, finding.help)
         groups.setdefault(key, []).append(finding)
     merged = []
     for group in groups.values():

@@ -356,9 +356,12 @@ class Finding:
     # The strength of each link of the finding's chain (envlint/evidence.py): ("link", "built"),
     # ("reads", "complete"), ("requirement", "unconditional").
     evidence: tuple[tuple[str, str], ...] = ()
+    # ruff's fix title: why the finding matters here and what to do, one line. The message says only
+    # what is wrong; renderers show the help beneath it (never part of the fingerprint).
+    help: str = ""
 
     def sort_key(self) -> tuple:
-        return (self.location, self.code, self.variable or "", self.message)
+        return (self.location, self.code, self.variable or "", self.message, self.help)
 
 
 @dataclass(frozen=True)

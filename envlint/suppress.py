@@ -105,23 +105,31 @@ def collect_suppressions(paths: Iterable[str], read_text: Callable[[str], str | 
     return out
 
 
-def _unused_message(directive: Directive, unused: list[str], unknown: list[str]) -> str:
+def _unused_message(directive: Directive, unused: list[str], unknown: list[str]) -> tuple[str, str]:
+    """(message, help): the message names the comment; the help says what it fails to silence and what to do."""
+    message = f"unused suppression `{directive.text}`"
     where = "in this file" if directive.file_level else "on this line"
     if directive.codes is None:
-        return f"unused suppression `{directive.text}`: no finding {where} to silence"
-    parts = []
+        return message, f"no finding {where} to silence; remove the comment"
+    parts, fixes = [], []
     if unused:
         parts.append(f"no {', '.join(unused)} finding {where}")
+        fixes.append(f"remove {', '.join(unused)} (or the whole comment)")
     if unknown:
-        parts.append(f"unknown rule code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
-    return f"unused suppression `{directive.text}`: {'; '.join(parts)}"
+        codes = "s" if len(unknown) > 1 else ""
+        parts.append(f"unknown rule code{codes} {', '.join(unknown)}")
+        fixes.append(f"correct or remove the unknown code{codes}")
+    if not parts:
+        parts, fixes = ["it names no rule code"], ["remove the comment"]
+    return message, f"{'; '.join(parts)}; {' and '.join(fixes)}"
 
 
-def _env900(directive: Directive, message: str) -> Finding:
+def _env900(directive: Directive, text: tuple[str, str]) -> Finding:
     # Stable across line moves like every fingerprint: the file and the directive, not its line.
     key = "\0".join((ENV900, directive.path, directive.text))
+    message, help = text
     return Finding(ENV900, ENV900_NAME, ENV900_SEVERITY, message, directive.location, None, None,
-                   fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16])
+                   fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16], help=help)
 
 
 def unused_findings(directives: list[Directive], used: set[tuple[int, str]],

@@ -94,3 +94,21 @@ def test_moved_lines_in_a_repository(tmp_path: Path) -> None:
     fixed = _findings(root)
     assert len(fixed) == 1
     assert apply_baseline(fixed, baseline) == ([], 1)
+
+
+def test_fingerprints_ignore_the_wording_of_message_and_help() -> None:
+    """Rewording a finding (its message, its help) must not make a baselined finding new. A finding without
+    a variable (ENV000, ENV005) is identified by its message, whose wording is therefore kept as it was."""
+    from envlint.fingerprint import fingerprint_findings
+    from envlint.model import Graph
+
+    graph = Graph((), (), (), (), ())
+    one = Finding("ENV001", "read-never-set", "error", "svc requires Q, but this site does not set it: why",
+                  Location("compose.yaml", 6, 3), "Q", "svc")
+    reworded = dataclasses.replace(one, message="svc requires Q, which this launch site does not set", help="why; fix")
+    first, second = fingerprint_findings([one, reworded], graph)
+    assert first.fingerprint == second.fingerprint
+    problem = Finding("ENV000", "unanalysable-file", "warning", "not-utf8: bad", Location("a.py", 1, 1), None, None)
+    helped = dataclasses.replace(problem, help="fix the file")
+    first, second = fingerprint_findings([problem, helped], graph)
+    assert first.fingerprint == second.fingerprint

@@ -99,6 +99,7 @@ def test_misspelled_set_is_a_probable_rename(tmp_path: Path, language, library, 
     assert [(f["code"], f["variable"], f["location"]["path"], f["location"]["line"]) for f in findings] == [
         ("ENV007", VARIABLE, "compose.yaml", 5)
     ]
-    assert findings[0]["message"] == (f"{MISSPELLED} is set here, but svc reads {VARIABLE}, which this site does "
-                                      f"not set: the same name but for an abbreviation; rename it to {VARIABLE}")
+    assert findings[0]["message"] == f"{MISSPELLED} is set here, but svc reads {VARIABLE}"
+    assert findings[0]["help"] == (f"the same name but for an abbreviation, and this site does not set {VARIABLE}; "
+                                   f"rename {MISSPELLED} to {VARIABLE}")
     assert result.exit_code == 1

@@ -7,6 +7,7 @@ validated against the official OASIS schema (tests/schemas/, see its README) for
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -263,3 +264,56 @@ def test_junit_escapes_markup_and_control_characters() -> None:
     assert case.get("classname") == "a.py"  # no service: the path
     assert case.find("failure").get("message") == 'default "<a&b>" \\x1b[0m'
     assert case.find("failure").text.endswith("b.py:2:3: ]]> <x>")
+
+
+# --- help (ruff's fix title) ----------------------------------------------------------------------
+
+
+def _helped() -> Finding:
+    return Finding("ENV001", "read-never-set", "error", "svc requires Q, which this launch site does not set",
+                   Location("compose.yaml", 6, 3), "Q", "svc", related=(Related(Location("m.py", 2, 5), "required read"),),
+                   help="a compose service gets only its environment\n::error::x \x1b[2J; set Q here")
+
+
+def test_text_prints_the_help_beneath_the_related_locations_escaped() -> None:
+    from envlint.render.text import render_text
+
+    lines = render_text(_report([_helped()]), summary=False).splitlines()
+    assert lines == ["compose.yaml:6:3: ENV001 [svc] svc requires Q, which this launch site does not set",
+                     "    m.py:2:5: required read",
+                     "    = help: a compose service gets only its environment\\n::error::x \\x1b[2J; set Q here"]
+
+
+def test_concise_prints_the_message_only() -> None:
+    from envlint.render.concise import render_concise
+
+    assert render_concise(_report([_helped()]), summary=False) == (
+        "compose.yaml:6:3: ENV001 [svc] svc requires Q, which this launch site does not set\n")
+
+
+def test_machine_formats_carry_the_help_beside_the_message() -> None:
+    from envlint.render.json_format import render_json
+    from envlint.render.json_lines import render_json_lines
+    from envlint.render.sarif import sarif_log
+
+    finding = _helped()
+    (found,) = json.loads(render_json(_report([finding])))["findings"]
+    assert (found["message"], found["help"]) == (finding.message, finding.help)
+    assert json.loads(render_json_lines(_report([finding])))["help"] == finding.help
+    (result,) = sarif_log(_report([finding]))["runs"][0]["results"]
+    assert result["message"] == {"text": finding.message}
+    assert result["properties"]["help"] == finding.help
+    plain = dataclasses.replace(finding, help="")
+    assert "help" not in sarif_log(_report([plain]))["runs"][0]["results"][0]["properties"]
+    assert json.loads(render_json(_report([plain])))["findings"][0]["help"] == ""
+
+
+def test_github_and_junit_show_the_help_after_the_message() -> None:
+    finding = _helped()
+    line = render_github(_report([finding])).splitlines()[0]
+    assert line.endswith("::svc requires Q, which this launch site does not set%0Ahelp: a compose service gets only "
+                         "its environment%0A::error::x \x1b[2J; set Q here%0Am.py:2:5: required read")
+    (case,) = _suite(render_junit(_report([finding]))).findall("testcase")
+    assert case.find("failure").get("message") == finding.message
+    assert case.find("failure").text.splitlines()[-2:] == ["help: a compose service gets only its environment",
+                                                           "::error::x \\x1b[2J; set Q here"]

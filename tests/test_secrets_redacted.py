@@ -55,6 +55,8 @@ def test_no_planted_secret_in_any_output(repo: Path, command: tuple[str, ...]) -
 def test_the_findings_still_say_what_they_would_have_shown(repo: Path) -> None:
     text = run_cli("check", cwd=repo).stdout
     assert 'with the default "postgres://admin:***@localhost/db"' in text  # ENV004 keeps the URL's host
+    assert '= help: a container started by docker run gets none of the launcher\'s environment, so its default "***"' \
+        in text  # ENV003's help names the default the site falls back to, masked as in the message
     facts = run_cli("facts", cwd=repo).stdout
     assert 'read API_TOKEN default="***"' in facts and 'set PASSWORD="***"' in facts
     assert 'set DATABASE_URL="postgres://u:***@db/x"' in facts

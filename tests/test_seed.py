@@ -28,8 +28,12 @@ def test_regression_reports_env003_at_the_supervisor_naming_the_daemon_and_the_r
             "severity": "error",
             "message": (
                 "agent-runner reads OLLAMA_BASE_URL, which docker run in runAgent (cmd/agentd/main.go:26:9) "
-                "sets but this launch site does not: a container started by docker run gets none of the "
-                'launcher\'s environment; its default "http://localhost:11434"|"" is used instead'
+                "sets but this launch site does not"
+            ),
+            "help": (
+                "a container started by docker run gets none of the launcher's environment, so its default "
+                '"http://localhost:11434"|"" is used instead; set OLLAMA_BASE_URL here too, or suppress the '
+                "finding if this site is meant to go without it"
             ),
             "variable": "OLLAMA_BASE_URL",
             "service": "agent-runner",

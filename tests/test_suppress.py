@@ -109,9 +109,11 @@ def test_unused_and_unknown_codes_are_env900() -> None:
     kept, unused = run({"m.go": text}, [finding("m.go", 2, "ENV002")])
     assert kept == []
     assert [(f.code, f.location.line) for f in unused] == [("ENV900", 2), ("ENV900", 3)]
-    assert "no ENV003 finding on this line" in unused[0].message
-    assert "unknown rule code ENV123" in unused[0].message
-    assert "no finding on this line" in unused[1].message
+    assert unused[0].message == "unused suppression `envlint: ignore[ENV002, ENV003, ENV123]`"
+    assert unused[0].help == ("no ENV003 finding on this line; unknown rule code ENV123; remove ENV003 (or the whole "
+                              "comment) and correct or remove the unknown code")
+    assert (unused[1].message, unused[1].help) == ("unused suppression `envlint: ignore`",
+                                                   "no finding on this line to silence; remove the comment")
     assert all(f.fingerprint for f in unused)
 
 

@@ -1,5 +1,5 @@
 """The rules. One module per rule: CODE, NAME, SEVERITY, ENABLED_BY_DEFAULT, a docstring with ruff's
-sections (What it does / Why is this bad? / Example / Fix), and ``check(ctx) -> Iterable[Finding]``.
+sections (What it does / Why is this bad? / Example / What it does not report / Fix), and ``check(ctx) -> Iterable[Finding]``.
 """
 
 from __future__ import annotations

@@ -17,6 +17,17 @@ reports a file it cannot parse.
 DEFAULT_CITY = "Zürich"
 ```
 
+## What it does not report
+- A YAML file that does not parse but names no workload, kustomization, ConfigMap or Secret and holds
+  no container list (an Argo Workflow, a CI workflow, a deliberately invalid test input): skipping it
+  loses no launch site, so it is a note in `envlint facts`.
+- A syntax error that only tree-sitter sees: a Python file is parsed again with CPython's `ast`, and a
+  Go file whose only errors are known gaps of the Go grammar is analysed as the valid Go it is.
+- Python syntax newer than the Python running envlint (PEP 695 type parameters, PEP 758 `except A,
+  B:`), and a `.py` file whose `#!` line names another interpreter: notes in `envlint facts`.
+- Files left out by `exclude`, `extend-exclude` or `.gitignore`, and files envlint does not read at all
+  (no extractor claims their names).
+
 ## Fix
 Fix the file when it is really broken. When it is meant to be that way (a deliberately invalid test
 fixture, generated data), leave it out with `exclude` (or `extend-exclude`) in the configuration; the
@@ -38,4 +49,10 @@ ENABLED_BY_DEFAULT = True
 
 def check(ctx: Context) -> Iterator[Finding]:
     for problem in ctx.graph.problems:
-        yield Finding(CODE, NAME, SEVERITY, f"{problem.kind}: {problem.message}", problem.location, None, None)
+        # The message is this finding's identity in its fingerprint (it has no variable): kept as it was.
+        yield Finding(CODE, NAME, SEVERITY, f"{problem.kind}: {problem.message}", problem.location, None, None,
+                      help=_HELP)
+
+
+_HELP = ("what envlint could not read is not checked, so findings may be missing; fix the file, or leave it out "
+         "with `extend-exclude` if it is meant to be so")

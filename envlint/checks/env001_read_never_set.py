@@ -4,10 +4,8 @@ the variable nor passes on an environment that holds it.
 
 A read is required when the program fails without the variable: `os.environ["X"]` in Python, or a read
 whose emptiness leads straight to a failure (`if v == "" { log.Fatal(...) }`, `return fmt.Errorf(...)`,
-`if not x: raise ...`). Variables the language runtime or the platform provides are never reported.
-A requirement reached only under a test of another variable (`if os.Getenv("ENABLE_TRACING") == "1"`
-around the read, or around every call of its function) is not reported at a site whose literal values
-make that test false, an unset variable being "".
+`if not x: raise ...`). A site that sets the variable only under a condition is reported too, with the
+condition.
 
 ## Why is this bad?
 The program starts and dies at once, or at the first request that needs the value. Nothing fails at
@@ -22,6 +20,27 @@ cmd := exec.Command("docker", "run", "--rm", "ghcr.io/acme/worker:latest")
 # services/worker/worker/main.py
 QUEUE = os.environ["WORKER_QUEUE"]  # KeyError in the container
 ```
+
+## What it does not report
+- A read with a default or one the program does without (`os.getenv("X")`): it is not required (ENV003,
+  ENV004 and ENV006 look at those).
+- Variables the language runtime or the platform provides, and names the program sets in its own
+  process (`os.environ.setdefault("X", ...)`).
+- A site whose environment may hold names envlint cannot see: it inherits the environment of a program
+  started from outside the repository (or of one envlint does not know), or takes an env file or
+  `envFrom` source that is not in the repository.
+- A name the site gives through a fallback the program reads in its place (`os.getenv("A") or
+  os.environ["B"]` where the site sets A), and a name read only as such a fallback.
+- A requirement reached only under a test of another variable (`if os.Getenv("ENABLE_TRACING") == "1"`
+  around the read, or around every call of its function) at a site whose literal values make that
+  test false, an unset variable being "", and one whose condition waits for another variable of the
+  program to turn its feature on (`if settings.ENABLE_TRACING:`) at a site that does not always set it.
+- A read in a settings module that the site's `DJANGO_SETTINGS_MODULE` does not choose (a sibling
+  `settings/dev.py` at a site that runs `settings.prod`).
+- A site that starts no program of the repository.
+
+A finding whose link to the program is a guess, or whose launcher stands in a function nothing in the
+repository calls, is reported as a warning, not an error.
 
 ## Fix
 Set the variable at the launch site (`"-e", "WORKER_QUEUE=jobs"`), or give the read a default if the
@@ -57,15 +76,18 @@ def check(ctx: Context) -> Iterator[Finding]:
                       if s.id != site.id and name in ctx.env(s).names]
             also = f"; {others[0].label} sets it" if others else ""
             if name in env.conditional:
-                why = f"this launch site sets it only when {env.conditional[name]}"
+                what = f"which this launch site sets only when {env.conditional[name]}"
+                why = f"when that condition does not hold, {service.name} starts without {name}"
+                fix = f"set {name} on every path or give the read a default"
             else:
-                why = f"this launch site does not set it: {missing_reason(site)}"
+                what, why = "which this launch site does not set", missing_reason(site)
+                fix = f"set {name} here or give the read a default"
             condition = read_condition(required)
             requirement = "conditional" if condition or name in env.conditional else "unconditional"
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{service.name} requires {name}{condition}, but {why}{also}",
+                f"{service.name} requires {name}{condition}, {what}",
                 site.location, name, service.name,
                 tuple(read_related(required, service, "required read") + set_related(ctx, others, name) + dynamic_related(site)),
-                site.id, evidence=(("requirement", requirement),),
+                site.id, evidence=(("requirement", requirement),), help=f"{why}{also}; {fix}",
             )

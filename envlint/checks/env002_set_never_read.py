@@ -2,17 +2,13 @@
 Reports a variable that a launch site sets when the service it starts never reads it: not in its own
 code, not in the repository modules it imports, and not in a program it starts with its own
 environment. When the service reads a variable with a close name that the same site leaves unset, the
-message asks "did you mean ...?".
+help asks "did you mean ...?".
 
 Variables that a language runtime or the platform reads (`PYTHONUNBUFFERED`, `GOMAXPROCS`, `TZ`,
 `HTTP_PROXY`, ...) count as read by every service of that language; `envlint rules ENV002` prints the
 table, and `runtime-variables` in the configuration extends it. Variables that a library the service
 imports reads by itself (`AWS_*` for boto3 or the AWS SDK for Go, `SENTRY_*`, `OTEL_*`, `DD_*`, `PG*`
-for PostgreSQL drivers, ...) count as read too; the table is printed below. A service that reads names envlint
-cannot resolve, or hands its environment to a program envlint does not know, is never reported; nor is
-a name from an env file or ConfigMap that launch sites of several services share, a name of a CI
-workflow's or job's `env:` (it serves every step), or a name the launching command expands itself
-(`run: prog "$BUMP"`).
+for PostgreSQL drivers, ...) count as read too; the table is printed below.
 
 ## Why is this bad?
 A set that nobody reads is most often a misspelling or a rename that reached only one side: the
@@ -27,6 +23,22 @@ docker run -e QUEUE_NAME=jobs ghcr.io/acme/worker
 ```python
 queue = os.getenv("WORKER_QUEUE_NAME", "default")
 ```
+
+## What it does not report
+- A site whose service (or a program it starts with its own environment, or a script its command runs)
+  reads names envlint cannot resolve, has a read set envlint knows to be incomplete (a program in a
+  base image, a loop over the whole environment), or hands its environment to a program envlint does
+  not know: no one can say a name it receives is unused.
+- A name of a family the service reads by prefix (it iterates the environment for `APP_*`) or that a
+  program outside the repository it starts reads (`git` reads `GIT_*`), and a name a library it
+  imports reads by itself (the table below).
+- A name from an env file or ConfigMap that launch sites of several services share: it may be meant for
+  another of them.
+- A name of a CI workflow's or job's `env:` (it serves every step), and a name the launching command
+  expands itself (`run: prog "$BUMP"`).
+- A set that ENV007 pairs with a read of the same name spelled differently: ENV007 reports it.
+- A set whose name envlint cannot resolve (ENV005's, when selected), and a second set of one name at one
+  site.
 
 ## Fix
 Rename the variable at the launch site to the name the program reads, or remove the set.
@@ -87,9 +99,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             program = services[0].name + (f" {site.command.split()[0]}" if other_commands else "")
             message = f"{item.name} is set here, but {program} never reads it"
             if guesses:
-                message += f"; did you mean {' or '.join(guesses)}?"
+                help = (f"did you mean {' or '.join(guesses)}? rename {item.name} to the name "
+                        f"{services[0].name} reads, or remove it")
+            elif item.name in other_commands:
+                help = (f"only another sub-command of {services[0].name} reads it, and this site runs {program}; "
+                        f"remove it, or run the sub-command that reads it")
+            else:
+                help = (f"{program} does not read it in its own code, the repository modules it imports or "
+                        f"the programs it starts; remove it, or correct it to the name {program} reads")
             for guess in guesses:
                 read = ctx.reads_by_name(next(s for s in services if guess in ctx.reads_by_name(s)))[guess][0]
                 related.append(Related(read.location, f"{guess} is read here and not set by this site"))
             yield Finding(CODE, NAME, SEVERITY, message, item.location, item.name, services[0].name,
-                          tuple(related), site.id)
+                          tuple(related), site.id, help=help)

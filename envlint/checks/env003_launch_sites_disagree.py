@@ -35,7 +35,16 @@ base_url = os.getenv("OLLAMA_BASE_URL", "http://localhost:11434")
   out is what the code intends; a misspelling at the site that sets it is still ENV007's. A read with
   no default written (`os.getenv("QUEUE_URL")`) is still compared.
 - A value read only when another variable turns its feature on, at a site that does not always set
-  that variable.
+  that variable, and a read behind a guard the site's literal values make false.
+- A variable that every site giving it gives only under a condition (a Helm `if`): the program runs
+  without it there too, so a site that leaves it out is one more such case.
+- A variable the other sites give only through an env file or ConfigMap that sites of several services
+  share: no sign that this program is meant to get it.
+- A site whose environment may hold names envlint cannot see (it inherits from outside the repository,
+  or takes an env file or `envFrom` source that is not in it), and variables the language runtime
+  provides or the program sets in its own process.
+- A command of a CI step or a Dockerfile `RUN`: a run for one purpose (a check-only step, a matrix
+  entry, a build step), never the equal of another launch.
 - Sites that run different programs: a different command, or an image built from another Dockerfile
   than the service's own.
 - A disagreement whose only evidence is a launcher in a function that nothing in the repository calls.
@@ -200,8 +209,8 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             if not ctx.reached(site, service, name, reads):
                 continue  # behind a guard this site makes false: the name is not read here
             with_default = [r for r in reads if r.default.kind != "none"]
-            falls_back = (f"; its default {default_text(with_default[0].default, name)} is used instead"
-                          if with_default else "; the read gets nothing")
+            falls_back = (f"its default {default_text(with_default[0].default, name)} is used instead"
+                          if with_default else "the read gets nothing")
             comparable = [s for s in always if _same_deployment(s, site) and _same_overlay_tree(s, site)
                           and is_test_site(s) == is_test_site(site)]
             if not comparable or _variant_choice(comparable, name, reads):
@@ -211,14 +220,14 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             sets = f"sets (when {when})" if when else "sets"
             if site in providers:
                 here = f"this launch site sets it only when {_conditional(ctx, service, name, site)}"
+                why = f"when that condition does not hold, {falls_back}"
             else:
-                here = f"this launch site does not: {missing_reason(site)}"
+                here, why = "this launch site does not", f"{missing_reason(site)}, so {falls_back}"
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but "
-                f"{here}{falls_back}",
+                f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but {here}",
                 site.location, name, service.name,
                 tuple(read_related(reads, service) + set_related(ctx, [p for p in providers if p.id != site.id], name)
                       + dynamic_related(site)),
-                site.id,
+                site.id, help=f"{why}; set {name} here too, or suppress the finding if this site is meant to go without it",
             )

@@ -1,8 +1,8 @@
 """## What it does
 Reports a service started in a container (`docker run`, a compose service, a Kubernetes container) that
 reads a variable whose default points at `localhost`, `127.0.0.1` or `[::1]`, when the launch site does
-not set that variable. With host networking on every path the rule does not apply; with host networking
-only under a condition, the message says under which condition localhost still works.
+not set that variable. With host networking only under a condition, the help says under which
+condition localhost still works.
 
 ## Why is this bad?
 Inside a container, localhost is the container itself. The default that works on a developer's
@@ -28,6 +28,17 @@ Defaults that mention localhost without the container connecting to it:
 - a value read only when another variable turns its feature on (`if os.environ["ENABLE_TRACING"] ==
   "1": addr = os.getenv("COLLECTOR_ADDR", "localhost:4317")`), at a site that does not always set that
   variable: the default is never used there.
+
+Nor sites where localhost is right or the variable may be given:
+- a container with host networking on every path (`--network host`, `network_mode: host`): localhost
+  is the host there;
+- a launch that starts no container (a subprocess, an `exec.Cmd`, a script): localhost is the machine
+  the launcher runs on;
+- a site whose environment may hold names envlint cannot see (an env file or `envFrom` source outside
+  the repository), a site that sets the variable or a fallback read in its place on every path, and a
+  variable the program sets in its own process;
+- a read behind a guard the site's literal values make false, or in a settings module its
+  `DJANGO_SETTINGS_MODULE` does not choose.
 
 ## Fix
 Set the variable at the launch site to an address the container can reach
@@ -69,10 +80,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             value = next(v for v in local[0].default.values if points_at_localhost(v))
             when = next((env.conditional[n] for n in sorted(ctx.alternatives(service, name)) if n in env.conditional), None)
-            sets = f"sets it only when {when}" if when else "does not set it"
-            message = (f"{service.name} reads {name}{read_condition(local)} with the default {quote(redact(name, value))}, and "
-                       f"this launch site {sets}: inside the container localhost is the container itself")
+            sets = f"sets only when {when}" if when else "does not set"
+            message = (f"{service.name} reads {name}{read_condition(local)} with the default {quote(redact(name, value))}, "
+                       f"which this launch site {sets}")
+            help = "inside the container localhost is the container itself"
             if site.network_host == "conditional":
-                message += f"; localhost works only when {site.network_condition} (host networking)"
+                help += f"; localhost works only when {site.network_condition} (host networking)"
+            help += f"; set {name} here to an address the container can reach"
             yield Finding(CODE, NAME, SEVERITY, message, site.location, name, service.name,
-                          tuple(read_related(local, service) + dynamic_related(site)), site.id)
+                          tuple(read_related(local, service) + dynamic_related(site)), site.id, help=help)

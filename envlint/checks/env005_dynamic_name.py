@@ -15,6 +15,14 @@ for k, v := range secrets {
 }
 ```
 
+## What it does not report
+- Names envlint resolves: a literal, a constant, a map literal in the same package, a helper called
+  with a literal name, a settings field whose name is spelled out.
+- A loop over the whole environment or over a prefix (`for k, v in os.environ.items()`,
+  `strings.HasPrefix(k, "APP_")`): envlint records it as names read by prefix (or as a read set it
+  cannot list), not as one unknown name.
+- A set outside a launch site: only what a launch site gives its program is a contract.
+
 ## Fix
 Where the names are known, write them as literals or constants (a map literal in the same package is
 followed), or accept the finding as a note.
@@ -43,7 +51,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if read.name is None:
                 yield Finding(CODE, NAME, SEVERITY,
                               f"the name read here cannot be resolved statically: {read.name_text}",
-                              read.location, None, owners.get(facts.path))
+                              read.location, None, owners.get(facts.path), help=_HELP)
     for site in ctx.graph.sites:
         links = ctx.links_by_site.get(site.id, [])
         for item in site.sets:
@@ -51,4 +59,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield Finding(CODE, NAME, SEVERITY,
                               f"the name set here cannot be resolved statically: {item.name_text}",
                               item.location, None, links[0].service if links else None,
-                              (Related(site.location, f"launch site: {site.label}"),), site.id)
+                              (Related(site.location, f"launch site: {site.label}"),), site.id, help=_HELP)
+
+
+# The messages stay as they were: a finding without a variable is identified by its message in its
+# fingerprint (envlint/fingerprint.py), so rewording them would make baselined findings new.
+_HELP = ("envlint cannot check a name it cannot resolve; where the name is known, write it as a literal or a "
+         "constant")

@@ -3,12 +3,7 @@ Reports a variable that a compose file sets only to an interpolation without a d
 `- X=$X`), when the service reads X with a default that an empty value defeats, or its image's
 Dockerfile gives X a value. When X is unset on the host, compose passes `X=` (an empty string): the
 variable is *set*, so `os.getenv("X", "d")`, `os.environ.get("X", "d")` and Go's `os.LookupEnv` do not
-fall back to their default, and the image's `ENV X=...` is overridden. Reads whose default also
-replaces an empty value (`os.getenv("X") or "d"`, Go's `if v == "" { v = "d" }`) are not reported,
-nor are empty-string defaults (`os.getenv("X", "")`: an empty value gives the same), nor names that the
-`.env` beside the compose file gives a value or that its templates (`.env.example`, `.env.sample`,
-`.env.dist`, `.env-<variant>`) list for the user to set, nor names that a Makefile which runs the compose
-file (it names the file and `docker compose`) writes as `NAME=`: make sets them on every run.
+fall back to their default, and the image's `ENV X=...` is overridden.
 
 ## Why is this bad?
 The default that works when the variable is absent silently turns into an empty string in the
@@ -25,6 +20,20 @@ services:
 ```python
 queue_url = os.getenv("QUEUE_URL", "amqp://rabbitmq:5672")
 ```
+
+## What it does not report
+- Reads whose default also replaces an empty value (`os.getenv("X") or "d"`, Go's
+  `if v == "" { v = "d" }`), and empty-string defaults (`os.getenv("X", "")`: an empty value gives the
+  same).
+- Reads without a default where the image has no `ENV X`: there is no default to defeat.
+- Interpolations with a default or a requirement (`${X:-d}`, `${X:?msg}`), values that hold more than
+  the one reference (`http://${HOST}:8080`), and a name the site also sets in another way.
+- Names that the `.env` beside the compose file gives a value or that its templates (`.env.example`,
+  `.env.sample`, `.env.dist`, `.env-<variant>`) list for the user to set, and names that a Makefile
+  which runs the compose file (it names the file and `docker compose`) writes as `NAME=`: make sets them
+  on every run.
+- A read behind a guard the site's literal values make false, one waiting for a feature switch the
+  site never turns on, and one in a settings module its `DJANGO_SETTINGS_MODULE` does not choose.
 
 ## Fix
 Give the interpolation the same default (`${QUEUE_URL:-amqp://rabbitmq:5672}`), make it required
@@ -64,7 +73,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             related = [Related(site.location, f"launch site: {site.label}")]
             if defeated:
-                what = f"its default {default_text(defeated[0].default, name)}"
+                what = f"{service.name}'s default {default_text(defeated[0].default, name)}"
                 related.append(Related(defeated[0].location, f"read here with default {default_text(defeated[0].default, name)}"
                                        f" ({defeated[0].form}, {service.name})"))
             else:
@@ -73,7 +82,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 related.append(Related(image_env[name].location, f"the image sets {name} here"))
             yield Finding(
                 CODE, NAME, SEVERITY,
-                f"{name} is set here to an interpolation without a default: when it is unset on the host the "
-                f"container gets an empty {name}, which defeats {what}",
+                f"{name} is set here to an interpolation without a default, which can defeat {what}",
                 sets[0].location, name, service.name, tuple(related), site.id,
+                help=f"when {name} is unset on the host, compose gives {service.name} an empty {name}, not an unset "
+                     f"one; give the interpolation the same default (`${{{name}:-...}}`), make it required "
+                     f"(`${{{name}:?...}}`), or drop the entry",
             )

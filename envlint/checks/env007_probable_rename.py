@@ -5,17 +5,11 @@ the site leaves unset, when the two are the same name spelled differently: a typ
 trailing word dropped or added (`DB_HOST` for `APP_DB_HOST`), a documented abbreviation or synonym
 (`DB`/`DATABASE`, `ADDR`/`ADDRESS`/`HOST`/`URL`/`ENDPOINT`, `SECS`/`SECONDS`, `PASS`/`PASSWORD`).
 
-It pairs names only one to one: when a set name could be several read names (or the other way round),
-nothing is reported. Names that merely share a word are never paired (`SERVER_URL` and
-`SERVER_OTEL_COLLECTOR_URL`, `DB_HOST` and `DB_PORT`, `HTTP_PORT` and `HTTPS_PORT`). A site whose
-environment may hold names envlint cannot see (an `envFrom` outside the repository) is not judged.
-A Dockerfile's own `ENV` is checked the same way against the program its image runs.
-A bare word that spells several read names (`ENABLED` for `REGISTER_ENABLED` and `SANDBOX_ENABLED`) is
-paired when the set's value is the default of only one of them, or is a switch where the other's
-default is none, or when the names set around it begin with the word of only one. A read name the site
-sets only in the other branch of the set's condition (a Helm `if`/`else`) is unset where the set is. A
-name a library family covers (`OTEL_*` for OpenTelemetry, `SENTRY_*` for sentry_sdk) is paired only as
-a typo or a plural of a name the program reads itself: other spellings may be the library's own names.
+A Dockerfile's own `ENV` is checked the same way against the program its image runs. A bare word that
+spells several read names (`ENABLED` for `REGISTER_ENABLED` and `SANDBOX_ENABLED`) is paired when the
+set's value is the default of only one of them, or is a switch where the other's default is none, or
+when the names set around it begin with the word of only one. A read name the site sets only in the
+other branch of the set's condition (a Helm `if`/`else`) is unset where the set is.
 
 ## Why is this bad?
 This is the shape of almost every real contract regression: one side of a rename, or a typo, reaches
@@ -34,6 +28,18 @@ services:
 ```python
 DATABASE_URL = os.getenv("DATABASE_URL", "sqlite:///local.db")
 ```
+
+## What it does not report
+- A pairing that is not one to one: when a set name could be several read names (or the other way
+  round), and neither the set's value nor its neighbours tell which, nothing is reported.
+- Names that merely share a word (`SERVER_URL` and `SERVER_OTEL_COLLECTOR_URL`, `DB_HOST` and
+  `DB_PORT`, `HTTP_PORT` and `HTTPS_PORT`).
+- A site whose environment may hold names envlint cannot see (an `envFrom` outside the repository).
+- A name a library family covers (`OTEL_*` for OpenTelemetry, `SENTRY_*` for sentry_sdk) or the program
+  reads by prefix, unless it is a typo or a plural of a name the program reads itself: other spellings
+  may be the library's own names.
+- A read name the site sets (outside the other branch of the set's condition), variables the language
+  runtime reads, and names the program sets in its own process.
 
 ## Fix
 Rename the variable at the launch site to the name the program reads (or the read to the name the
@@ -75,19 +81,17 @@ def check(ctx: Context) -> Iterator[Finding]:
             # the read name may be set in the other branch of this set's `if`: never together with it
             when = ctx.env(site).conditional.get(read_name)
             if when:
-                unset = f"sets only when {when}"
+                unset = f"this site sets {read_name} only when {when}"
             elif any(s.name == read_name for s in site.sets):
-                unset = "does not set in this branch"
+                unset = f"this site does not set {read_name} in this branch"
             else:
-                unset = "does not set"
+                unset = f"this site does not set {read_name}"
             yield Finding(
-                CODE, NAME, SEVERITY,
-                f"{item.name} is set here, but {service.name} reads {read_name}, which this site {unset}: "
-                f"the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                CODE, NAME, SEVERITY, f"{item.name} is set here, but {service.name} reads {read_name}",
                 item.location, read_name, service.name,
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
                  Related(site.location, f"launch site: {site.label}")),
-                site.id,
+                site.id, help=_help(item.name, read_name, unset, kind),
             )
 
 
@@ -101,9 +105,12 @@ def _image_env(ctx: Context) -> Iterator[Finding]:
         for entry, read_name, kind in image_env_renames(ctx, service):
             read = reads[read_name][0]
             yield Finding(
-                CODE, NAME, SEVERITY,
-                f"{entry.name} is set here, but {service.name} reads {read_name}, which this image does not "
-                f"set: the same name but for {_KINDS[kind]}; rename it to {read_name}",
+                CODE, NAME, SEVERITY, f"{entry.name} is set here, but {service.name} reads {read_name}",
                 entry.location, read_name, service.name,
                 (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),),
+                help=_help(entry.name, read_name, f"this image does not set {read_name}", kind),
             )
+
+
+def _help(set_name: str, read_name: str, unset: str, kind: str) -> str:
+    return f"the same name but for {_KINDS[kind]}, and {unset}; rename {set_name} to {read_name}"

@@ -17,6 +17,12 @@ cmd.Env = append(cmd.Env, "WORKER_QUEUE=jobs") // envlint: ignore[ENV002]
 ```
 where the worker now reads `WORKER_QUEUE`, so ENV002 no longer reports that line.
 
+## What it does not report
+- A code whose rule did not run (not selected, or ignored): whether it would silence something is not
+  known.
+- `ENV900` itself in a list: it is there to silence the report about the other codes.
+- Anything unless ENV900 runs, and comments in files envlint does not analyse.
+
 ## Fix
 Remove the comment, or the codes it lists that silence nothing; correct a misspelled code.
 """

@@ -1,7 +1,7 @@
 """`concise`: one line per finding (a file that could not be analysed is an ENV000 finding), then the
 text summary line (unless `--quiet`).
 
-The text format without the indented related locations, for editors and `grep`: every line but the
+The text format without the indented related locations and help lines (ruff's concise), for editors and `grep`: every line but the
 last has the `path:line:col:` prefix that problem matchers and quickfix lists parse.
 """
 

@@ -36,9 +36,10 @@ def _where(location: Location) -> dict[str, object]:
 def render_github(report: Report) -> str:
     lines = []
     for finding in report.findings:
-        # Annotations show only the message; the related locations go into it, one per line, as the
-        # text format prints them.
-        message = "\n".join([finding.message, *(f"{r.location}: {r.note}" for r in finding.related)])
+        # Annotations show only the message; the help and the related locations go into it, one per
+        # line (escaped as %0A), the help first so that it shows beside the message.
+        help = [f"help: {finding.help}"] if finding.help else []
+        message = "\n".join([finding.message, *help, *(f"{r.location}: {r.note}" for r in finding.related)])
         title = f"{finding.code} {finding.name}"
         lines.append(command(COMMANDS[finding.severity], {**_where(finding.location), "title": title}, message))
     lines.append(summary_line(report.summary))

@@ -1,14 +1,15 @@
 """The JSON schema, version 1 (stable; fields are only ever added):
 
 {"version": 1,
- "findings": [{"code", "name", "severity", "message", "variable", "service",
+ "findings": [{"code", "name", "severity", "message", "help", "variable", "service",
                "location": {"path", "line", "column"},
-               "related": [{"path", "line", "column", "note"}]}],
+               "related": [{"path", "line", "column", "note"}], "evidence": {...}}],
  "problems": [{"path", "line", "column", "kind", "message"}],
  "summary": {"findings", "errors", "warnings", "notes", "services", "launch_sites",
              "unlinked_launch_sites", "problems"}}
 
-Paths are relative to the analysed root, POSIX style; findings are sorted by location, then code.
+`message` says what is wrong; `help` why it matters here and what to do (ruff's fix title; "" when the
+rule has none). Paths are relative to the analysed root, POSIX style; findings are sorted by location, then code.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def finding_json(finding: Finding) -> dict[str, object]:
         "name": finding.name,
         "severity": finding.severity,
         "message": finding.message,
+        "help": finding.help,
         "variable": finding.variable,
         "service": finding.service,
         "location": location_json(finding.location),

@@ -51,9 +51,11 @@ def junit_tree(report: Report) -> ET.Element:
     for f in report.findings:
         case = _testcase(suite, f"{f.code} {f.location}", f.service or f.location.path, f.location.path,
                          f.location.line)
-        # The body carries what the message attribute cannot: the related locations, one per line.
+        # The body carries what the message attribute cannot: the related locations, one per line, and
+        # the help (why and what to do).
         body = "\n".join([f"{f.location}: {f.code} {f.name} ({f.severity})",
-                          *(f"{r.location}: {r.note}" for r in f.related)])
+                          *(f"{r.location}: {r.note}" for r in f.related),
+                          *([f"help: {f.help}"] if f.help else [])])
         _element(case, "failure", {"type": f.code, "message": f.message}, body)
     if not report.findings:
         _testcase(suite, "envlint", "envlint")

@@ -85,7 +85,11 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
                                       for i, r in enumerate(finding.related, start=1)]
     if finding.fingerprint:
         result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
-    properties: dict[str, object] = {k: v for k, v in (("variable", finding.variable), ("service", finding.service)) if v}
+    # The help (why and what to do) is not part of `message.text`, which stays the short message as ruff's
+    # is; SARIF's result has no field for a per-result fix title without an edit (a `fix` needs
+    # `artifactChanges`), so it goes into the property bag, SARIF's place for tool-specific data.
+    properties: dict[str, object] = {k: v for k, v in (("variable", finding.variable), ("service", finding.service),
+                                                       ("help", finding.help)) if v}
     if finding.evidence:
         properties["evidence"] = dict(finding.evidence)
     if properties:

@@ -1,4 +1,5 @@
-"""`path:line:col: CODE [service] message`, related locations indented beneath, then a summary line."""
+"""`path:line:col: CODE [service] message`, related locations indented beneath, then the `= help:` line
+(why it matters and what to do), then a summary line."""
 
 from __future__ import annotations
 
@@ -49,6 +50,9 @@ def render_text(report: Report, color: bool = False, summary: bool = True) -> st
         where = style(printable(str(finding.location)), bold=True)
         lines.append(f"{where}: {code}{service} {printable(finding.message)}")
         lines.extend(printable(f"    {r.location}: {r.note}") for r in finding.related)
+        if finding.help:
+            # ruff's `= help:` line: the why and the fix, beneath the places the finding names.
+            lines.append(printable(f"    = help: {finding.help}"))
     if summary:
         lines.append(summary_line(report.summary))
     return "\n".join(lines) + "\n" if lines else ""
