@@ -1,5 +1,5 @@
 """One mini-repository per configuration library (issue 4): a compose launch site that sets the
-variable the library reads is clean; one that sets a misspelled name reports ENV002 with "did you mean".
+variable the library reads is clean; one that sets a misspelled name reports ENV007 probable-rename with both names.
 """
 
 from __future__ import annotations
