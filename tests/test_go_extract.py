@@ -234,3 +234,31 @@ def test_go_embed_directives_name_repository_paths() -> None:
               b'//go:embed *.tmpl ../up.yaml\nvar t string\n')
     (facts,) = extract_go_package([("cmd/app/main.go", source)])
     assert facts.embeds == ("cmd/app/defaults.yaml", "cmd/app/conf/a b.yaml", "cmd/app/static")
+
+
+def test_kingpin_envar_reads_with_the_chain_default() -> None:
+    """`kingpin.Flag(...).Envar("X").Default("d")`: a read at the name with its default (an empty value
+    also gets it); `.Required()` is met by the command line too, so never a required read."""
+    from envlint.extract.golang import extract_go_package
+
+    source = (b'package main\n\nimport "gopkg.in/alecthomas/kingpin.v2"\n\nvar (\n'
+              b'\tport = kingpin.Flag("port", "p").Envar("APP_PORT").Default("8080").Int()\n'
+              b'\thost = kingpin.Flag("host", "h").Required().Envar("APP_HOST").String()\n)\n\n'
+              b'func main() { kingpin.Parse() }\n')
+    (facts,) = extract_go_package([("cmd/a/main.go", source)])
+    assert [(r.name, str(r.location), r.form, r.default.values, r.default.covers_empty, r.required)
+            for r in facts.reads] == [("APP_PORT", "cmd/a/main.go:6:41", "kingpin", ("8080",), True, False),
+                                      ("APP_HOST", "cmd/a/main.go:7:52", "kingpin", (), False, False)]
+
+
+def test_kong_env_tags_of_commands_and_their_fallbacks() -> None:
+    from envlint.extract.golang import extract_go_package
+
+    source = (b'package main\n\nimport "github.com/alecthomas/kong"\n\n'
+              b'type Serve struct {\n\tAddr string `env:"SERVE_ADDR,ADDR" default:":80"`\n\tDebug bool\n}\n\n'
+              b'type CLI struct {\n\tServe Serve `cmd:"" envprefix:"APP_"`\n}\n\n'
+              b'func main() {\n\tvar cli CLI\n\t_ = kong.Parse(&cli)\n}\n')
+    (facts,) = extract_go_package([("cmd/a/main.go", source)])
+    assert [(r.name, str(r.location), r.default.values, r.fallback_of, r.required) for r in facts.reads] == [
+        ("APP_SERVE_ADDR", "cmd/a/main.go:6:2", (":80",), None, False),
+        ("APP_ADDR", "cmd/a/main.go:6:2", (":80",), "APP_SERVE_ADDR", False)]

@@ -53,6 +53,17 @@ GO = {
         'var flag = &cli.StringFlag{Name: "queue-url", Value: "amqp://rabbitmq", EnvVars: []string{"SVC_QUEUE_URL"}}\n\n'
         "func main() { _ = flag }\n"
     ),
+    "kingpin": (
+        'import "gopkg.in/alecthomas/kingpin.v2"\n\n'
+        'var queue = kingpin.Flag("queue-url", "queue").Envar("SVC_QUEUE_URL").Default("amqp://rabbitmq").String()\n\n'
+        "func main() { kingpin.Parse(); _ = queue }\n"
+    ),
+    "kong": (
+        'import "github.com/alecthomas/kong"\n\n'
+        "type Serve struct {\n\tQueueURL string `env:\"SVC_QUEUE_URL\" default:\"amqp://rabbitmq\"`\n}\n\n"
+        "type CLI struct {\n\tServe Serve `cmd:\"\"`\n}\n\n"
+        "func main() {\n\tvar cli CLI\n\t_ = kong.Parse(&cli)\n}\n"
+    ),
     "os-expandenv": 'import "os"\n\nfunc main() { _ = os.ExpandEnv("amqp://${SVC_QUEUE_URL}/jobs") }\n',
     "outside-env-helper": (
         'import "github.com/other/envutil"\n\nfunc main() { _ = envutil.MustGet("SVC_QUEUE_URL") }\n'

@@ -23,6 +23,7 @@ from .index import GoFile, PackageIndex, build_index, enclosing_function, functi
 from .calls import package_extra, selector_reads
 from .embeds import embeds
 from .flags import flag_reads
+from .kingpin import kingpin_reads
 from .guards import inherited_guards, with_inherited
 from .launches import find_launches
 from .whole_env import read_prefixes
@@ -80,6 +81,7 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
                 selector_reads(go_file, index, selector[go_file.path], wrappers)
             composites = syntax.matches("go", "composites", go_file.root)
             reads += tuple(flag_reads(go_file, index, composites))
+            reads += tuple(kingpin_reads(go_file, index, selector[go_file.path]))
             sites = facts.launch_sites + tuple(sdk_launches(go_file, index, composites))
             reads = tuple(sorted(dict.fromkeys(with_inherited(r, inherited) for r in reads), key=lambda r: r.location))
             dynamic = any(r.name is None for r in reads)

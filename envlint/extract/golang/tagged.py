@@ -5,7 +5,11 @@ the `envconfig:"X"` tag, else the field name (split at word boundaries with `spl
 upper-cased; with a tag and a prefix it falls back to the bare tag name. Nested structs recurse with
 the field's key as prefix (embedded ones keep the outer prefix).
 `env.Parse(&cfg)` reads only fields tagged `env:"X"`, with `envPrefix:"P_"` on nested structs and
-`Options{Prefix: ...}`. Reads stand at the field; function and condition are the parsing call's.
+`Options{Prefix: ...}`. `kong.Parse(&cli)` (github.com/alecthomas/kong) reads the fields tagged
+`env:"X"` or `env:"X,Y"` of the command-line struct and of its commands and embedded structs, with
+`envprefix:"P_"` on nested ones and the `default:"v"` tag; a flag on the command line satisfies a
+`required` one, so no kong read is required. Reads stand at the field; function and condition are the
+parsing call's.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from .structs import Field, fields, keyed, struct_of
 
 ENVCONFIG = "github.com/kelseyhightower/envconfig"
 CAARLOS0 = "github.com/caarlos0/env"
+KONG = "github.com/alecthomas/kong"
 Types = dict[str, tuple[GoFile, Node]]
 # envconfig's own word split: gatherRegexp, then acronymRegexp ("HTTPServer" -> "HTTP", "Server").
 _GATHER = re.compile(r"([^A-Z]+|[A-Z]+[^A-Z]+|[A-Z]+)")
@@ -97,6 +102,24 @@ def _caarlos0(emit: _Emitter, struct: str, prefix: str, depth: int = 0) -> None:
         emit.read(go_file, field, prefix + name.strip(), default, required)
 
 
+def _kong(emit: _Emitter, struct: str, prefix: str, depth: int = 0) -> None:
+    if struct not in emit.types or depth > 8:
+        return
+    go_file, node = emit.types[struct]
+    for field in fields(node):
+        if not field.exported or field.tag("kong") == "-":
+            continue
+        if field.type_name in emit.types:  # a command (`cmd:""`) or an embedded group of flags
+            _kong(emit, field.type_name, prefix + (field.tag("envprefix") or ""), depth + 1)
+            continue
+        value = field.tag("default")
+        default = Default("literal", (value,)) if value is not None else NO_DEFAULT
+        names = [n.strip() for n in (field.tag("env") or "").split(",") if n.strip()]
+        for position, name in enumerate(names):
+            emit.read(go_file, field, prefix + name, default, False,
+                      fallback_of=prefix + names[0] if position else None)
+
+
 def tagged_reads(go_file: GoFile, index: PackageIndex, calls: list[dict[str, list[Node]]],
                  types: Types) -> list[tuple[str, Read]]:
     """(path of the file declaring the field, read) for every envconfig / caarlos0 parsing call."""
@@ -123,5 +146,11 @@ def tagged_reads(go_file: GoFile, index: PackageIndex, calls: list[dict[str, lis
             if struct and prefix is not None:
                 emit = _Emitter(captures["call"][0], "caarlos0/env", types)
                 _caarlos0(emit, struct, prefix)
+                out.extend(emit.out)
+        elif (path == KONG or path.startswith(KONG + "/")) and method in ("Parse", "Must", "New") and arguments:
+            struct = struct_of(arguments[0], index)
+            if struct:
+                emit = _Emitter(captures["call"][0], "kong", types)
+                _kong(emit, struct, "")
                 out.extend(emit.out)
     return out
