@@ -262,3 +262,17 @@ def test_kong_env_tags_of_commands_and_their_fallbacks() -> None:
     assert [(r.name, str(r.location), r.default.values, r.fallback_of, r.required) for r in facts.reads] == [
         ("APP_SERVE_ADDR", "cmd/a/main.go:6:2", (":80",), None, False),
         ("APP_ADDR", "cmd/a/main.go:6:2", (":80",), "APP_SERVE_ADDR", False)]
+
+
+def test_a_helper_that_returns_an_error_when_the_value_is_empty_is_a_required_read() -> None:
+    """`if len(v) > 0 { return v, nil }; return "", fmt.Errorf(...)`: the code after the `if` is the
+    empty branch, and that branch is the failing return itself."""
+    from envlint.extract.golang import extract_go_package
+
+    source = (b'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\n'
+              b'func requireEnv(key string) (string, error) {\n\tv := os.Getenv(key)\n\tif len(v) > 0 {\n'
+              b'\t\treturn v, nil\n\t}\n\treturn "", fmt.Errorf("%s is required", key)\n}\n\n'
+              b'func main() {\n\taddr, err := requireEnv("APP_ADDR")\n\t_, _ = addr, err\n}\n')
+    (facts,) = extract_go_package([("cmd/a/main.go", source)])
+    assert [(r.name, str(r.location), r.form, r.required) for r in facts.reads] == [
+        ("APP_ADDR", "cmd/a/main.go:17:15", "wrapper requireEnv", True)]

@@ -41,9 +41,9 @@ def _fails(node: Node | None) -> bool:
         if name in _FAILING or name.rsplit(".", 1)[-1] in ("Fatal", "Fatalf", "Fatalln", "Exit") \
                 or _FATAL_CHAIN.search(name):
             return True
-        if _fails_call(call) and any(
-            a.type == "return_statement" for a in _ancestors(call, node)
-        ):
+        # `return "", fmt.Errorf(...)`: the branch may be that return statement itself.
+        if _fails_call(call) and (node is not None and node.type == "return_statement"
+                                  or any(a.type == "return_statement" for a in _ancestors(call, node))):
             return True
     return False
 
