@@ -196,8 +196,7 @@ class Context:
         (inherited, passed through, or set to something that is not a literal). For the program's first
         argument (a sub-command), the first word of the command the site runs, when it gives one."""
         if name == FIRST_ARGUMENT:
-            first = site.command.split()[0] if site.command.split() else ""
-            return frozenset({first}) if first and not first.startswith(("-", "$")) else None
+            return self._sub_command(site, service)
         env = self.env(site)
         given = [s for s in site.sets if s.name == name] or [e for e in service.image_env if e.name == name]
         if given:
@@ -206,6 +205,18 @@ class Context:
             values = {s.value or "" for s in given}
             return frozenset(values | ({""} if name in env.conditional else set()))
         return None if env.open or name in env.names else frozenset({""})
+
+    def _sub_command(self, site: LaunchSite, service: Service) -> frozenset[str] | None:
+        """The sub-command the site runs: a word of its command that is one of the service's sub-commands
+        (`serve` in `serve`, `/bin/app serve`, `python -m app serve`: the command may name the program
+        first, when it replaces the image's entrypoint), else unknown. A word that no guard names is no
+        evidence: the command may start with the program's path or an interpreter."""
+        known = {g.value for r in service.reads for g in r.guards if g.variable == FIRST_ARGUMENT}
+        words = site.command.split()
+        for word in words[:4]:
+            if word in known:
+                return frozenset({word})
+        return None
 
     def own_sets(self, service: Service) -> frozenset[str]:
         return frozenset(s.name for s in service.process_sets if s.name)
