@@ -15,12 +15,14 @@ from .configreads import placeholder_reads, with_mounted_config
 from .discover import discover
 from .envflow import compute_env
 from .extract.envfiles import parse_env_file
+from .extract.cache import UnitCache
 from .extract.run import extract_all
 from .link import infer_links
 from .model import EnvSet, Graph, LaunchSite
 from .projects import find_projects
 from .resolve import resolve
 from .services import build_services
+from .timings import NO_CLOCK, Clock
 from .unlinked import explain_unlinked
 from .upstream import upstream_programs
 
@@ -35,9 +37,12 @@ class Analysis:
     env_files: tuple[tuple[str, tuple[EnvSet, ...]], ...] = ()
 
 
-def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
+def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCache | None = None,
+            clock: Clock = NO_CLOCK) -> Analysis:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
-    facts, problems = extract_all(root, found.files)
+    clock.lap("discover", files_seen=len(found.files))
+    facts, problems = extract_all(root, found.files, cache)
+    clock.lap("extract")
     projects = find_projects(root, found.files)
     facts = resolve(facts, projects.go_modules)
     service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))
@@ -64,6 +69,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
                       for f in found.files if f.kind == "env-file")
     # A file whose reads are a service's weak reads (a configuration it mounts or copies) is checked.
     weak = {r.location.path for s in services for r in s.weak_reads}
+    clock.lap("resolve/graph")
     return Analysis(root, graph, tuple(p for p in service_set.unowned if p not in weak), config, env_files)
 
 
