@@ -114,7 +114,8 @@ def test_default_folder_ignores_itself_and_is_never_analysed(tmp_path: Path, mon
     first = run_cli("check", cwd=repo)
     folder = repo / ".envlint_cache"
     assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
-    assert (folder / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    tag = (folder / "CACHEDIR.TAG").read_text(encoding="utf-8")
+    assert tag.startswith("Signature: 8a477f597d28d172789f06886806bc55")
     # A compose file or Python file in the folder (a stranger's) is no file of the repository.
     (folder / "compose.yaml").write_text("services:\n  x:\n    image: y\n    environment: {A: 1}\n", encoding="utf-8")
     assert all(".envlint_cache" not in f.path for f in discover(repo, (repo,), (), True).files)
@@ -137,14 +138,29 @@ def test_a_cache_that_cannot_be_written_is_a_run_without_it(tmp_path: Path) -> N
     assert "note: cache" in result.stderr and "cannot be written" in result.stderr
 
 
+def _git(repo: Path, *args: str) -> str:
+    command = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(repo), *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def test_the_default_folder_leaves_the_work_tree_clean(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("ENVLINT_CACHE_DIR")
+    repo = _copy(GO_CASE, tmp_path)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "x")
+    run_cli("check", cwd=repo)
+    assert (repo / ".envlint_cache").is_dir() and _git(repo, "status", "--porcelain") == ""
+    assert "files parsed 0," in run_cli("check", "--timings", cwd=repo).stderr
+
+
 def test_a_committed_cache_folder_is_not_used(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("ENVLINT_CACHE_DIR")
     repo = _copy(GO_CASE, tmp_path)
     run_cli("check", cwd=repo)
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(repo)]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "-A", "-f"], check=True)  # the cache's `*` .gitignore forced past
-    subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A", "-f")  # the cache's `*` .gitignore forced past
+    _git(repo, "commit", "-q", "-m", "x")
     result = run_cli("check", "--timings", cwd=repo)
     assert "holds files the repository commits; not used" in result.stderr
     assert "units from cache 0" in result.stderr

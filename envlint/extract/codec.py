@@ -15,6 +15,7 @@ import enum
 import json
 import types
 import typing
+from operator import call
 from typing import Any, Callable
 
 from ..model import FileFacts
@@ -134,12 +135,14 @@ def _sequence(inner: Codec, make: type) -> Codec:
     def decode_all(value: Any) -> Any:
         if type(value) is not list:
             _fail("a list", value)
-        return make(decode(v) for v in value)
+        return make(map(decode, value))
 
     return encode_all, decode_all
 
 
 def _fixed(items: list[Codec]) -> Codec:
+    decoders = [d for _, d in items]
+
     def encode(value: Any) -> list:
         if type(value) is not tuple or len(value) != len(items):
             raise Unsupported(f"expected a tuple of {len(items)}")
@@ -148,7 +151,7 @@ def _fixed(items: list[Codec]) -> Codec:
     def decode(value: Any) -> tuple:
         if type(value) is not list or len(value) != len(items):
             _fail(f"a list of {len(items)}", value)
-        return tuple(d(v) for (_, d), v in zip(items, value))
+        return tuple(map(call, decoders, value))
 
     return encode, decode
 
@@ -201,7 +204,7 @@ def _record(cls: type) -> Codec:
     def decode(value: Any) -> Any:
         if type(value) is not list or not required <= len(value) <= len(decoders):
             _fail(f"{cls.__name__} as a list of {required} to {len(decoders)}", value)
-        return cls(*[d(v) for d, v in zip(decoders, value)])
+        return cls(*map(call, decoders, value))  # map stops at the shorter: the rest are defaults
 
     _CODECS[cls] = (encode, decode)  # before the fields: a record may hold itself
     if any(not f.init or f.kw_only for f in fields):

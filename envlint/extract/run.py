@@ -140,6 +140,10 @@ _CONFIG_UNITS = {"compose": "compose", "env-file": "compose", "yaml": "kubernete
                  "compose-template": "compose", "env-template": "compose"}
 
 
+def _size(units: list[Unit]) -> int:
+    return sum({path: len(data) for _, members in units for path, data in members}.values())
+
+
 def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
     """A file read by two extractors (a manifest that is also a program's config) is one record."""
     by_path: dict[str, FileFacts] = {}
@@ -202,8 +206,8 @@ def extract_all(root: Path, files: tuple[SourceFile, ...],
     units.extend((kind, config[kind]) for kind in sorted(config))
     if cache is None:
         per_unit = _run_units(units, size)
-    else:  # a unit's members are counted once per unit here: only the choice of a process pool uses it
-        per_unit = run_cached(units, lambda todo: _run_units(todo, sum(len(d) for _, m in todo for _, d in m)), cache)
+    else:  # the units not in the cache, in a pool when their files (each counted once) are many
+        per_unit = run_cached(units, lambda todo: _run_units(todo, _size(todo)), cache)
     facts = mark_no_caller(_one_per_path([f for result in per_unit for f in result] + notes), texts)
     for item in facts:
         problems.extend(item.problems)
