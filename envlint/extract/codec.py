@@ -15,6 +15,7 @@ import enum
 import json
 import types
 import typing
+import operator
 from operator import call
 from typing import Any, Callable
 
@@ -128,9 +129,13 @@ def _sequence(inner: Codec, make: type) -> Codec:
     def encode_all(value: Any) -> list:
         if type(value) is not make:
             raise Unsupported(f"expected {make.__name__}, got {type(value).__name__}")
-        items = [encode(v) for v in value]
+        items = list(map(encode, value))
+        if make is not frozenset:
+            return items
         # A frozenset's order is the hash seed's: sorted, so that one set always writes one entry.
-        return sorted(items, key=lambda i: json.dumps(i, sort_keys=True)) if make is frozenset else items
+        if all(type(i) is str for i in items):
+            return sorted(items)
+        return sorted(items, key=lambda i: json.dumps(i, sort_keys=True))
 
     def decode_all(value: Any) -> Any:
         if type(value) is not list:
@@ -188,6 +193,7 @@ def _record(cls: type) -> Codec:
     facts leave most fields empty): the entry is smaller and faster to read."""
     fields = dataclasses.fields(cls)
     names = [f.name for f in fields]
+    get = operator.attrgetter(*names) if names else (lambda value: ())  # a tuple, or one field's value
     required = sum(1 for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
     encoders: list[Callable[[Any], Any]] = []
     decoders: list[Callable[[Any], Any]] = []
@@ -196,7 +202,7 @@ def _record(cls: type) -> Codec:
     def encode(value: Any) -> list:
         if type(value) is not cls:
             raise Unsupported(f"expected {cls.__name__}, got {type(value).__name__}")
-        out = [e(getattr(value, name)) for e, name in zip(encoders, names)]
+        out = list(map(call, encoders, get(value))) if len(names) != 1 else [encoders[0](get(value))]
         while len(out) > required and out[-1] == defaults[len(out) - 1]:
             out.pop()
         return out
