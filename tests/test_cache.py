@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -77,6 +78,37 @@ def test_a_crafted_entry_in_the_folder_is_a_miss(tmp_path: Path) -> None:
         entry.write_bytes(unit_key(unit).encode() + b"\n" + body)
         again = UnitCache(tmp_path / "c", repo)
         assert _facts(repo, again) == expected and again.parsed == {"app.py"}
+
+
+def test_an_entry_that_is_no_regular_file_is_a_miss(tmp_path: Path) -> None:
+    """A restored cache may hold links: to /dev/zero (which never ends), to a FIFO, to a file elsewhere."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "app.py").write_text('import os\nA = os.getenv("A")\n', encoding="utf-8")
+    unit = ("python", [("app.py", (repo / "app.py").read_bytes())])
+    expected = _facts(repo, UnitCache(tmp_path / "c", repo))
+    entry = next((tmp_path / "c").rglob(f"{unit_key(unit)}.json"))
+    saved = tmp_path / "saved.json"
+    entry.rename(saved)
+    for target in (Path("/dev/zero"), saved):
+        entry.symlink_to(target)
+        again = UnitCache(tmp_path / "c", repo)
+        assert _facts(repo, again) == expected and again.parsed == {"app.py"}
+        entry.unlink(missing_ok=True)
+    os.mkfifo(entry)
+    again = UnitCache(tmp_path / "c", repo)
+    assert _facts(repo, again) == expected and again.parsed == {"app.py"}
+
+
+def test_version_and_shard_folders_that_are_links_are_not_followed(tmp_path: Path) -> None:
+    repo = _copy(GO_CASE, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / f"v1-{cache_module.code_hash()}").symlink_to(elsewhere)
+    result = run_cli("check", "--cache-dir", str(folder), "--timings", cwd=repo)
+    assert result.exit_code == 1 and not any(elsewhere.iterdir())
 
 
 def _copy(case: Path, tmp_path: Path) -> Path:

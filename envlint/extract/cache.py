@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -106,7 +107,10 @@ class UnitCache:
             if created or not any(folder.iterdir()) or (folder / "CACHEDIR.TAG").is_file():
                 _write_new(folder / "CACHEDIR.TAG", _TAG)
                 _write_new(folder / ".gitignore", "# Automatically created by envlint.\n*\n")
-            entries.mkdir(parents=True, exist_ok=True)
+            for made in (version, entries):  # never created, written or pruned through a link
+                if made.is_symlink():
+                    return
+                made.mkdir(exist_ok=True)
             self.writable = os.access(entries, os.W_OK)
         except OSError as exc:
             self.notes.append(f"cache {folder} cannot be written ({exc.strerror or exc}); not saved")
@@ -128,11 +132,8 @@ class UnitCache:
         if self.entries is None:
             return None
         path = self._path(key)
-        try:
-            if path.parent.is_symlink() or path.stat().st_size > _max_entry(unit):
-                return None
-            raw = path.read_bytes()
-        except OSError:
+        raw = None if path.parent.is_symlink() else _read_entry(path, _max_entry(unit))
+        if raw is None:
             return None
         head, _, body = raw.partition(b"\n")
         if head != key.encode():
@@ -188,6 +189,24 @@ class UnitCache:
                         entry.unlink(missing_ok=True)
         except OSError:
             pass  # another run pruned it first; the next run prunes again
+
+
+def _read_entry(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes; None for anything else (missing, a
+    symbolic link, a FIFO or a device that would never end, too large)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as entry:
+        try:
+            info = os.fstat(entry.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+                return None
+            data = entry.read(limit + 1)
+        except OSError:
+            return None
+    return data if len(data) <= limit else None
 
 
 def _scope(folder: Path, root: Path | None) -> str:
