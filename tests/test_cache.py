@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from envlint.discover import discover
 from envlint.extract import cache as cache_module
@@ -244,3 +246,49 @@ def test_timings_go_to_stderr(tmp_path: Path) -> None:
     assert [line.split()[0] for line in lines[1:8]] == \
         ["discover", "extract", "resolve/graph", "checks", "filter", "render", "total"]
     json.dumps(lines)  # printable text only
+
+
+def _sample_entry() -> bytes:
+    """The entry of a fixture with reads, launch sites and both languages' cross-file records."""
+    facts = [f for case in (GO_CASE, FIXTURES / "rules" / "ENV003") for f in _facts_all(case)]
+    return encode_facts(facts)
+
+
+def _facts_all(folder: Path) -> list[FileFacts]:
+    cases = [folder] if (folder / "expected.txt").exists() else sorted(p for p in folder.iterdir() if p.is_dir())
+    return [f for case in cases[:6] for f in _facts(case)]
+
+
+_ENTRY = _sample_entry()
+_JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                            lambda inner: st.lists(inner, max_size=3), max_leaves=6)
+
+
+@given(st.lists(st.tuples(st.integers(0, len(_ENTRY) - 1), st.binary(max_size=3)), min_size=1, max_size=4))
+def test_a_damaged_entry_decodes_or_is_invalid(edits: list[tuple[int, bytes]]) -> None:
+    raw = bytearray(_ENTRY)
+    for at, data in edits:
+        raw[at:at + len(data)] = data
+    try:
+        assert all(isinstance(f, FileFacts) for f in decode_facts(bytes(raw)))
+    except Invalid:
+        pass
+
+
+@given(st.data())
+def test_an_entry_with_any_value_replaced_decodes_or_is_invalid(data) -> None:
+    """Well-formed JSON of the wrong shape anywhere in the tree: a value of the wrong type is refused."""
+    tree = json.loads(_ENTRY)
+    node = tree
+    for _ in range(data.draw(st.integers(1, 8))):
+        if not isinstance(node, list) or not node:
+            break
+        index = data.draw(st.integers(0, len(node) - 1))
+        if not isinstance(node[index], list) or data.draw(st.booleans()):
+            node[index] = data.draw(_JSON_VALUES)
+            break
+        node = node[index]
+    try:
+        assert all(isinstance(f, FileFacts) for f in decode_facts(json.dumps(tree).encode()))
+    except Invalid:
+        pass
