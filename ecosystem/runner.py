@@ -28,7 +28,8 @@ class Run:
 def run_envlint(tree: Path, source: Path | None = None) -> Run:
     """`envlint check --output-format json` in `tree`. `source`: a checkout of envlint whose package is
     run instead of the installed one (for --diff)."""
-    env = dict(os.environ)
+    # The corpus checkouts are never written (no cache folder in them), and every run is a cold one.
+    env = dict(os.environ, ENVLINT_NO_CACHE="1")
     if source is not None:
         env["PYTHONPATH"] = str(source) + os.pathsep + env.get("PYTHONPATH", "")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:

@@ -14,6 +14,7 @@ from .graph.commandreads import with_command_reads
 from .graph.configreads import placeholder_reads, with_mounted_config
 from .discover import discover
 from .graph.envflow import compute_env
+from .extract.cache import UnitCache
 from .extract.envfile_facts import env_file_entries, referenced_env_files
 from .extract.run import extract_all
 from .graph.link import infer_links
@@ -23,6 +24,7 @@ from .resolve import resolve
 from .graph.services import build_services
 from .graph.unlinked import explain_unlinked
 from .graph.upstream import upstream_programs
+from .timings import NO_CLOCK, Clock
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,13 @@ class Analysis:
     env_files: tuple[tuple[str, tuple[EnvSet, ...]], ...] = ()
 
 
-def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
+def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCache | None = None,
+            clock: Clock = NO_CLOCK) -> Analysis:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
-    facts, problems = extract_all(root, found.files)
+    clock.lap("discover", files_seen=len(found.files))
+    facts, problems = extract_all(root, found.files, cache)
     projects = find_projects(root, found.files)
+    clock.lap("extract")
     facts = resolve(facts, projects.go_modules)
     service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))
     _check_declarations(root, config, {s.name for s in service_set.services})
@@ -63,6 +68,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     env_files = env_file_entries(root, found.files)
     # A file whose reads are a service's weak reads (a configuration it mounts or copies) is checked.
     weak = {r.location.path for s in services for r in s.weak_reads}
+    clock.lap("resolve/graph")
     return Analysis(root, graph, tuple(p for p in service_set.unowned if p not in weak), config, env_files)
 
 

@@ -18,6 +18,7 @@ from .baseline import baseline_json, load_baseline
 from .checks import BY_CODE
 from .config import Config, ConfigError, describe_config
 from .discover import inside
+from .extract.cache import DEFAULT_FOLDER, UnitCache
 from .filter import SelectionError, selected_codes
 from .noqa import add_noqa
 from .postprocess import finish
@@ -26,6 +27,7 @@ from .render.report import make_report
 from .render.concise import render_concise
 from .render.text import render_text
 from .run_checks import run_checks
+from .timings import NO_CLOCK, Clock
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -57,6 +59,17 @@ def _statistics(findings) -> str:
     return "\n".join(rows) + ("\n" if rows else "")
 
 
+def open_cache(root: Path, paths: tuple[Path, ...], config: Config, options: dict) -> UnitCache:
+    """Extraction's cache: `--cache-dir`, else ENVLINT_CACHE_DIR, else the configuration's `cache-dir`,
+    else `.envlint_cache` in the analysed root; none with `--no-cache` or ENVLINT_NO_CACHE (the user's
+    settings, read by the CLI only, as NO_COLOR is)."""
+    if options.get("no_cache") or os.environ.get("ENVLINT_NO_CACHE", "").lower() not in ("", "0", "false", "no"):
+        return UnitCache(None)
+    chosen = options.get("cache_dir") or os.environ.get("ENVLINT_CACHE_DIR") or config.cache_dir
+    folder = Path(chosen) if chosen else root / DEFAULT_FOLDER
+    return UnitCache(folder, root, whole=all(p.absolute() == root for p in paths))
+
+
 def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict, fail) -> int:
     if options.get("show_config"):
         click.echo(describe_config(config), nl=False)
@@ -64,12 +77,15 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
     fmt = config.output_format or "text"
     if fmt not in RENDERERS:
         raise fail(f"{config.source}: output-format: unknown format {fmt!r} ({', '.join(sorted(RENDERERS))})")
+    clock = Clock() if options.get("timings") else NO_CLOCK
+    cache = open_cache(root, paths, config, options)
     try:
-        analysis = analyze(root, tuple(p.absolute() for p in paths) or (root,), config)
+        analysis = analyze(root, tuple(p.absolute() for p in paths) or (root,), config, cache, clock)
         selected = selected_codes(config)
         findings = run_checks(analysis.graph, config)
     except (ConfigError, SelectionError) as exc:
         raise fail(str(exc)) from None
+    clock.lap("checks", files_parsed=len(cache.parsed), units_from_cache=cache.hits)
     read_text = _reader(root)
     baseline = None
     if config.baseline and not options.get("write_baseline"):
@@ -80,6 +96,7 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
     sources = tuple(sorted({f.path for f in analysis.graph.files} | {p for p, _ in analysis.env_files}
                            | {d for s in analysis.graph.services for d in s.dockerfiles}))
     outcome = finish(findings, config, selected, read_text, baseline, sources)
+    clock.lap("filter")
     if options.get("write_baseline"):
         Path(options["write_baseline"]).write_text(baseline_json(outcome.findings), encoding="utf-8")
         click.echo(f"Wrote {len(outcome.findings)} findings to the baseline {options['write_baseline']}.")
@@ -107,6 +124,10 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
     else:
         # click strips ANSI codes when stdout is not a terminal unless told: `always` means always.
         click.echo(text, nl=False, color=color or None)
+    if options.get("timings"):
+        clock.lap("render")
+        clock.notes.extend(cache.notes)
+        click.echo(clock.report(), err=True)
     # A file that could not be analysed is an ENV000 finding: exit 1 like any other, and --exit-zero
     # covers it. Exit 2 is kept for usage, configuration and internal errors.
     return EXIT_FINDINGS if report.findings and not config.exit_zero else EXIT_CLEAN

@@ -122,6 +122,11 @@ def main() -> None:
               help="Record the current findings in this file and exit.")
 @click.option("--add-noqa", is_flag=True, help="Add an `envlint: ignore[CODE]` comment at each finding and exit.")
 @click.option("--show-config", is_flag=True, help="Print the settings in effect and where they come from, and exit.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep extraction's cache in this folder (default: ENVLINT_CACHE_DIR, the `cache-dir` setting, "
+                   "or .envlint_cache in the analysed root).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (also when ENVLINT_NO_CACHE is set).")
+@click.option("--timings", is_flag=True, help="Print files read and seconds per stage to standard error.")
 @_CONFIG
 def check(paths, config_path, **options) -> None:
     """Analyse PATHS (default: the current folder) and report findings per launch site."""

@@ -47,6 +47,7 @@ class Config:
     output_format: str | None = None
     output_file: str | None = None
     baseline: str | None = None
+    cache_dir: str | None = None  # where extraction's cache is (default: .envlint_cache in the root)
     color: str = "auto"
     respect_gitignore: bool = True
     statistics: bool = False
@@ -60,7 +61,8 @@ class Config:
 
 # Keys are the command line's option names; each maps to (Config field, expected type, allowed values).
 _LISTS = ("select", "extend-select", "ignore", "exclude", "extend-exclude", "ignore-variables")
-_STRINGS = {"output-format": None, "output-file": None, "baseline": None, "color": ("auto", "always", "never")}
+_STRINGS = {"output-format": None, "output-file": None, "baseline": None, "cache-dir": None,
+            "color": ("auto", "always", "never")}
 _BOOLS = ("respect-gitignore", "statistics", "exit-zero", "quiet")
 _TABLES = ("severity", "runtime-variables", "services", "links")
 KNOWN_KEYS = frozenset(_LISTS) | frozenset(_STRINGS) | frozenset(_BOOLS) | frozenset(_TABLES)
@@ -114,7 +116,8 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     return dataclasses.replace(config, path=path, exclude=anchor_patterns(config.exclude, folder),
                                extend_exclude=anchor_patterns(config.extend_exclude, folder),
                                output_file=_contained(config.output_file, folder, f"{where}: output-file"),
-                               baseline=_contained(config.baseline, folder, f"{where}: baseline"))
+                               baseline=_contained(config.baseline, folder, f"{where}: baseline"),
+                               cache_dir=_contained(config.cache_dir, folder, f"{where}: cache-dir"))
 
 
 def _contained(value: str | None, folder: Path, where: str) -> str | None:
@@ -241,7 +244,7 @@ def _links(items: object, where: str) -> tuple[DeclaredLink, ...]:
 
 
 # Command-line options that are actions of one run, not settings.
-_ACTIONS = frozenset({"write_baseline", "add_noqa", "show_config"})
+_ACTIONS = frozenset({"write_baseline", "add_noqa", "show_config", "no_cache", "timings"})
 
 
 def apply_options(config: Config, options: dict[str, object]) -> Config:

@@ -22,7 +22,7 @@ __all__ = ["DEFAULT_EXCLUDE", "Discovery", "SourceFile", "classify", "discover"]
 # Folders that never hold a repository's own programs (as ruff's default excludes).
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".bzr", ".direnv", ".eggs", ".mypy_cache", ".nox", ".pytest_cache",
-    ".ruff_cache", ".tox", ".venv", "venv", "__pycache__", "__pypackages__", "node_modules",
+    ".ruff_cache", ".envlint_cache", ".tox", ".venv", "venv", "__pycache__", "__pypackages__", "node_modules",
     "site-packages", "vendor", "build", "dist", "_build",
     # Inputs of tests (the go tool ignores folders of this name): a chart or compose file there is a
     # fixture a test parses, not a deployment of the repository's programs.

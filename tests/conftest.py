@@ -6,10 +6,22 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import atexit
+import shutil
+import tempfile
+
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
 from envlint.cli import main
+
+
+# Every `envlint check` of the suite goes through one cache folder outside the fixtures (which stay
+# unwritten): goldens are compared with results read from the cache as often as with fresh ones.
+_CACHE = tempfile.mkdtemp(prefix="envlint-test-cache-")
+os.environ["ENVLINT_CACHE_DIR"] = _CACHE
+os.environ.pop("ENVLINT_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 @dataclass(frozen=True)

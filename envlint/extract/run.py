@@ -17,6 +17,7 @@ from typing import Callable
 from ..discover import SourceFile
 from ..kinds import FILE_KINDS
 from ..model import FileFacts, Location, Problem
+from .cache import UnitCache, run_cached
 from .callers import mark_no_caller
 from .process_managers import is_supervisor_config
 from .compose.sniff import looks_like_compose
@@ -121,15 +122,15 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     return _guarded(paths, lambda: extract(*members[0]), filed)
 
 
-def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
+def _run_units(units: list[Unit], size: int) -> list[list[FileFacts]]:
     """Extraction is per unit and pure, so units run in worker processes on a large repository."""
     workers = min(os.cpu_count() or 1, 8)
     if size < PARALLEL_FROM_BYTES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [f for unit in units for f in _extract_unit(unit)]
+        return [_extract_unit(unit) for unit in units]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         chunk = max(1, len(units) // (workers * 4))
-        return [f for result in pool.map(_extract_unit, units, chunksize=chunk) for f in result]
+        return list(pool.map(_extract_unit, units, chunksize=chunk))
 
 
 # Which extractor reads which kind of discovered file: the registry's units (envlint/kinds.py).
@@ -138,6 +139,10 @@ def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
 # the compose unit too (the compose files it runs).
 _CONFIG_UNITS = {k.name: k.unit for k in FILE_KINDS.values() if k.unit in ("compose", "kubernetes") and k.name != "makefile"}
 _READ_KINDS = tuple(k.name for k in FILE_KINDS.values() if k.unit is not None and k.name not in _CONFIG_UNITS)
+
+
+def _size(units: list[Unit]) -> int:
+    return sum({path: len(data) for _, members in units for path, data in members}.values())
 
 
 def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
@@ -154,7 +159,8 @@ def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
     return [by_path[path] for path in sorted(by_path)]
 
 
-def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFacts], list[Problem]]:
+def extract_all(root: Path, files: tuple[SourceFile, ...],
+                cache: UnitCache | None = None) -> tuple[list[FileFacts], list[Problem]]:
     problems: list[Problem] = []
     notes: list[FileFacts] = []
     units: list[Unit] = []
@@ -199,7 +205,11 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             config["compose"].append((source.path, data))
     units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
     units.extend((kind, config[kind]) for kind in sorted(config))
-    facts = mark_no_caller(_one_per_path(_run_units(units, size) + notes), texts)
+    if cache is None:
+        per_unit = _run_units(units, size)
+    else:  # the units not in the cache, in a pool when their files (each counted once) are many
+        per_unit = run_cached(units, lambda todo: _run_units(todo, _size(todo)), cache)
+    facts = mark_no_caller(_one_per_path([f for result in per_unit for f in result] + notes), texts)
     for item in facts:
         problems.extend(item.problems)
     problems.sort(key=lambda p: (p.location, p.kind))

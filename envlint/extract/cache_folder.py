@@ -1,0 +1,148 @@
+"""The cache folder on disk (envlint/extract/cache.py decides what goes in it): its layout, its tags,
+and reading, writing and pruning entries without trusting it.
+
+`FOLDER/.gitignore` (`*`) and `FOLDER/CACHEDIR.TAG` mark it, as ruff marks its own; entries are
+`FOLDER/v<format>-<code hash>/<scope>/<2 hex>/<key>.json`. The folder may come from a stranger (a
+committed `.envlint_cache/`, a restored CI cache): a folder that git tracks is not used, nothing is
+created, written or pruned through a symbolic link, and an entry is read only when it is a regular
+file of bounded size. Two runs may share the folder: an entry is written to a temporary file and
+renamed into place, so a reader sees a whole entry or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import stat
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMAT = 1  # the layout of the folder and of an entry
+_VERSION_FOLDER = re.compile(r"v\d+-[0-9a-f]{16}")
+_STALE_TEMPORARY = 3600  # seconds: a temporary file this old belongs to a run that died
+_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# This file is a cache directory tag created by envlint.\n"
+        "# For information about cache directory tags see https://bford.info/cachedir/\n")
+
+
+@dataclass
+class Opened:
+    entries: Path | None = None  # None: no cache is read
+    writable: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def open_folder(folder: Path, root: Path | None, version_name: str) -> Opened:
+    """The entries' folder of this version of the extraction code and this root, created if need be;
+    the folders of other versions are removed."""
+    if root is not None and _committed(root, folder):
+        return Opened(notes=[f"cache {folder} holds files the repository commits; not used"])
+    opened = Opened()
+    version = folder / version_name
+    entries = version / _scope(folder, root)
+    try:
+        created = not folder.exists()
+        folder.mkdir(parents=True, exist_ok=True)
+        if created or not any(folder.iterdir()) or (folder / "CACHEDIR.TAG").is_file():
+            _write_new(folder / "CACHEDIR.TAG", _TAG)
+            _write_new(folder / ".gitignore", "# Automatically created by envlint.\n*\n")
+        for made in (version, entries):  # never created, written or pruned through a link
+            if made.is_symlink():
+                return opened
+            made.mkdir(exist_ok=True)
+        opened.writable = os.access(entries, os.W_OK)
+    except OSError as exc:
+        opened.notes.append(f"cache {folder} cannot be written ({exc.strerror or exc}); not saved")
+    if version.is_symlink() or entries.is_symlink() or not entries.is_dir():
+        return opened
+    opened.entries = entries
+    if not opened.writable:
+        opened.notes.append(f"cache {folder} is read-only; entries are read, none saved")
+        return opened
+    for sibling in folder.iterdir():  # the entries of other versions of envlint or its patterns
+        if sibling != version and _VERSION_FOLDER.fullmatch(sibling.name) and not sibling.is_symlink():
+            shutil.rmtree(sibling, ignore_errors=True)
+    return opened
+
+
+def entry_path(entries: Path, key: str) -> Path:
+    return entries / key[:2] / f"{key}.json"
+
+
+def read_entry(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes; None for anything else (missing, a
+    symbolic link, a FIFO or a device that would never end, too large)."""
+    if path.parent.is_symlink():
+        return None
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as entry:
+        try:
+            info = os.fstat(entry.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+                return None
+            data = entry.read(limit + 1)
+        except OSError:
+            return None
+    return data if len(data) <= limit else None
+
+
+def write_entry(path: Path, data: bytes) -> None:
+    """Atomically: a reader sees the old entry or the whole new one. OSError when it cannot."""
+    if path.parent.is_symlink():
+        return
+    path.parent.mkdir(exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def prune(entries: Path, used: set[str]) -> None:
+    """Remove the entries not in ``used`` (a deleted or edited file's) and dead temporary files."""
+    now = time.time()
+    try:
+        for shard in entries.iterdir():
+            if shard.is_symlink() or not shard.is_dir():
+                continue
+            for entry in shard.iterdir():
+                stale = entry.name.endswith(".tmp") and now - entry.lstat().st_mtime > _STALE_TEMPORARY
+                if stale or (entry.suffix == ".json" and entry.stem not in used):
+                    entry.unlink(missing_ok=True)
+    except OSError:
+        pass  # another run pruned it first; the next run prunes again
+
+
+def _scope(folder: Path, root: Path | None) -> str:
+    """The subfolder of one analysed root's entries: a folder outside the root (ENVLINT_CACHE_DIR set
+    for every project) holds the entries of several, which prune only their own; the default folder,
+    inside the root, moves with the checkout."""
+    if root is None or folder.absolute().is_relative_to(root.absolute()):
+        return "local"
+    return hashlib.sha256(str(root.absolute()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _write_new(path: Path, text: str) -> None:
+    if not path.exists() and not path.is_symlink():
+        path.write_text(text, encoding="utf-8")
+
+
+def _committed(root: Path, folder: Path) -> bool:
+    """Whether git tracks ``folder`` or files in it: then it came with the repository, maybe from a
+    stranger's pull request (a symbolic link to elsewhere, crafted entries)."""
+    from ..gitfiles import _ls_files
+
+    where, base = folder.absolute(), root.absolute()
+    if not where.is_relative_to(base) or not (where.exists() or where.is_symlink()):
+        return False
+    return bool(_ls_files(base, [where.relative_to(base).as_posix()]))
