@@ -19,6 +19,7 @@ from .checks import BY_CODE
 from .config import Config, ConfigError, describe_config
 from .discover import inside
 from .extract.cache import DEFAULT_FOLDER, UnitCache
+from .extract.run import MAX_FILE_BYTES
 from .filter import SelectionError, selected_codes
 from .noqa import add_noqa
 from .postprocess import finish
@@ -37,6 +38,10 @@ def _reader(root: Path) -> Callable[[str], str | None]:
         if not inside(root, root / path):  # never read (nor, with --add-noqa, write) through a link out
             return None
         try:
+            # A file over extraction's size limit was never read: its suppressions are not read either
+            # (a 4 GB file would be read whole to look for comments).
+            if (root / path).stat().st_size > MAX_FILE_BYTES:
+                return None
             return (root / path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None

@@ -205,3 +205,26 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path
     assert run_cli("check", "--output-file", str(report), cwd=tmp_path).exit_code == 1
     assert report.read_text().splitlines()[0] == (
         "caf\\xe9/bad.py:1:1: ENV000 not-utf8-name: the file's name is not UTF-8; skipped")
+
+
+def test_a_file_over_the_size_limit_is_never_read_for_suppressions(tmp_path: Path, monkeypatch) -> None:
+    """Extraction skips a file over the limit before reading it; so does the search for `envlint:
+    ignore` comments near findings, which read a 4 GB file whole before (8 GB of memory)."""
+    from envlint.extract.run import MAX_FILE_BYTES
+
+    _repo(tmp_path)
+    big = tmp_path / "bad" / "big.py"
+    big.write_text("# envlint: ignore[ENV000]\n" + "x = 1\n" * (MAX_FILE_BYTES // 6 + 1))
+    read: list[str] = []
+    original = Path.read_text
+
+    def recording(self: Path, *args, **kwargs) -> str:
+        read.append(self.name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", recording)
+    result = run_cli("check", "--no-cache", "--output-format", "json", str(tmp_path))
+    reported = [(f["location"]["path"], f["name"]) for f in json.loads(result.stdout)["findings"]
+                if f["location"]["path"] == "bad/big.py"]
+    assert reported == [("bad/big.py", "unanalysable-file")]
+    assert "big.py" not in read
