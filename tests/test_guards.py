@@ -174,3 +174,24 @@ def test_sys_argv_1_is_the_sub_command_guard_in_python() -> None:
     facts = extract_python_file("app/main.py", source)
     assert {r.name: r.guards for r in facts.reads} == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve"),),
                                                       "OTHER": ()}
+
+
+def test_commands_of_a_root_click_group_or_typer_app_are_sub_command_guards() -> None:
+    """A command of the root group guards the reads in its function with its name (given, or the
+    function's with `-` for `_`); a nested group's commands, a sub-Typer and plain functions carry none."""
+    from envlint.extract.python import extract_python_file
+    from envlint.model import FIRST_ARGUMENT
+
+    click_source = (b'import os\n\nimport click\n\n\n@click.group()\ndef cli():\n    pass\n\n\n'
+                    b'@cli.command()\ndef serve_api():\n    os.environ["SERVE_PORT"]\n\n\n'
+                    b'@cli.command(name="work")\ndef worker():\n    os.environ["WORK_QUEUE"]\n\n\n'
+                    b'@cli.group()\ndef db():\n    pass\n\n\n@db.command()\ndef migrate():\n    os.environ["DB_URL"]\n\n\n'
+                    b'def helper():\n    return os.getenv("HELPER")\n')
+    typer_source = (b'import os\n\nimport typer\n\napp = typer.Typer()\nsub = typer.Typer()\napp.add_typer(sub, name="x")\n\n\n'
+                    b'@app.command()\ndef serve():\n    os.environ["SERVE_PORT"]\n\n\n'
+                    b'@sub.command()\ndef inner():\n    os.environ["INNER"]\n')
+    guards = {r.name: r.guards for r in extract_python_file("app/cli.py", click_source).reads}
+    assert guards == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve-api"),),
+                      "WORK_QUEUE": (Guard(FIRST_ARGUMENT, "==", "work"),), "DB_URL": (), "HELPER": ()}
+    guards = {r.name: r.guards for r in extract_python_file("app/cli.py", typer_source).reads}
+    assert guards == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve"),), "INNER": ()}

@@ -13,6 +13,7 @@ from ...model import FIRST_ARGUMENT, Guard
 from ..syntax import Node, parent_of, text
 from .calls import argument, operator
 from .names import FileIndex
+from .subcommands import SubCommands
 from .scope import unparen
 from .values import single_string
 
@@ -31,7 +32,20 @@ def guards_of(index: FileIndex, node: Node) -> tuple[Guard, ...]:
             if len(tests) == 1 and tests[0] is not None:
                 found.append(tests[0].negated())
         child, current = current, parent_of(current)
+    if current is not None and current.type == "function_definition":
+        command = _sub_commands(index).guard_of(current)  # `@cli.command() def serve():`
+        if command is not None:
+            found.append(command)
     return tuple(dict.fromkeys(reversed(found)))
+
+
+def _sub_commands(index: FileIndex) -> SubCommands:
+    """The file's click/typer commands, found once per file."""
+    found = getattr(index, "sub_commands", None)
+    if found is None:
+        found = SubCommands(index)
+        index.sub_commands = found  # type: ignore[attr-defined]
+    return found
 
 
 def _conjunction(index: FileIndex, condition: Node | None) -> list[Guard | None]:
