@@ -12,7 +12,8 @@ from __future__ import annotations
 import posixpath
 
 from ..model import FileFacts, Service
-from ..graph.pyimports import module_files, python_closure
+from ..graph.pyimports import python_closure
+from ..pymodules import module_files
 
 # Variables whose value names the settings module a framework imports at start.
 SELECTORS = ("DJANGO_SETTINGS_MODULE",)

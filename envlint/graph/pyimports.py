@@ -1,9 +1,8 @@
 """Which repository files a Python service runs: its own files plus the repository modules they import.
 
-An import resolves against the service's folder, its `src/` folder and the repository root, in that
-order, as `pkg/mod.py` or `pkg/mod/__init__.py`; `from pkg import name` also tries the submodule
-`pkg/name.py`. Relative imports resolve from the importing file's package. Imports that resolve to no
-file of the repository (the standard library, installed packages) are ignored.
+An import resolves (envlint/pymodules.py) against the service's folder, its `src/` folder and the
+repository root, in that order. Imports that resolve to no file of the repository (the standard
+library, installed packages) are ignored.
 """
 
 from __future__ import annotations
@@ -11,36 +10,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model import FileFacts, ImportRef
-
-
-def module_files(module: str, run: bool = False) -> list[str]:
-    """The files that can hold dotted ``module``, relative to a source root; with ``run`` (`python -m`)
-    the package's `__main__.py` first, as Python looks for it."""
-    base = module.replace(".", "/")
-    if not base:
-        return ["__init__.py"]
-    return ([f"{base}/__main__.py"] if run else []) + [f"{base}.py", f"{base}/__init__.py"]
-
-
-def _resolve(importer: str, imp: ImportRef, roots: list[str], known: set[str]) -> list[str]:
-    if imp.level:
-        package = posixpath.dirname(importer)
-        for _ in range(imp.level - 1):
-            package = posixpath.dirname(package)
-        bases = [package]
-    else:
-        bases = roots
-    found = []
-    for base in bases:
-        for module in [imp.module] + [f"{imp.module}.{n}".strip(".") for n in imp.names]:
-            for candidate in module_files(module):
-                path = posixpath.normpath(posixpath.join(base, candidate)) if base not in ("", ".") else candidate
-                if path in known:
-                    found.append(path)
-        if found:
-            break
-    return found
+from ..model import FileFacts
+from ..pymodules import module_files, resolve_import
 
 
 def python_closure(own: list[str], facts: dict[str, FileFacts], project_root: str) -> list[str]:
@@ -52,7 +23,7 @@ def python_closure(own: list[str], facts: dict[str, FileFacts], project_root: st
     while stack:
         path = stack.pop()
         for imp in facts[path].imports if path in facts else ():
-            for target in _resolve(path, imp, roots, known):
+            for target in resolve_import(path, imp.module, imp.level, roots, known, imp.names):
                 if target not in seen:
                     seen.add(target)
                     stack.append(target)
@@ -67,7 +38,7 @@ def imported_files(files: list[str], facts: dict[str, FileFacts], project_root: 
     found: set[str] = set()
     for path in files:
         for imp in facts[path].imports if path in facts else ():
-            found.update(t for t in _resolve(path, imp, roots, known) if t != path)
+            found.update(t for t in resolve_import(path, imp.module, imp.level, roots, known, imp.names) if t != path)
     return found
 
 

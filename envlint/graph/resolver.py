@@ -17,7 +17,7 @@ from ..builds import Projects
 from ..config import Config
 from ..model import EVIDENCE_ORDER, Evidence, ImageOrigin, LaunchSite, Service, TargetRef
 from .images import image_key, is_official_image
-from .pyimports import module_files
+from ..pymodules import module_files
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ import posixpath
 from dataclasses import dataclass
 
 from ..model import FileFacts
-from .pyimports import module_files, python_closure
+from ..pymodules import module_files
+from .pyimports import python_closure
 
 _SETTINGS = "DJANGO_SETTINGS_MODULE"
 

@@ -27,7 +27,8 @@ from .images import image_key
 from ..model import FileFacts, ImageOrigin, Location, Read, Service
 from ..builds import Projects
 from .scripts import launched_scripts
-from .pyimports import Entries, imported_files, module_files, python_closure
+from ..pymodules import module_files
+from .pyimports import Entries, imported_files, python_closure
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ pyproject.toml/setup.py wins) and that folder's `src/`, down to the repository r
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 
+from ..pymodules import ancestor_roots, resolve_import
 from ..extract.python.extra import ClassInfo, Helper, NameRef, PythonExtra
 from ..extract.python.helpers import bound_argument, helper_read
 from ..extract.python.settings_reads import resolve_class, settings_reads, without_class
@@ -39,25 +39,8 @@ class _Modules:
             f.reads or (isinstance(f.extra, PythonExtra) and f.extra.helpers))}
 
     def module_path(self, importer: str, module: str, level: int) -> str | None:
-        relative = module.replace(".", "/")
-        if level:
-            package = posixpath.dirname(importer)
-            for _ in range(level - 1):
-                package = posixpath.dirname(package)
-            bases = [package]
-        else:
-            bases, folder = [], posixpath.dirname(importer)
-            while True:
-                bases.extend([folder, posixpath.join(folder, "src") if folder else "src"])
-                if not folder:
-                    break
-                folder = posixpath.dirname(folder)
-        for base in bases:
-            for candidate in ([f"{relative}.py", f"{relative}/__init__.py"] if relative else ["__init__.py"]):
-                path = posixpath.normpath(posixpath.join(base, candidate)) if base else candidate
-                if path in self.paths:
-                    return path
-        return None
+        found = resolve_import(importer, module, level, ancestor_roots(importer), self.paths)
+        return found[0] if found else None
 
     def definition(self, ref: NameRef, where: str, hops: int = 0) -> tuple[PythonExtra, str, str] | None:
         """(the defining module's extra, its path, the name there), following re-exports."""
