@@ -195,3 +195,74 @@ def test_commands_of_a_root_click_group_or_typer_app_are_sub_command_guards() ->
                       "WORK_QUEUE": (Guard(FIRST_ARGUMENT, "==", "work"),), "DB_URL": (), "HELPER": ()}
     guards = {r.name: r.guards for r in extract_python_file("app/cli.py", typer_source).reads}
     assert guards == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve"),), "INNER": ()}
+
+
+def _reads_with_guards(source: bytes) -> dict[str, list[str]]:
+    (facts,) = extract_go_package([("cmd/app/main.go", source)])
+    return {r.name: [str(g) for g in r.guards] for r in facts.reads}
+
+
+def test_top_level_cobra_and_urfave_commands_guard_their_handlers_and_callees() -> None:
+    """A handler of a command added to the root (by name or as a function literal) and what it calls
+    run only under that command; a nested command's and the root's reads carry no guard."""
+    cobra = b'''package main
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+var rootCmd = &cobra.Command{Use: "app"}
+
+var serveCmd = &cobra.Command{
+	Use:  "serve [flags]",
+	RunE: runServe,
+}
+
+func runServe(cmd *cobra.Command, args []string) error {
+	_ = os.Getenv("SERVE_PORT")
+	listen()
+	return nil
+}
+
+func listen() { _ = os.Getenv("LISTEN_ADDR") }
+
+func main() {
+	workCmd := &cobra.Command{Use: "work", Run: func(cmd *cobra.Command, args []string) { _ = os.Getenv("WORK_QUEUE") }}
+	dbCmd := &cobra.Command{Use: "db"}
+	migrateCmd := &cobra.Command{Use: "migrate", Run: func(cmd *cobra.Command, args []string) { _ = os.Getenv("DB_URL") }}
+	dbCmd.AddCommand(migrateCmd)
+	rootCmd.AddCommand(serveCmd, workCmd, dbCmd)
+	_ = os.Getenv("GLOBAL")
+	_ = rootCmd.Execute()
+}
+'''
+    assert _reads_with_guards(cobra) == {
+        "SERVE_PORT": ['the sub-command is "serve"'], "LISTEN_ADDR": ['the sub-command is "serve"'],
+        "WORK_QUEUE": ['the sub-command is "work"'], "DB_URL": [], "GLOBAL": []}
+    urfave = b'''package main
+
+import (
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+func serve(c *cli.Context) error {
+	_ = os.Getenv("SERVE_PORT")
+	return nil
+}
+
+func main() {
+	app := &cli.App{
+		Name: "app",
+		Commands: []*cli.Command{
+			{Name: "serve", Action: serve},
+			{Name: "db", Subcommands: []*cli.Command{{Name: "migrate", Action: func(c *cli.Context) error { _ = os.Getenv("DB_URL"); return nil }}}},
+		},
+	}
+	_ = app.Run(os.Args)
+}
+'''
+    assert _reads_with_guards(urfave) == {"SERVE_PORT": ['the sub-command is "serve"'], "DB_URL": []}

@@ -19,6 +19,7 @@ from ...model import FIRST_ARGUMENT, Guard, Read
 from .. import syntax
 from ..syntax import Node, parent_of
 from . import flow
+from .commands import command_guards
 from .index import GoFile, PackageIndex, enclosing_function
 
 Captures = dict[str, list[Node]]
@@ -29,6 +30,8 @@ def guards_of(node: Node, stop: Node | None, go_file: GoFile, index: PackageInde
     found: list[Guard] = []
     child, current = node, parent_of(node)
     while current is not None and current != stop:
+        if current.type == "func_literal" and current.id in command_guards(index).literals:
+            found.append(command_guards(index).literals[current.id])  # `RunE: func(...) error {`
         if current.type == "if_statement":
             tests = _conjunction(current.child_by_field_name("condition"), stop, go_file, index)
             if child == current.child_by_field_name("consequence"):
@@ -134,13 +137,17 @@ def inherited_guards(index: PackageIndex, local_calls: dict[str, list[Captures]]
                 calls[name].append((captures["call"][0], files[path]))
     direct = {call.id: guards_of(call, enclosing_function(call), go_file, index)
               for found in calls.values() for call, go_file in found}
-    if not any(direct.values()):
+    # The handlers of top-level commands (`RunE: runServe`) run only under their command's guard.
+    seeds = {name: (guard,) for name, guard in command_guards(index).functions.items() if name in functions}
+    if not any(direct.values()) and not seeds:
         return {}  # no call under a guard: nothing to inherit (and no need to count references)
     uses = Counter(syntax.text(n) for f in index.files for n in syntax.walk(f.root)
                    if n.type == "identifier" and syntax.text(n) in calls)
     memo: dict[str, tuple[Guard, ...]] = {}
 
     def resolve(name: str, stack: frozenset[str]) -> tuple[Guard, ...]:
+        if name in seeds:
+            return seeds[name]
         if name in memo:
             return memo[name]
         # recursion, or named somewhere else than its declaration and its calls (passed as a value)
@@ -157,7 +164,7 @@ def inherited_guards(index: PackageIndex, local_calls: dict[str, list[Captures]]
         memo[name] = common or ()
         return memo[name]
 
-    out = {name: resolve(name, frozenset()) for name in calls}
+    out = {name: resolve(name, frozenset()) for name in set(calls) | set(seeds)}
     return {name: guards for name, guards in out.items() if guards}
 
 
