@@ -266,3 +266,17 @@ func main() {
 }
 '''
     assert _reads_with_guards(urfave) == {"SERVE_PORT": ['the sub-command is "serve"'], "DB_URL": []}
+
+
+def test_argparse_sub_parsers_guard_the_functions_their_defaults_name() -> None:
+    from envlint.extract.python import extract_python_file
+
+    source = (b'import argparse\nimport os\n\n\ndef serve(args):\n    return os.environ["SERVE_PORT"]\n\n\n'
+              b'def work(args):\n    return os.environ["WORK_QUEUE"]\n\n\n'
+              b'def main():\n    parser = argparse.ArgumentParser()\n    sub = parser.add_subparsers()\n'
+              b'    serve_parser = sub.add_parser("serve")\n    serve_parser.set_defaults(func=serve)\n'
+              b'    work_parser = sub.add_parser("work", help="worker")\n    work_parser.set_defaults(handler=work)\n'
+              b'    parser.parse_args().func()\n    os.getenv("GLOBAL")\n')
+    reads = extract_python_file("app/cli.py", source).reads
+    assert {r.name: [str(g) for g in r.guards] for r in reads} == {
+        "SERVE_PORT": ['the sub-command is "serve"'], "WORK_QUEUE": ['the sub-command is "work"'], "GLOBAL": []}

@@ -6,11 +6,14 @@ function of the file, or `@app.command()` where `app = typer.Typer()` is never a
 makes the reads inside serve() carry the guard `$1 == "serve"` (the command's name: the one given, else
 the function's with `_` spelled `-`, as both libraries do). Commands of nested groups (`@cli.group()`)
 are left alone: their first argument is the group's name, which a guard on them would get wrong.
+argparse: `sub = parser.add_subparsers()` on a root `argparse.ArgumentParser()`, then `p =
+sub.add_parser("serve")` and `p.set_defaults(func=serve)` (any keyword) guards the reads in serve().
 """
 
 from __future__ import annotations
 
 from ...model import FIRST_ARGUMENT, Guard
+from .. import syntax
 from ..syntax import Node, text
 from .names import FileIndex
 
@@ -79,12 +82,67 @@ def command_guard(index: FileIndex, function: Node, roots: frozenset[str]) -> Gu
     return None
 
 
+def _assignments(index: FileIndex) -> list[tuple[str, Node]]:
+    """`name = call(...)` statements anywhere in the file, in order."""
+    out = []
+    for node in syntax.walk(index.root):
+        if node.type == "assignment":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if left is not None and left.type == "identifier" and right is not None and right.type == "call":
+                out.append((text(left), right))
+    return out
+
+
+def _method(call: Node) -> tuple[str, str] | None:
+    """(object name, method) of `obj.method(...)`."""
+    function = call.child_by_field_name("function")
+    if function is None or function.type != "attribute":
+        return None
+    owner = function.child_by_field_name("object")
+    return (text(owner), text(function.child_by_field_name("attribute"))) if owner is not None and \
+        owner.type == "identifier" else None
+
+
+def _argparse_handlers(index: FileIndex) -> dict[str, Guard]:
+    """Function name -> the guard of the argparse sub-command whose defaults name it."""
+    parsers, subparsers, commands = set(), set(), {}
+    for name, call in _assignments(index):
+        method = _method(call)
+        if index.qualify(call.child_by_field_name("function")) == "argparse.ArgumentParser":
+            parsers.add(name)
+        elif method is not None and method[0] in parsers and method[1] == "add_subparsers":
+            subparsers.add(name)
+        elif method is not None and method[0] in subparsers and method[1] == "add_parser":
+            arguments = call.child_by_field_name("arguments")
+            first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+            content = [c for c in first.named_children if c.type == "string_content"] \
+                if first is not None and first.type == "string" else []
+            if len(content) == 1:
+                commands[name] = text(content[0])
+    handlers: dict[str, Guard] = {}
+    for node in syntax.walk(index.root) if commands else ():
+        method = _method(node) if node.type == "call" else None
+        if method is None or method[0] not in commands or method[1] != "set_defaults":
+            continue
+        for argument in node.child_by_field_name("arguments").named_children:
+            value = argument.child_by_field_name("value") if argument.type == "keyword_argument" else None
+            if value is not None and value.type == "identifier":
+                handlers.setdefault(text(value), Guard(FIRST_ARGUMENT, "==", commands[method[0]]))
+    return handlers
+
+
 class SubCommands:
-    """Per file: the root groups, found once, and the guard of each command function."""
+    """Per file: the root groups and argparse handlers, found once, and the guard of each command
+    function."""
 
     def __init__(self, index: FileIndex) -> None:
         self.index = index
         self.roots = _root_groups(index) if index.imports_any("click", "typer") else frozenset()
+        self.handlers = _argparse_handlers(index) if index.imports_any("argparse") else {}
 
     def guard_of(self, function: Node) -> Guard | None:
+        if self.handlers and function.parent is not None and function.parent.type == "module":
+            name = text(function.child_by_field_name("name"))
+            if name in self.handlers:
+                return self.handlers[name]
         return command_guard(self.index, function, self.roots) if self.roots else None
