@@ -74,8 +74,12 @@ def main(argv: list[str] | None = None) -> int:
         runs = [one(root, root.name, options.repeat, [f"repository: {root}"])]
     else:
         scales = [options.scale * k for k in (1, 2, 4)] if options.growth else [options.scale]
-        runs = [corpus_run(s, options.corpus_dir, options.repeat, options.units) for s in scales]
-    print("\n".join(report.table(run) for run in runs), end="")
+        runs = []
+        for scale in scales:  # each table as soon as it is measured: a long growth run shows progress
+            runs.append(corpus_run(scale, options.corpus_dir, options.repeat, options.units))
+            print(("\n" if len(runs) > 1 else "") + report.table(runs[-1]), end="", flush=True)
+    if options.repo is not None:
+        print(report.table(runs[0]), end="")
     if len(runs) > 1:
         print()
         print(report.growth(runs), end="")
