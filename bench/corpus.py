@@ -96,7 +96,8 @@ def _place(src: Path, dest: Path, trailer: bytes) -> int:
     return dest.read_bytes().count(b"\n")
 
 
-def fill(dest: Path, sources: list[Source], budget: int, comment: bytes) -> tuple[int, int, list[str]]:
+def fill(dest: Path, sources: list[Source], budget: int, comment: bytes,
+         language: str) -> tuple[int, int, list[str]]:
     """Copy whole folders of ``sources`` until ``budget`` lines; when every folder is used, take them
     again under `again<k>/` (noted). Returns (lines, files, notes)."""
     roots = tuple(s.root for s in sources)
@@ -116,7 +117,7 @@ def fill(dest: Path, sources: list[Source], budget: int, comment: bytes) -> tupl
                 files += 1
         rounds += 1
     if rounds > 1:
-        notes.append(f"{comment.decode()} sources ran out: folders taken {rounds} times (copies end in a distinct comment)")
+        notes.append(f"{language} sources ran out: folders taken {rounds} times (copies end in a distinct comment)")
     return lines, files, notes
 
 
@@ -146,11 +147,11 @@ def build(dest: Path, scale: float, units: int | None = None) -> dict:
     budget = int(LINES_PER_LANGUAGE * scale)
     notes: list[str] = []
     parts: dict[str, dict[str, int]] = {}
-    py_lines, py_files, more = fill(dest, python_sources(), budget, b"#")
+    py_lines, py_files, more = fill(dest, python_sources(), budget, b"#", "Python")
     parts["python"] = {"lines": py_lines, "files": py_files}
     notes += more
     if go is not None:
-        go_lines, go_files, more = fill(dest, [go], budget, b"//")
+        go_lines, go_files, more = fill(dest, [go], budget, b"//", "Go")
         go_modules(dest, go)
         notes += more
         notes.append(f"Go: {go.root}")

@@ -2,8 +2,9 @@
 (each round runs each measurement once), so that a change of load on a shared machine falls on all of
 them alike instead of on whichever ran last.
 
-Peak memory is the largest resident set of the measured process and the processes it waited for, as
-the kernel reports it to `wait4` for that one child (ru_maxrss): per process, not summed over a pool.
+Peak memory, two ways: the largest resident set of the measured process and the processes it waited
+for, as the kernel reports it to `wait4` for that one child (ru_maxrss: per process, exact); and the
+sum over the process and its workers, sampled (memory.py), which is the footprint of a pool.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from envlint.config import load_config
 from envlint.discover import discover
+
+from .memory import Sampler
 
 BENCH_PARENT = Path(__file__).resolve().parent.parent
 CODE_KINDS = ("go", "python")
@@ -43,6 +46,7 @@ class Measurement:
     name: str
     seconds: list[float] = field(default_factory=list)
     peak_kb: list[int] = field(default_factory=list)
+    tree_kb: list[int] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # files, parsed, matches, findings
 
 
@@ -63,17 +67,20 @@ def listing(root: Path) -> Listing:
 
 
 def _child(argv: list[str], cwd: Path, env: dict[str, str], out: Path) -> tuple[float, int, int]:
-    """(wall seconds, peak KB, exit status) of one process, its output in ``out``."""
+    """(wall seconds, peak KB of the largest process, peak KB of all of them) of one process, its
+    output in ``out``."""
     with open(out, "wb") as stdout:
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE)
+        sampler = Sampler(process.pid).start()
         stderr = process.stderr.read() if process.stderr else b""
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        tree = sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
     if process.returncode not in (0, 1):
         raise RuntimeError(f"{argv[:4]} exited {process.returncode}: {stderr.decode(errors='replace')[-2000:]}")
-    return seconds, usage.ru_maxrss, process.returncode
+    return seconds, usage.ru_maxrss, tree
 
 
 class Runner:
@@ -108,10 +115,11 @@ class Runner:
     def floor(self, measurement: Measurement, mode: str, processes: int) -> None:
         out = self.scratch / "floor.json"
         argv = [sys.executable, "-m", "bench.floor", mode, str(processes), str(self.listing_path)]
-        _, peak, _ = _child(argv, self.files.root, self.env, out)
+        _, peak, tree = _child(argv, self.files.root, self.env, out)
         result = json.loads(out.read_text())
         measurement.seconds.append(result["seconds"])
         measurement.peak_kb.append(peak)
+        measurement.tree_kb.append(tree)
         measurement.counts = {"files": result["files"], "parsed": result["parsed"], "matches": result["matches"]}
 
     def check_argv(self, warm: bool) -> list[str]:
@@ -127,10 +135,11 @@ class Runner:
         return argv
 
     def check(self, measurement: Measurement, warm: bool) -> None:
-        seconds, peak, _ = _child(self.check_argv(warm), self.files.root, self.env, self.scratch / "check.out")
+        seconds, peak, tree = _child(self.check_argv(warm), self.files.root, self.env, self.scratch / "check.out")
         findings = json.loads((self.scratch / "findings.json").read_text())["findings"]
         measurement.seconds.append(seconds)
         measurement.peak_kb.append(peak)
+        measurement.tree_kb.append(tree)
         measurement.counts = {"files": len(self.files.all_files), "findings": len(findings)}
 
 

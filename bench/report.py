@@ -28,7 +28,8 @@ FLOORS = {"check-cold": "query-2", "check-warm": "read"}
 class Row:
     name: str
     seconds: tuple[float, ...]
-    peak_kb: tuple[int, ...]
+    peak_kb: tuple[int, ...]  # the largest process, per run
+    tree_kb: tuple[int, ...]  # the process and its workers together (sampled PSS), per run
     counts: dict[str, int]
 
     @property
@@ -61,6 +62,10 @@ def _work(row: Row) -> str:
     return f"{c.get('files', 0)} files"
 
 
+def _mb(kb: int) -> str:
+    return f"{kb / 1024:.0f}" if kb else "?"  # 0: no /proc to sample
+
+
 def table(run: Run) -> str:
     by_name = {row.name: row for row in run.rows}
     out = [
@@ -70,15 +75,15 @@ def table(run: Run) -> str:
         "",
     ]
     out += [f"- {note}" for note in run.notes]
-    out += ["", "| measurement | work | median s | s per M lines | vs floor | peak MB | runs s |",
-            "|---|---|---:|---:|---|---:|---|"]
+    out += ["", "| measurement | work | median s | s per M lines | vs floor | peak MB | all procs MB | runs s |",
+            "|---|---|---:|---:|---|---:|---:|---|"]
     for row in run.rows:
         floor = by_name.get(FLOORS.get(row.name, ""))
         versus = f"{row.median / floor.median:.1f}x {floor.name}" if floor and floor.median else ""
         per_million = f"{row.median / run.million_lines:.2f}" if run.million_lines else ""
         runs = " ".join(f"{s:.2f}" for s in row.seconds)
         out.append(f"| {LABELS.get(row.name, row.name)} | {_work(row)} | {row.median:.2f} | {per_million} | "
-                   f"{versus} | {max(row.peak_kb) / 1024:.0f} | {runs} |")
+                   f"{versus} | {max(row.peak_kb) / 1024:.0f} | {_mb(max(row.tree_kb, default=0))} | {runs} |")
     return "\n".join(out) + "\n"
 
 
@@ -100,5 +105,6 @@ def as_json(runs: list[Run]) -> dict:
     return {"runs": [{
         "title": run.title, "lines": run.lines, "files": run.files, "notes": list(run.notes),
         "measurements": [{"name": row.name, "median_seconds": row.median, "seconds": list(row.seconds),
-                          "peak_kb": max(row.peak_kb), "counts": row.counts} for row in run.rows],
+                          "peak_kb": max(row.peak_kb), "all_processes_kb": max(row.tree_kb, default=0),
+                          "counts": row.counts} for row in run.rows],
     } for run in runs]}

@@ -24,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable as a package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import corpus, measure, prefilter, report  # noqa: E402
+from bench import corpus, measure, memory, prefilter, report  # noqa: E402
 
 
 def _progress(text: str) -> None:
@@ -38,12 +38,14 @@ def one(root: Path, title: str, repeat: int, notes: list[str]) -> report.Run:
     counts = {"all": len(files.all_files)}
     for kind in measure.CODE_KINDS:
         counts[kind] = sum(1 for _, k in files.code if k == kind)
-    rows = tuple(report.Row(m.name, tuple(m.seconds), tuple(m.peak_kb), m.counts) for m in measurements)
+    rows = tuple(report.Row(m.name, tuple(m.seconds), tuple(m.peak_kb), tuple(m.tree_kb), m.counts)
+                 for m in measurements)
     notes = notes + [
         f"prefilter: {prefilter.chosen()[0]}",
         f"envlint cache: {extra['cache']}",
         f"median of {repeat} runs; floors time the work inside their process (after imports), "
-        "envlint the whole process, start-up included; peak MB: the largest process",
+        "envlint the whole process, start-up included; peak MB: the largest process (ru_maxrss); "
+        f"all procs MB: the process and its workers, PSS summed, sampled every {memory.SAMPLE_SECONDS:g} s",
     ]
     return report.Run(title, dict(files.lines), counts, rows, tuple(notes))
 

@@ -101,7 +101,8 @@ def test_floors_parse_every_code_file_and_query_what_the_prefilter_lets_through(
 
 
 def _run(title: str, lines: int, scale: float) -> report.Run:
-    rows = tuple(report.Row(name, (s * scale, s * scale * 2, s * scale * 1.5), (10240, 20480, 15360), counts)
+    rows = tuple(report.Row(name, (s * scale, s * scale * 2, s * scale * 1.5), (10240, 20480, 15360),
+                            (30720, 40960, 0) if name != "read" else (0, 0, 0), counts)
                  for name, s, counts in (
                      ("read", 0.1, {"files": 120}),
                      ("parse-1", 2.0, {"files": 100, "parsed": 100, "matches": 0}),
@@ -118,13 +119,13 @@ def test_report_table_is_exact() -> None:
 
 - prefilter: test
 
-| measurement | work | median s | s per M lines | vs floor | peak MB | runs s |
-|---|---|---:|---:|---|---:|---|
-| (a) read all bytes | 120 files | 0.15 | 0.08 |  | 20 | 0.10 0.20 0.15 |
-| (b) parse all Go/Python, 1 process | 100 parsed | 3.00 | 1.50 |  | 20 | 2.00 4.00 3.00 |
-| (c) prefilter + parse + query, 2 processes | 10 of 100 parsed, 42 matches | 0.75 | 0.38 |  | 20 | 0.50 1.00 0.75 |
-| (d) envlint check, cold | 120 files, 3 findings | 1.50 | 0.75 | 2.0x query-2 | 20 | 1.00 2.00 1.50 |
-| (d) envlint check, warm | 120 files, 3 findings | 0.30 | 0.15 | 2.0x read | 20 | 0.20 0.40 0.30 |
+| measurement | work | median s | s per M lines | vs floor | peak MB | all procs MB | runs s |
+|---|---|---:|---:|---|---:|---:|---|
+| (a) read all bytes | 120 files | 0.15 | 0.08 |  | 20 | ? | 0.10 0.20 0.15 |
+| (b) parse all Go/Python, 1 process | 100 parsed | 3.00 | 1.50 |  | 20 | 40 | 2.00 4.00 3.00 |
+| (c) prefilter + parse + query, 2 processes | 10 of 100 parsed, 42 matches | 0.75 | 0.38 |  | 20 | 40 | 0.50 1.00 0.75 |
+| (d) envlint check, cold | 120 files, 3 findings | 1.50 | 0.75 | 2.0x query-2 | 20 | 40 | 1.00 2.00 1.50 |
+| (d) envlint check, warm | 120 files, 3 findings | 0.30 | 0.15 | 2.0x read | 20 | 40 | 0.20 0.40 0.30 |
 """
 
 
@@ -144,3 +145,18 @@ def test_growth_table_is_exact() -> None:
 | (d) envlint check, cold | 1.50 | 1.50 |
 | (d) envlint check, warm | 0.30 | 0.30 |
 """
+
+
+def test_memory_sampler_sums_a_process_and_its_children() -> None:
+    import subprocess
+    import sys
+
+    from bench import memory
+
+    # A parent that forks one child which allocates 50 MB and sleeps: the tree holds both.
+    code = ("import os, time\nif os.fork() == 0:\n    b = bytearray(50 * 2**20)\n    time.sleep(1)\n"
+            "    os._exit(0)\nos.wait()\n")
+    process = subprocess.Popen([sys.executable, "-c", code])
+    sampler = memory.Sampler(process.pid).start()
+    process.wait()
+    assert sampler.stop() > 50 * 1024
