@@ -1,136 +1,92 @@
-"""Benchmark: `envlint check` on a generated repository, against a baseline measured in the same run.
+"""Benchmark: `envlint check` against the floors any tree-sitter linter pays, measured in the same run.
 
-The baseline is the floor any tree-sitter linter pays: reading every source file and parsing it once.
-The ratio envlint / baseline is what to watch across changes; absolute times on shared machines drift.
+    python bench/run.py [--scale 1] [--repeat 5] [--growth] [--json FILE]
+    python bench/run.py --repo PATH [--repeat 5]
 
-    python bench/run.py [--services 200] [--repeat 7] [--repo PATH]
-
-With --repo, the named repository is measured instead of a generated one.
+Builds a corpus with no network (corpus.py: this interpreter's standard library and site-packages,
+Go's tree from Debian's golang-src, and generated launchers and services), then measures side by side,
+each `--repeat` times, medians reported: (a) reading every byte; (b) a tree-sitter parse of every Go
+and Python file in one and in two processes; (c) a byte prefilter, then parse and envlint's own
+queries on the files it lets through, in one and two processes; (d) `envlint check` cold and warm.
+Ratios: cold against (c) in two processes, warm against (a). `--growth` repeats it at 1x, 2x and 4x
+the scale and prints the time per million lines. Absolute times on a shared machine drift; the ratios
+and the growth are what to compare across changes.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
+import json
 import sys
-import time
+import tempfile
 from pathlib import Path
 
-from envlint.analyze import analyze
-from envlint.config import load_config
-from envlint.discover import discover
-from envlint.extract import syntax
-from envlint.run_checks import run_checks
+if __package__ in (None, ""):  # run as a script: make `bench` importable as a package
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-GO_SERVICE = """package main
-
-import (
-\t"log"
-\t"os"
-)
-
-const envPrefix = "SVC{n}_"
-
-func getEnv(key, fallback string) string {{
-\tif v := os.Getenv(key); v != "" {{
-\t\treturn v
-\t}}
-\treturn fallback
-}}
-
-func main() {{
-\taddr := os.Getenv(envPrefix + "ADDR")
-\tif addr == "" {{
-\t\tlog.Fatal("no addr")
-\t}}
-\tlog.Println(addr, getEnv("SVC{n}_MODE", "fast"), os.Getenv("SHARED_TOKEN"))
-}}
-"""
-GO_LAUNCHER = """package main
-
-import (
-\t"fmt"
-\t"os/exec"
-)
-
-func start{n}(token string) error {{
-\targs := []string{{"run", "--rm", "-e", "SVC{n}_ADDR=:80"}}
-\targs = append(args, "-e", fmt.Sprintf("SHARED_TOKEN=%s", token))
-\targs = append(args, "ghcr.io/acme/svc{n}:latest")
-\treturn exec.Command("docker", args...).Run()
-}}
-"""
-PY_SERVICE = """import os
-import subprocess
-
-BASE = os.getenv("WORKER{n}_BASE_URL", "http://localhost:80")
-QUEUE = os.environ["WORKER{n}_QUEUE"]
+from bench import corpus, measure, memory, prefilter, report  # noqa: E402
 
 
-def run() -> None:
-    env = {{**os.environ, "CHILD_MODE": "x"}}
-    subprocess.run(["svc{n}"], env=env, check=True)
-"""
+def _progress(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
-def generate(root: Path, services: int) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    (root / "cmd" / "launcher").mkdir(parents=True)
-    (root / "go.mod").write_text("module example.com/bench\n\ngo 1.22\n")
-    launcher = ['package main\n\nfunc main() {}\n']
-    for n in range(services):
-        svc = root / "cmd" / f"svc{n}"
-        svc.mkdir()
-        (svc / "main.go").write_text(GO_SERVICE.format(n=n))
-        (svc / "Dockerfile").write_text("FROM scratch\n")
-        (root / "cmd" / "launcher" / f"start{n}.go").write_text(GO_LAUNCHER.format(n=n))
-        worker = root / "workers" / f"worker{n}"
-        (worker / f"worker{n}").mkdir(parents=True)
-        (worker / "pyproject.toml").write_text(f'[project]\nname = "worker{n}"\nversion = "1"\n')
-        (worker / f"worker{n}" / "__init__.py").write_text("")
-        (worker / f"worker{n}" / "main.py").write_text(PY_SERVICE.format(n=n))
-    (root / "cmd" / "launcher" / "main.go").write_text(launcher[0])
+def one(root: Path, title: str, repeat: int, notes: list[str]) -> report.Run:
+    files = measure.listing(root)
+    _progress(f"{title}: {len(files.code)} Go/Python files, {sum(files.lines.values()):,} lines; measuring")
+    measurements, extra = measure.measure(files, repeat, _progress)
+    counts = {"all": len(files.all_files)}
+    for kind in measure.CODE_KINDS:
+        counts[kind] = sum(1 for _, k in files.code if k == kind)
+    rows = tuple(report.Row(m.name, tuple(m.seconds), tuple(m.peak_kb), tuple(m.tree_kb), m.counts)
+                 for m in measurements)
+    notes = notes + [
+        f"prefilter: {prefilter.chosen()[0]}",
+        f"envlint cache: {extra['cache']}",
+        f"median of {repeat} runs; floors time the work inside their process (after imports), "
+        "envlint the whole process, start-up included; peak MB: the largest process (ru_maxrss); "
+        f"all procs MB: the process and its workers, PSS summed, sampled every {memory.SAMPLE_SECONDS:g} s",
+    ]
+    return report.Run(title, dict(files.lines), counts, rows, tuple(notes))
 
 
-def _median(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def corpus_run(scale: float, base: Path, repeat: int, units: int | None) -> report.Run:
+    dest = base / f"corpus-{scale:g}x"
+    _progress(f"building the corpus at {scale:g}x in {dest}")
+    manifest = corpus.build(dest, scale, units)
+    parts = manifest["parts"]
+    notes = list(manifest["notes"]) + [f"generated layer: {parts['generated']['units']} units "
+                                       "(compose, Kubernetes, Dockerfile + entrypoint, Go and Python launchers)"]
+    return one(dest, f"{scale:g}x", repeat, notes)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--services", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--repo", type=Path)
-    options = parser.parse_args()
-    root = options.repo or Path(__file__).parent / ".corpus"
-    if options.repo is None:
-        generate(root, options.services)
-    root = root.resolve()
-    config = load_config(root)
-    files = [f for f in discover(root, (root,), config.exclude + config.extend_exclude).files
-             if f.kind in ("go", "python")]
-
-    def baseline() -> None:
-        for source in files:
-            syntax.parse(source.kind, (root / source.path).read_bytes())
-
-    def envlint_check() -> None:
-        run_checks(analyze(root, (root,), config).graph, config)
-
-    envlint_check()  # warm caches (query compilation) so both sides are measured warm
-    base = _median(baseline, options.repeat)
-    full = _median(envlint_check, options.repeat)
-    print(f"repository: {root} ({len(files)} Go/Python files)")
-    print(f"baseline (read + parse every file once): median {base * 1000:.1f} ms over {options.repeat} runs")
-    print(f"envlint check (whole pipeline):          median {full * 1000:.1f} ms over {options.repeat} runs")
-    print(f"ratio envlint / baseline: {full / base:.2f}x")
+    parser.add_argument("--scale", type=float, default=1.0, help="corpus size; 1 is about 1M lines of Go and Python")
+    parser.add_argument("--growth", action="store_true", help="measure at 1x, 2x and 4x the scale")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repo", type=Path, help="measure this repository instead of a built corpus")
+    parser.add_argument("--units", type=int, help="generated units (default: 200 per 1x)")
+    parser.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "envlint-bench",
+                        help="where corpora are built and kept for the next run")
+    parser.add_argument("--json", type=Path, help="also write the numbers to this file")
+    options = parser.parse_args(argv)
+    if options.repo is not None:
+        root = options.repo.resolve()
+        runs = [one(root, root.name, options.repeat, [f"repository: {root}"])]
+    else:
+        scales = [options.scale * k for k in (1, 2, 4)] if options.growth else [options.scale]
+        runs = []
+        for scale in scales:  # each table as soon as it is measured: a long growth run shows progress
+            runs.append(corpus_run(scale, options.corpus_dir, options.repeat, options.units))
+            print(("\n" if len(runs) > 1 else "") + report.table(runs[-1]), end="", flush=True)
+    if options.repo is not None:
+        print(report.table(runs[0]), end="")
+    if len(runs) > 1:
+        print()
+        print(report.growth(runs), end="")
+    if options.json:
+        options.json.write_text(json.dumps(report.as_json(runs), indent=1, sort_keys=True) + "\n")
     return 0
 
 
