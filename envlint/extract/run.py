@@ -20,6 +20,7 @@ from .callers import mark_no_caller
 from .process_managers import is_supervisor_config
 from .compose.sniff import looks_like_compose
 from .workflows import is_workflow
+from .go_units import promoted, split_packages
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -87,11 +88,15 @@ Unit = tuple[str, list[tuple[str, bytes]]]  # (language, [(path, bytes)]): a Pyt
 # Below this much source, starting worker processes costs more than it saves (bench/run.py: 0.4 MB of
 # small files ran 1.15x slower in two workers; 30 MB of the standard library ran 1.6x faster).
 PARALLEL_FROM_BYTES = 4_000_000
+# Go packages none of whose files the byte prefilter wants are extracted for their headers only
+# (go_units.py); tests turn it off to check that no fact depends on it.
+PREFILTER = True
 
 
 def _extract_unit(unit: Unit) -> list[FileFacts]:
     from .config import extract_config
     from .golang import extract_go_package
+    from .golang.headers import extract_go_headers
     from .python import extract_python_file
     from .placeholders import extract_placeholders
     from .shell import extract_shell_file
@@ -114,6 +119,8 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     paths = [p for p, _ in members]
     if language == "go":
         return _guarded(paths, lambda: extract_go_package(members), "go")
+    if language == "go-headers":  # a package no file of which the prefilter wants (go_units.py)
+        return _guarded(paths, lambda: extract_go_headers(members), "go")
     if language in ("compose", "kubernetes"):
         return _guarded(paths, lambda: extract_config(language, members), language)
     extract, filed = single[language]
@@ -196,9 +203,18 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
             config["compose"].append((source.path, data))
         if source.kind == "makefile":  # a Makefile that runs a compose file gives it names
             config["compose"].append((source.path, data))
-    units.extend(("go", go_packages[folder]) for folder in sorted(go_packages))
+    whole, headers = split_packages(go_packages) if PREFILTER else (sorted(go_packages), [])
+    units.extend(("go", go_packages[folder]) for folder in whole)
+    units.extend(("go-headers", go_packages[folder]) for folder in headers)
     units.extend((kind, config[kind]) for kind in sorted(config))
-    facts = mark_no_caller(_one_per_path(_run_units(units, size) + notes), texts)
+    extracted = _run_units(units, size)
+    module_roots = {s.path.rpartition("/")[0] for s in files if s.kind == "go-mod"}
+    pending = {folder: go_packages[folder] for folder in headers}
+    while more := promoted(extracted, pending, module_roots):  # until no whole package needs another
+        again = {path for folder in more for path, _ in pending.pop(folder)}
+        extracted = [f for f in extracted if f.path not in again] + \
+            _run_units([("go", go_packages[folder]) for folder in more], size)
+    facts = mark_no_caller(_one_per_path(extracted + notes), texts)
     for item in facts:
         problems.extend(item.problems)
     problems.sort(key=lambda p: (p.location, p.kind))

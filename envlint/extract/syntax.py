@@ -43,7 +43,20 @@ def _parser(name: str) -> tree_sitter.Parser:
 
 def parse(lang: str, source: bytes) -> Tree:
     _PARENTS.clear()  # remembered parents hold their trees alive: a new file drops the earlier ones
+    for cache in _TREE_CACHES:
+        cache.clear()
     return _parser(lang).parse(source)
+
+
+_TREE_CACHES: list[dict] = []
+
+
+def tree_cache() -> dict:
+    """A dict for facts computed once per node (an index of a function's assignments), emptied with
+    the remembered parents whenever a file is parsed, so it never outlives the trees it describes."""
+    cache: dict = {}
+    _TREE_CACHES.append(cache)
+    return cache
 
 
 @lru_cache(maxsize=None)

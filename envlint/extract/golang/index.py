@@ -86,15 +86,18 @@ class PackageIndex:
         return strings.evaluate(node, self.constant_of)[1]
 
 
+def read_file(path: str, data: bytes) -> GoFile:
+    """One file parsed (grammar gaps repaired), with its package clause and imports."""
+    tree, error = gaps.parse(data)
+    root = tree.root_node
+    clause = next((c for c in root.named_children if c.type == "package_clause"), None)
+    package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
+    names, paths = _imports(root)
+    return GoFile(Source(path, data), root, package, names, paths, error)
+
+
 def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
-    parsed = []
-    for path, data in files:
-        tree, error = gaps.parse(data)
-        root = tree.root_node
-        clause = next((c for c in root.named_children if c.type == "package_clause"), None)
-        package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
-        names, paths = _imports(root)
-        parsed.append(GoFile(Source(path, data), root, package, names, paths, error))
+    parsed = [read_file(path, data) for path, data in files]
     index = PackageIndex(parsed)
     for go_file in parsed:
         for captures in syntax.matches("go", "declarations", go_file.root):
