@@ -104,3 +104,43 @@ def test_packages_without_an_anchor_are_promoted_when_a_whole_package_needs_them
     facts = [f for folder in whole for f in run._extract_unit(("go", packages[folder]))]
     # cmd/api names internal/names' constant; cmd/worker calls internal/settings' exported wrapper.
     assert promoted(facts, {f: packages[f] for f in headers}, {""}) == ["cmd/worker", "internal/names"]
+
+
+def _count_cursors(monkeypatch: pytest.MonkeyPatch) -> list:
+    from envlint.extract import syntax
+
+    made: list = []
+    real = syntax.tree_sitter.QueryCursor
+
+    def counting(query):
+        made.append(query)
+        return real(query)
+
+    monkeypatch.setattr(syntax.tree_sitter, "QueryCursor", counting)
+    return made
+
+
+def test_a_go_package_is_queried_in_one_pass_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from envlint.extract import syntax
+    from envlint.extract.golang import extract_go_package
+
+    made = _count_cursors(monkeypatch)
+    facts = extract_go_package([
+        ("cmd/a/main.go", b'package main\n\nimport "os"\n\nfunc main() { println(os.Getenv("A")) }\n'),
+        ("cmd/a/util.go", b'package main\n\nimport "strings"\n\nfunc up() string { return strings.ToUpper("x") }\n'),
+    ])
+    assert [r.name for f in facts for r in f.reads] == ["A"]
+    # Every query of a file in one cursor, none asked again; only a function's own declarations are
+    # looked up per function (scope.py), when a name in it must be resolved.
+    local_names = syntax.query("go", "local_names")
+    assert len([q for q in made if q is not local_names]) == 2
+
+
+def test_a_python_file_is_queried_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from envlint.extract.python import extract_python_file
+
+    made = _count_cursors(monkeypatch)
+    facts = extract_python_file("app.py", b'import os\nimport subprocess\n\nHOST = os.environ["HOST"]\n'
+                                          b'subprocess.run(["worker"], env={"A": HOST})\n')
+    assert [r.name for r in facts.reads] == ["HOST"] and len(facts.launch_sites) == 1
+    assert len(made) == 1

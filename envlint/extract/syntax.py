@@ -8,6 +8,7 @@ The py-tree-sitter API pinned here is 0.25/0.26: ``Query(language, source)`` and
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -66,9 +67,62 @@ def query(lang: str, name: str) -> tree_sitter.Query:
 
 
 def matches(lang: str, query_name: str, node: Node) -> list[dict[str, list[Node]]]:
-    """Captures of every match of ``rules/<lang>/<query_name>.scm`` under ``node``, in source order."""
+    """Captures of every match of ``rules/<lang>/<query_name>.scm`` under ``node``, in source order
+    (from the file's one combined pass when `prefetch` ran on ``node``)."""
+    stored = _PREFETCHED.get(node)
+    if stored is not None and query_name in stored:
+        return list(stored[query_name])
     found = tree_sitter.QueryCursor(query(lang, query_name)).matches(node)
     return [captures for _, captures in found]
+
+
+_ANCHORS = re.compile(r"^;\s*anchors:(.*)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def anchors(lang: str, name: str) -> tuple[bytes, ...]:
+    """The strings declared by a `; anchors: "a" "b"` line of the query: no match of it is used (or
+    can exist) in a file that holds none of them. () when the query declares none: always run."""
+    source = (rules_dir() / lang / f"{name}.scm").read_text(encoding="utf-8")
+    return tuple(a.encode() for line in _ANCHORS.findall(source) for a in re.findall(r'"([^"]+)"', line))
+
+
+@lru_cache(maxsize=None)
+def _combined(lang: str, names: tuple[str, ...]) -> tuple[tree_sitter.Query, tuple[str, ...]]:
+    """One query holding the patterns of ``names``, and the name each pattern index belongs to."""
+    owners: list[str] = []
+    for name in names:
+        owners.extend([name] * query(lang, name).pattern_count)
+    source = "\n".join((rules_dir() / lang / f"{n}.scm").read_text(encoding="utf-8") for n in names)
+    return tree_sitter.Query(language(lang), source), tuple(owners)
+
+
+_PREFETCHED: dict[Node, dict[str, list[dict[str, list[Node]]]]] = {}
+QUERY_PASSES = [0]  # cursors run by prefetch, for a test that counts work rather than time
+
+
+def prefetch(lang: str, root: Node, data: bytes, names: tuple[str, ...]) -> None:
+    """Run the queries ``names`` over a file in one cursor (one walk of the tree instead of one per
+    query), skipping those whose anchors the file's bytes do not hold; `matches` then answers from
+    what was found. Only a speed-up: a query asked without it runs as before."""
+    wanted = tuple(n for n in names if not anchors(lang, n) or any(a in data for a in anchors(lang, n)))
+    found: dict[str, list[dict[str, list[Node]]]] = {n: [] for n in names}
+    if wanted:
+        combined, owners = _combined(lang, wanted)
+        QUERY_PASSES[0] += 1
+        for pattern, captures in tree_sitter.QueryCursor(combined).matches(root):
+            found[owners[pattern]].append(captures)
+    if len(_PREFETCHED) >= _PREFETCH_LIMIT:
+        _PREFETCHED.clear()  # a cache: what is dropped is queried again when asked
+    _PREFETCHED[root] = found
+
+
+_PREFETCH_LIMIT = 5_000
+
+
+def release() -> None:
+    """Forget the prefetched matches (and the trees they hold alive): called after each unit."""
+    _PREFETCHED.clear()
 
 
 def compile_all() -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ from .launches import find_launches
 from .reads import analyse_read, make_read, reader_form
 from .sdk import sdk_launches
 from .structs import struct_types
-from .tagged import tagged_reads
+from .tagged import parses_tags, tagged_reads
 from .viper import viper_reads
 from .wrappers import Wrapper, extend_wrappers, find_wrapper, lookup, wrapper_read
 
@@ -53,6 +53,13 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
     """One FileFacts per file, in input order. Never raises: an extractor bug costs the file it hit
     (or, while indexing, the package) a Problem, not the run."""
     try:
+        return _extract(files)
+    finally:
+        syntax.release()  # the package's trees and matches are not needed by the next unit
+
+
+def _extract(files: list[tuple[str, bytes]]) -> list[FileFacts]:
+    try:
         index = build_index(files)
         calls = {f.path: [c for c in syntax.matches("go", "package_calls", f.root) if not c["arguments"][0].has_error]
                  for f in index.files}
@@ -63,9 +70,10 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
         wrappers, direct = _direct_reads(index, calls)
         extend_wrappers(wrappers, [c for f in index.files for c in local_calls[f.path]], index)
         # Reads whose location is a struct field or another file than the call's: placed by path.
-        types = struct_types(index)
+        types = struct_types(index) if any(parses_tags(f) for f in index.files) else {}
         inherited = inherited_guards(index, local_calls)
-        placed = viper_reads(index, selector) + [r for f in index.files for r in tagged_reads(f, index, selector[f.path], types)]
+        placed = viper_reads(index, selector) + [r for f in index.files if parses_tags(f)
+                                                 for r in tagged_reads(f, index, selector[f.path], types)]
     except Exception as exc:  # noqa: BLE001 - reported as a problem of every file of the package
         return [failed(path, exc) for path, _ in files]
     out = []

@@ -11,7 +11,7 @@ from ...model import FileFacts, ImportRef, Location, Problem
 from .. import syntax
 from .embeds import embeds
 from .envfields import env_field_literals
-from .index import GoFile, read_file
+from .index import HEADER_QUERIES, GoFile, read_file
 from .references import referenced_names
 from .whole_env import read_prefixes
 
@@ -46,7 +46,9 @@ def extract_go_headers(files: list[tuple[str, bytes]]) -> list[FileFacts]:
     out = []
     for path, data in files:
         try:
-            out.append(header_facts(read_file(path, data)))
+            out.append(header_facts(read_file(path, data, HEADER_QUERIES)))
         except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
             out.append(failed(path, exc))
+        finally:
+            syntax.release()
     return out

@@ -86,10 +86,18 @@ class PackageIndex:
         return strings.evaluate(node, self.constant_of)[1]
 
 
-def read_file(path: str, data: bytes) -> GoFile:
+# The queries a package's files are asked, run in one pass per file (syntax.prefetch). structs.scm is
+# not among them: struct types are looked up only in the rare packages that parse tags (struct_types).
+WHOLE_QUERIES = ("imports", "declarations", "package_calls", "local_calls", "selector_calls", "composites",
+                 "environ_calls")
+HEADER_QUERIES = ("imports", "environ_calls")
+
+
+def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) -> GoFile:
     """One file parsed (grammar gaps repaired), with its package clause and imports."""
     tree, error = gaps.parse(data)
     root = tree.root_node
+    syntax.prefetch("go", root, data, queries)
     clause = next((c for c in root.named_children if c.type == "package_clause"), None)
     package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
     names, paths = _imports(root)

@@ -97,6 +97,11 @@ def _caarlos0(emit: _Emitter, struct: str, prefix: str, depth: int = 0) -> None:
         emit.read(go_file, field, prefix + name.strip(), default, required)
 
 
+def parses_tags(go_file: GoFile) -> bool:
+    """The file imports envconfig or caarlos0/env, the only users of the package's struct types."""
+    return any(p == ENVCONFIG or p == CAARLOS0 or p.startswith(CAARLOS0 + "/") for p in go_file.imports.values())
+
+
 def tagged_reads(go_file: GoFile, index: PackageIndex, calls: list[dict[str, list[Node]]],
                  types: Types) -> list[tuple[str, Read]]:
     """(path of the file declaring the field, read) for every envconfig / caarlos0 parsing call."""

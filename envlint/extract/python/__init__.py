@@ -43,8 +43,21 @@ def _shebang(data: bytes) -> str:
     return words[0].rsplit("/", 1)[-1] if words else ""
 
 
+# The queries a file may be asked, run in one pass (syntax.prefetch); those whose anchors the file does
+# not hold (the os, subprocess and Docker SDK ones) are left out of it.
+QUERIES = ("imports", "assignments", "calls", "classes", "env_reads", "env_sets", "environ_uses",
+           "subprocess_calls", "docker_sdk_calls")
+
+
 def extract_python_file(path: str, data: bytes) -> FileFacts:
     """Facts of one Python file. Never raises: a syntax error still yields the facts of what parsed."""
+    try:
+        return _extract(path, data)
+    finally:
+        syntax.release()  # the file's tree and matches are not needed by the next one
+
+
+def _extract(path: str, data: bytes) -> FileFacts:
     source = Source(path, data)
     problems: list[Problem] = []
     notes: list[Problem] = []
@@ -55,6 +68,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         return FileFacts(path, "python", notes=(note,))
     try:
         tree = syntax.parse("python", data)
+        syntax.prefetch("python", tree.root_node, data, QUERIES)
         error = syntax.first_error(tree)
         problem = confirmed_problem(source, error) if error is not None else None
         if problem is not None and problem.kind == NEWER:
