@@ -37,7 +37,7 @@ class Analysis:
 
 def analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
-    facts, problems = extract_all(root, found.files)
+    facts, problems = extract_all(root, found.files, config.jobs)
     projects = find_projects(root, found.files)
     facts = resolve(facts, projects.go_modules)
     service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))

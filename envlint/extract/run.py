@@ -127,15 +127,30 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     return _guarded(paths, lambda: extract(*members[0]), filed)
 
 
-def _run_units(units: list[Unit], size: int) -> list[FileFacts]:
-    """Extraction is per unit and pure, so units run in worker processes on a large repository."""
-    workers = min(os.cpu_count() or 1, 8)
-    if size < PARALLEL_FROM_BYTES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+def _workers(jobs: int | None, size: int, count: int) -> int:
+    """How many processes extract: `jobs` when given (1: this process only), else every core once
+    the repository holds PARALLEL_FROM_BYTES of source; never more than there are units."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if jobs is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        jobs = min(cores, 8) if size >= PARALLEL_FROM_BYTES else 1
+    return max(1, min(jobs, count))
+
+
+def _run_units(units: list[Unit], size: int, jobs: int | None = None) -> list[FileFacts]:
+    """Extraction is per unit and pure, so units may run in worker processes; the facts come back in
+    the units' order, whatever the scheduling."""
+    workers = _workers(jobs, size, len(units))
+    if workers < 2:
         return [f for unit in units for f in _extract_unit(unit)]
+    # The largest units first, so that a big package does not start last while the other worker idles.
+    order = sorted(range(len(units)), key=lambda i: -sum(len(data) for _, data in units[i][1]))
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk = max(1, len(units) // (workers * 4))
-        return [f for result in pool.map(_extract_unit, units, chunksize=chunk) for f in result]
+        chunk = max(1, len(units) // (workers * 8))
+        results = dict(zip(order, pool.map(_extract_unit, [units[i] for i in order], chunksize=chunk)))
+    return [f for i in range(len(units)) for f in results[i]]
 
 
 # Which extractor reads which kind of discovered file. Configuration extractors get all their files at
@@ -160,7 +175,8 @@ def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
     return [by_path[path] for path in sorted(by_path)]
 
 
-def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFacts], list[Problem]]:
+def extract_all(root: Path, files: tuple[SourceFile, ...], jobs: int | None = None
+                ) -> tuple[list[FileFacts], list[Problem]]:
     problems: list[Problem] = []
     notes: list[FileFacts] = []
     units: list[Unit] = []
@@ -207,13 +223,13 @@ def extract_all(root: Path, files: tuple[SourceFile, ...]) -> tuple[list[FileFac
     units.extend(("go", go_packages[folder]) for folder in whole)
     units.extend(("go-headers", go_packages[folder]) for folder in headers)
     units.extend((kind, config[kind]) for kind in sorted(config))
-    extracted = _run_units(units, size)
+    extracted = _run_units(units, size, jobs)
     module_roots = {s.path.rpartition("/")[0] for s in files if s.kind == "go-mod"}
     pending = {folder: go_packages[folder] for folder in headers}
     while more := promoted(extracted, pending, module_roots):  # until no whole package needs another
         again = {path for folder in more for path, _ in pending.pop(folder)}
         extracted = [f for f in extracted if f.path not in again] + \
-            _run_units([("go", go_packages[folder]) for folder in more], size)
+            _run_units([("go", go_packages[folder]) for folder in more], size, jobs)
     facts = mark_no_caller(_one_per_path(extracted + notes), texts)
     for item in facts:
         problems.extend(item.problems)

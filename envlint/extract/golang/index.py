@@ -62,6 +62,7 @@ def _imports(root: Node) -> tuple[dict[str, str], tuple[str, ...]]:
 class PackageIndex:
     files: list[GoFile]
     consts: dict[str, Node] = field(default_factory=dict)  # name -> value expression
+    const_files: dict[str, str] = field(default_factory=dict)  # name -> path of the file that declares it
     variables: dict[str, Node] = field(default_factory=dict)  # package-level var -> value expression
     functions: dict[str, Node] = field(default_factory=dict)
 
@@ -119,6 +120,8 @@ def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
             for position, each in enumerate(names):
                 if position < len(values):
                     target.setdefault(each, values[position])
+                    if target is index.consts:
+                        index.const_files.setdefault(each, go_file.path)
     return index
 
 

@@ -43,10 +43,13 @@ def _shebang(data: bytes) -> str:
     return words[0].rsplit("/", 1)[-1] if words else ""
 
 
-# The queries a file may be asked, run in one pass (syntax.prefetch); those whose anchors the file does
-# not hold (the os, subprocess and Docker SDK ones) are left out of it.
-QUERIES = ("imports", "assignments", "calls", "classes", "env_reads", "env_sets", "environ_uses",
-           "subprocess_calls", "docker_sdk_calls")
+def _queries(index: FileIndex) -> tuple[str, ...]:
+    """The queries the file will be asked after its imports, run in one pass (syntax.prefetch): the
+    reads and sets of os, subprocess launches and the Docker SDK only where the file imports them."""
+    return ("assignments", "calls", "classes") + \
+        (("env_reads", "env_sets", "environ_uses") if index.imports_any("os") else ()) + \
+        (("subprocess_calls",) if index.imports_any("subprocess", "asyncio") else ()) + \
+        (("docker_sdk_calls",) if index.imports_any("docker", "testcontainers") else ())
 
 
 def extract_python_file(path: str, data: bytes) -> FileFacts:
@@ -68,7 +71,6 @@ def _extract(path: str, data: bytes) -> FileFacts:
         return FileFacts(path, "python", notes=(note,))
     try:
         tree = syntax.parse("python", data)
-        syntax.prefetch("python", tree.root_node, data, QUERIES)
         error = syntax.first_error(tree)
         problem = confirmed_problem(source, error) if error is not None else None
         if problem is not None and problem.kind == NEWER:
@@ -76,6 +78,7 @@ def _extract(path: str, data: bytes) -> FileFacts:
         elif problem is not None:
             problems.append(problem)
         index = FileIndex(source, tree.root_node)
+        syntax.prefetch("python", tree.root_node, data, _queries(index))
         uses_os = index.imports_any("os")
         raws = find_reads(index) if uses_os else []
         reads = build_reads(index, raws)
