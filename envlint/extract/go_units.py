@@ -3,10 +3,12 @@
 A package is extracted whole when one of its files is wanted by the prefilter, and then, until nothing
 changes, when a package extracted whole may need it: the resolver (envlint/resolve/go.py) completes a
 name `pkg.Const` with that package's exported constants, and turns a call `pkg.Wrapper("X")` in any
-file into a read when `pkg` exports the wrapper. So a package is promoted when an import path that a
-whole package's pending names or calls name may be its folder (its last element is the folder's name,
-or the folder holds a go.mod: the module's own path), and when one of its files spells the name of an
-exported wrapper. Both tests err on the side of extracting: a promoted package costs time, never facts.
+file into a read when `pkg` exports the wrapper. So a package is promoted when an import path whose
+constants a whole package's reads, sets or wrapper calls spell may be its folder (its last element is
+the folder's name, or the folder holds a go.mod: the module's own path), and when one of its files
+spells an exported wrapper's name after a dot. Both tests err on the side of extracting: a promoted
+package costs time, never facts (a comment between `alias.` and the name, legal Go but unseen in
+practice, is not looked for).
 """
 
 from __future__ import annotations
@@ -26,22 +28,23 @@ def split_packages(packages: dict[str, Members]) -> tuple[list[str], list[str]]:
     return whole, sorted(set(packages) - set(whole))
 
 
-def _named_packages(extra: GoExtra) -> set[str]:
+def _named_packages(extra: GoExtra, wrappers: set[str]) -> set[str]:
+    """The packages whose constants the resolver may look up for this file: those its reads' and sets'
+    names spell (`config.EnvX`), and those in the arguments of its calls of an exported wrapper's name
+    (the callee itself is whole: a wrapper reads, so its package holds an anchor)."""
     parts: list[Part] = [p for name in extra.names for p in name.parts]
-    parts += [p for call in extra.calls for arg in call.args for p in arg.parts]
-    return {p.package for p in parts if p.package} | {call.package for call in extra.calls}
+    parts += [p for call in extra.calls if call.name in wrappers for arg in call.args for p in arg.parts]
+    return {p.package for p in parts if p.package}
 
 
 def promoted(facts: list[FileFacts], headers: dict[str, Members], module_roots: set[str]) -> list[str]:
     """The header-only folders that the whole packages' facts may need, sorted."""
-    imported: set[str] = set()
-    wrappers: set[str] = set()
-    for item in facts:
-        if item.language == "go" and isinstance(item.extra, GoExtra):
-            imported |= _named_packages(item.extra)
-            wrappers.update(w.name for w in item.extra.wrappers)
+    extras = [f.extra for f in facts if f.language == "go" and isinstance(f.extra, GoExtra)]
+    wrappers = {w.name for extra in extras for w in extra.wrappers}
+    imported = {package for extra in extras for package in _named_packages(extra, wrappers)}
     last = {path.rstrip("/").rsplit("/", 1)[-1] for path in imported}
-    calls = re.compile(rb"\b(?:" + b"|".join(re.escape(w.encode()) for w in sorted(wrappers)) + rb")\b") \
+    # `alias.Wrapper(`: the resolver only completes calls of an imported package's function by name.
+    calls = re.compile(rb"\.\s*(?:" + b"|".join(re.escape(w.encode()) for w in sorted(wrappers)) + rb")\b") \
         if wrappers else None
     out = []
     for folder, files in headers.items():
