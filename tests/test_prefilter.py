@@ -121,7 +121,6 @@ def _count_cursors(monkeypatch: pytest.MonkeyPatch) -> list:
 
 
 def test_a_go_package_is_queried_in_one_pass_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    from envlint.extract import syntax
     from envlint.extract.golang import extract_go_package
 
     made = _count_cursors(monkeypatch)
@@ -130,10 +129,8 @@ def test_a_go_package_is_queried_in_one_pass_per_file(monkeypatch: pytest.Monkey
         ("cmd/a/util.go", b'package main\n\nimport "strings"\n\nfunc up() string { return strings.ToUpper("x") }\n'),
     ])
     assert [r.name for f in facts for r in f.reads] == ["A"]
-    # Every query of a file in one cursor, none asked again; only a function's own declarations are
-    # looked up per function (scope.py), when a name in it must be resolved.
-    local_names = syntax.query("go", "local_names")
-    assert len([q for q in made if q is not local_names]) == 2
+    # Every query of a file in one cursor, none asked again (a function's own declarations included).
+    assert len(made) == 2
 
 
 def test_a_python_file_is_queried_in_two_passes(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -128,13 +128,21 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
 
 
 def _workers(jobs: int | None, size: int, count: int) -> int:
-    """How many processes extract: `jobs` when given (1: this process only), else every core once
-    the repository holds PARALLEL_FROM_BYTES of source; never more than there are units."""
+    """How many processes extract: `jobs` when given (1: this process only), else the idle cores once
+    the repository holds PARALLEL_FROM_BYTES of source; never more than there are units.
+
+    A worker's facts are pickled back to this process, which costs 7-11% more CPU (measured on the
+    ecosystem corpus: 10 MB of facts for ragflow). With a core idle the pool wins; on a machine
+    whose load already fills its cores it only adds that cost (two workers ran ragflow 1.12x, jaeger
+    1.26x slower than one at a load of 4 on two cores), so the automatic choice counts idle cores."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if jobs is None:
+        if size < PARALLEL_FROM_BYTES:
+            return 1
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        jobs = min(cores, 8) if size >= PARALLEL_FROM_BYTES else 1
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+        jobs = min(cores, 8, int(cores - load + 0.5))
     return max(1, min(jobs, count))
 
 

@@ -9,6 +9,7 @@ The py-tree-sitter API pinned here is 0.25/0.26: ``Query(language, source)`` and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -76,6 +77,29 @@ def matches(lang: str, query_name: str, node: Node) -> list[dict[str, list[Node]
     return [captures for _, captures in found]
 
 
+def matches_under(lang: str, query_name: str, node: Node, root: Node) -> list[dict[str, list[Node]]]:
+    """`matches(lang, query_name, node)` for a node of the file ``root``, answered from the file's
+    prefetched pass when there is one (the matches whose first capture lies inside ``node``), so that
+    asking it per function does not start a cursor per function."""
+    stored = _PREFETCHED.get(root)
+    if stored is None or query_name not in stored:
+        return matches(lang, query_name, node)
+    found = stored[query_name]
+    spans = _STARTS.get((root, query_name))
+    if spans is None:  # (start, end, position) of each match's first capture, by start
+        spans = _STARTS[(root, query_name)] = sorted(
+            (first.start_byte, first.end_byte, i) for i, first in enumerate(map(_first, found)))
+    low = bisect_left(spans, (node.start_byte, -1, -1))
+    high = bisect_left(spans, (node.end_byte, -1, -1))
+    inside = sorted(i for _, end, i in spans[low:high] if end <= node.end_byte)
+    return [found[i] for i in inside]  # in the order of the file's pass, as a cursor on node gives
+
+
+def _first(captures: dict[str, list[Node]]) -> Node:
+    return min((n for nodes in captures.values() for n in nodes), key=lambda n: (n.start_byte, -n.end_byte))
+
+
+_STARTS: dict[tuple[Node, str], list[tuple[int, int, int]]] = {}
 _ANCHORS = re.compile(r"^;\s*anchors:(.*)$", re.MULTILINE)
 
 
@@ -113,7 +137,7 @@ def prefetch(lang: str, root: Node, data: bytes, names: tuple[str, ...]) -> None
         for pattern, captures in tree_sitter.QueryCursor(combined).matches(root):
             found[owners[pattern]].append(captures)
     if len(_PREFETCHED) >= _PREFETCH_LIMIT:
-        _PREFETCHED.clear()  # a cache: what is dropped is queried again when asked
+        release()  # a cache: what is dropped is queried again when asked
     _PREFETCHED[root] = found
 
 
@@ -123,6 +147,7 @@ _PREFETCH_LIMIT = 5_000
 def release() -> None:
     """Forget the prefetched matches (and the trees they hold alive): called after each unit."""
     _PREFETCHED.clear()
+    _STARTS.clear()
 
 
 def compile_all() -> list[tuple[str, str]]:

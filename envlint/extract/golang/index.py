@@ -90,7 +90,7 @@ class PackageIndex:
 # The queries a package's files are asked, run in one pass per file (syntax.prefetch). structs.scm is
 # not among them: struct types are looked up only in the rare packages that parse tags (struct_types).
 WHOLE_QUERIES = ("imports", "declarations", "package_calls", "local_calls", "selector_calls", "composites",
-                 "environ_calls")
+                 "environ_calls", "local_names")
 HEADER_QUERIES = ("imports", "environ_calls")
 
 

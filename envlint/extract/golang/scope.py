@@ -64,7 +64,11 @@ class Scopes:
         cached = self._cache.get(function.id)
         if cached is None:
             cached = {}
-            for captures in syntax.matches("go", "local_names", function):
+            root = function
+            while (above := parent_of(root)) is not None:
+                root = above
+            # From the file's one query pass (syntax.prefetch), not a cursor per function.
+            for captures in syntax.matches_under("go", "local_names", function, root):
                 declaration = captures["declaration"][0]
                 for name in captures["name"]:
                     cached.setdefault(syntax.text(name), []).append((declaration, _scope_of(declaration)))
