@@ -59,6 +59,7 @@ class Scopes:
     """Per-function cache of local declarations: name -> [(declaration, its scope)]."""
 
     _cache: dict[int, dict[str, list[tuple[Node, Node | None]]]] = field(default_factory=dict)
+    _uses: dict[Node, Local | None] = field(default_factory=dict)
 
     def _declarations(self, function: Node) -> dict[str, list[tuple[Node, Node | None]]]:
         cached = self._cache.get(function.id)
@@ -77,6 +78,14 @@ class Scopes:
 
     def local(self, use: Node) -> Local | None:
         """The innermost local declaration that ``use`` (an identifier) refers to, else None."""
+        # Asked again for the same use (a call's operand: for its reads, then for the resolver's record).
+        try:
+            return self._uses[use]
+        except KeyError:
+            found = self._uses[use] = self._local(use)
+            return found
+
+    def _local(self, use: Node) -> Local | None:
         function = _outermost_function(use)
         if function is None:
             return None
