@@ -41,7 +41,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCach
             clock: Clock = NO_CLOCK) -> Analysis:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
     clock.lap("discover", files_seen=len(found.files))
-    facts, problems = extract_all(root, found.files, cache)
+    facts, problems = extract_all(root, found.files, cache, config.jobs)
     projects = find_projects(root, found.files)
     clock.lap("extract")
     facts = resolve(facts, projects.go_modules)

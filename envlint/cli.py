@@ -55,6 +55,8 @@ def _analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
 
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+_JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Extract in N processes (1: no worker processes); default: automatic.")
 _CONFIG = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                        help="Read settings from this file instead of the nearest envlint.toml / pyproject.toml.")
 
@@ -127,6 +129,7 @@ def main() -> None:
                    "or .envlint_cache in the analysed root).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (also when ENVLINT_NO_CACHE is set).")
 @click.option("--timings", is_flag=True, help="Print files read and seconds per stage to standard error.")
+@_JOBS
 @_CONFIG
 def check(paths, config_path, **options) -> None:
     """Analyse PATHS (default: the current folder) and report findings per launch site."""
@@ -138,10 +141,11 @@ def check(paths, config_path, **options) -> None:
 @_PATHS
 @click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders matching this glob.")
+@_JOBS
 @_CONFIG
-def facts(paths, as_json, exclude, config_path) -> None:
+def facts(paths, as_json, exclude, jobs, config_path) -> None:
     """Print every read, set, launch site and service envlint extracted, and why each link was made."""
-    root, config = _prepare(paths, config_path, {"exclude": exclude})
+    root, config = _prepare(paths, config_path, {"exclude": exclude, "jobs": jobs})
     analysis = _analyze(root, paths, config)
     click.echo(facts_json(analysis) if as_json else facts_text(analysis), nl=False)
     sys.exit(EXIT_CLEAN)  # facts lists problems as it lists everything; `check` judges them

@@ -57,6 +57,7 @@ class Config:
     runtime_variables: dict[Language, tuple[str, ...]] = field(default_factory=dict)
     services: tuple[DeclaredService, ...] = ()
     links: tuple[DeclaredLink, ...] = ()
+    jobs: int | None = None  # extraction processes (`--jobs`; None: automatic), a run's setting, no key
 
 
 # Keys are the command line's option names; each maps to (Config field, expected type, allowed values).
@@ -271,7 +272,7 @@ def describe_config(config: Config) -> str:
     """`--show-config`: every setting in effect, as TOML keys, and where the file is."""
     lines = [f"# settings from {config.path}" if config.path else "# no configuration file: defaults"]
     for item in dataclasses.fields(config):
-        if item.name in ("source", "path", "services", "links", "runtime_variables", "severity"):
+        if item.name in ("source", "path", "services", "links", "runtime_variables", "severity", "jobs"):
             continue
         value = getattr(config, item.name)
         key = item.name.replace("_", "-")

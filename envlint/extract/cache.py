@@ -75,6 +75,7 @@ class UnitCache:
     def __init__(self, folder: Path | None, root: Path | None = None, whole: bool = False) -> None:
         self.hits = 0
         self.parsed: set[str] = set()
+        self.used: set[str] = set()  # the keys of every unit of this run, kept when it prunes
         self.whole = whole  # the run covers the whole root: entries it did not use are pruned
         opened = open_folder(folder, root, f"v{FORMAT}-{code_hash()}") if folder is not None else None
         self.entries = opened.entries if opened else None
@@ -122,11 +123,17 @@ def run_cached(units: list[Unit], run: Callable[[list[Unit]], list[list[FileFact
     results = [cache.get(k, u) for k, u in zip(keys, units)] if keys else [None] * len(units)
     todo = [i for i, found in enumerate(results) if found is None]
     cache.hits += len(units) - len(todo)
+    cache.used.update(keys)
     for i, facts in zip(todo, run([units[i] for i in todo])):
         results[i] = facts
         cache.parsed.update(p for p, _ in units[i][1])
         if keys:
             cache.put(keys[i], units[i], facts)
-    if cache.whole and keys and cache.writable and cache.entries is not None:
-        prune(cache.entries, set(keys))
     return [r if r is not None else [] for r in results]
+
+
+def finish_run(cache: UnitCache) -> None:
+    """After the run's last extraction (promoted packages come after the first), drop the entries no
+    unit of this run used, when the run covered the whole root."""
+    if cache.whole and cache.used and cache.writable and cache.entries is not None:
+        prune(cache.entries, cache.used)

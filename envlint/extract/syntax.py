@@ -8,6 +8,8 @@ The py-tree-sitter API pinned here is 0.25/0.26: ``Query(language, source)`` and
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -43,7 +45,20 @@ def _parser(name: str) -> tree_sitter.Parser:
 
 def parse(lang: str, source: bytes) -> Tree:
     _PARENTS.clear()  # remembered parents hold their trees alive: a new file drops the earlier ones
+    for cache in _TREE_CACHES:
+        cache.clear()
     return _parser(lang).parse(source)
+
+
+_TREE_CACHES: list[dict] = []
+
+
+def tree_cache() -> dict:
+    """A dict for facts computed once per node (an index of a function's assignments), emptied with
+    the remembered parents whenever a file is parsed, so it never outlives the trees it describes."""
+    cache: dict = {}
+    _TREE_CACHES.append(cache)
+    return cache
 
 
 @lru_cache(maxsize=None)
@@ -53,9 +68,86 @@ def query(lang: str, name: str) -> tree_sitter.Query:
 
 
 def matches(lang: str, query_name: str, node: Node) -> list[dict[str, list[Node]]]:
-    """Captures of every match of ``rules/<lang>/<query_name>.scm`` under ``node``, in source order."""
+    """Captures of every match of ``rules/<lang>/<query_name>.scm`` under ``node``, in source order
+    (from the file's one combined pass when `prefetch` ran on ``node``)."""
+    stored = _PREFETCHED.get(node)
+    if stored is not None and query_name in stored:
+        return list(stored[query_name])
     found = tree_sitter.QueryCursor(query(lang, query_name)).matches(node)
     return [captures for _, captures in found]
+
+
+def matches_under(lang: str, query_name: str, node: Node, root: Node) -> list[dict[str, list[Node]]]:
+    """`matches(lang, query_name, node)` for a node of the file ``root``, answered from the file's
+    prefetched pass when there is one (the matches whose first capture lies inside ``node``), so that
+    asking it per function does not start a cursor per function."""
+    stored = _PREFETCHED.get(root)
+    if stored is None or query_name not in stored:
+        return matches(lang, query_name, node)
+    found = stored[query_name]
+    spans = _STARTS.get((root, query_name))
+    if spans is None:  # (start, end, position) of each match's first capture, by start
+        spans = _STARTS[(root, query_name)] = sorted(
+            (first.start_byte, first.end_byte, i) for i, first in enumerate(map(_first, found)))
+    low = bisect_left(spans, (node.start_byte, -1, -1))
+    high = bisect_left(spans, (node.end_byte, -1, -1))
+    inside = sorted(i for _, end, i in spans[low:high] if end <= node.end_byte)
+    return [found[i] for i in inside]  # in the order of the file's pass, as a cursor on node gives
+
+
+def _first(captures: dict[str, list[Node]]) -> Node:
+    return min((n for nodes in captures.values() for n in nodes), key=lambda n: (n.start_byte, -n.end_byte))
+
+
+_STARTS: dict[tuple[Node, str], list[tuple[int, int, int]]] = {}
+_ANCHORS = re.compile(r"^;\s*anchors:(.*)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def anchors(lang: str, name: str) -> tuple[bytes, ...]:
+    """The strings declared by a `; anchors: "a" "b"` line of the query: no match of it is used (or
+    can exist) in a file that holds none of them. () when the query declares none: always run."""
+    source = (rules_dir() / lang / f"{name}.scm").read_text(encoding="utf-8")
+    return tuple(a.encode() for line in _ANCHORS.findall(source) for a in re.findall(r'"([^"]+)"', line))
+
+
+@lru_cache(maxsize=None)
+def _combined(lang: str, names: tuple[str, ...]) -> tuple[tree_sitter.Query, tuple[str, ...]]:
+    """One query holding the patterns of ``names``, and the name each pattern index belongs to."""
+    owners: list[str] = []
+    for name in names:
+        owners.extend([name] * query(lang, name).pattern_count)
+    source = "\n".join((rules_dir() / lang / f"{n}.scm").read_text(encoding="utf-8") for n in names)
+    return tree_sitter.Query(language(lang), source), tuple(owners)
+
+
+_PREFETCHED: dict[Node, dict[str, list[dict[str, list[Node]]]]] = {}
+QUERY_PASSES = [0]  # cursors run by prefetch, for a test that counts work rather than time
+
+
+def prefetch(lang: str, root: Node, data: bytes, names: tuple[str, ...]) -> None:
+    """Run the queries ``names`` over a file in one cursor (one walk of the tree instead of one per
+    query), skipping those whose anchors the file's bytes do not hold; `matches` then answers from
+    what was found. Only a speed-up: a query asked without it runs as before."""
+    wanted = tuple(n for n in names if not anchors(lang, n) or any(a in data for a in anchors(lang, n)))
+    found: dict[str, list[dict[str, list[Node]]]] = {n: [] for n in names}
+    if wanted:
+        combined, owners = _combined(lang, wanted)
+        QUERY_PASSES[0] += 1
+        for pattern, captures in tree_sitter.QueryCursor(combined).matches(root):
+            found[owners[pattern]].append(captures)
+    if len(_PREFETCHED) >= _PREFETCH_LIMIT:
+        release()  # a cache: what is dropped is queried again when asked
+    _PREFETCHED[root] = found
+
+
+_PREFETCH_LIMIT = 5_000
+
+
+def release() -> None:
+    """Forget the prefetched matches (and the trees they hold alive): called after each unit."""
+    _PREFETCHED.clear()
+    _STARTS.clear()
 
 
 def compile_all() -> list[tuple[str, str]]:

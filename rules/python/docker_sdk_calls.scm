@@ -1,5 +1,6 @@
 ; Containers started through the Docker SDK for Python instead of a command line:
 ; `client.containers.run(image, command, environment=...)` and `client.containers.create(...)`.
+; anchors: "containers"
 (call
   function: (attribute
     object: (attribute attribute: (identifier) @collection (#eq? @collection "containers"))

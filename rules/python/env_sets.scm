@@ -1,4 +1,5 @@
-; Candidate changes of the process's own environment.
+; Candidate changes of the process's own environment. Asked only of files that import os.
+; anchors: "os"
 ; os.environ["K"] = v
 (assignment
   left: (subscript value: [(identifier) (attribute)] @environ subscript: (_) @key)

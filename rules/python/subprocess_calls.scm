@@ -1,5 +1,7 @@
 ; Candidate launch sites; aliases (`import subprocess as sp`, `from subprocess import run`) are
-; resolved on the Python side, so a bare-name call is a candidate whatever its name.
+; resolved on the Python side, so a bare-name call is a candidate whatever its name. Asked only of files
+; that import subprocess or asyncio.
+; anchors: "subprocess" "asyncio"
 (call function: (identifier) @func arguments: (argument_list) @args) @call
 (call
   function: (attribute attribute: (identifier) @method

@@ -14,23 +14,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...model import EnvSet, FileFacts, ImportRef, Location, Problem, Read
+from ...model import EnvSet, FileFacts, Read
 from .. import syntax
-from .envfields import env_field_literals
-from .references import referenced_names
 from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
 from .calls import package_extra, selector_reads
-from .embeds import embeds
+from .headers import failed, header_facts
 from .flags import flag_reads
 from .kingpin import kingpin_reads
 from .guards import inherited_guards, with_inherited
 from .launches import find_launches
-from .whole_env import read_prefixes
 from .reads import analyse_read, make_read, reader_form
 from .sdk import sdk_launches
 from .structs import struct_types
-from .tagged import tagged_reads
+from .tagged import parses_tags, tagged_reads
 from .viper import viper_reads
 from .wrappers import Wrapper, extend_wrappers, find_wrapper, lookup, wrapper_read
 
@@ -57,6 +54,13 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
     """One FileFacts per file, in input order. Never raises: an extractor bug costs the file it hit
     (or, while indexing, the package) a Problem, not the run."""
     try:
+        return _extract(files)
+    finally:
+        syntax.release()  # the package's trees and matches are not needed by the next unit
+
+
+def _extract(files: list[tuple[str, bytes]]) -> list[FileFacts]:
+    try:
         index = build_index(files)
         calls = {f.path: [c for c in syntax.matches("go", "package_calls", f.root) if not c["arguments"][0].has_error]
                  for f in index.files}
@@ -67,11 +71,12 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
         wrappers, direct = _direct_reads(index, calls)
         extend_wrappers(wrappers, [c for f in index.files for c in local_calls[f.path]], index)
         # Reads whose location is a struct field or another file than the call's: placed by path.
-        types = struct_types(index)
+        types = struct_types(index) if any(parses_tags(f) for f in index.files) else {}
         inherited = inherited_guards(index, local_calls)
-        placed = viper_reads(index, selector) + [r for f in index.files for r in tagged_reads(f, index, selector[f.path], types)]
+        placed = viper_reads(index, selector) + [r for f in index.files if parses_tags(f)
+                                                 for r in tagged_reads(f, index, selector[f.path], types)]
     except Exception as exc:  # noqa: BLE001 - reported as a problem of every file of the package
-        return [_failed(path, exc) for path, _ in files]
+        return [failed(path, exc) for path, _ in files]
     out = []
     for go_file in index.files:
         try:
@@ -85,18 +90,11 @@ def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
             sites = facts.launch_sites + tuple(sdk_launches(go_file, index, composites))
             reads = tuple(sorted(dict.fromkeys(with_inherited(r, inherited) for r in reads), key=lambda r: r.location))
             dynamic = any(r.name is None for r in reads)
-            out.append(replace(facts, reads=reads, launch_sites=sites, reads_dynamic=dynamic, embeds=embeds(go_file),
-                               read_prefixes=read_prefixes(go_file),
+            out.append(replace(facts, reads=reads, launch_sites=sites, reads_dynamic=dynamic,
                                extra=package_extra(go_file, index, selector[go_file.path], wrappers, sites)))
         except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
-            out.append(_failed(go_file.path, exc))
+            out.append(failed(go_file.path, exc))
     return out
-
-
-def _failed(path: str, exc: Exception) -> FileFacts:
-    kind, message = ("too-deep", "nested too deeply to analyse; skipped") if isinstance(exc, RecursionError) else \
-        ("internal-error", f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped")
-    return FileFacts(path, "go", problems=(Problem(Location(path, 1, 1), kind, message),))
 
 
 def _direct_reads(index: PackageIndex, calls: dict[str, list[Captures]]
@@ -130,22 +128,7 @@ def _file_facts(go_file: GoFile, index: PackageIndex, calls: list[Captures], loc
         if read is not None:
             reads.append(read)
     sets = [s for c in calls if (s := _setenv(go_file, c, index)) is not None]
-    problems = []
-    if go_file.error is not None:
-        problems.append(Problem(go_file.source.location(go_file.error), "syntax-error",
-                                "syntax error; the rest of the file was analysed"))
-    has_main = go_file.package == "main" and any(
-        c.type == "function_declaration" and syntax.text(c.child_by_field_name("name")) == "main"
-        for c in go_file.root.named_children)
     reads.sort(key=lambda r: r.location)
-    return FileFacts(
-        path=go_file.path, language="go", package=go_file.package,
-        imports=tuple(ImportRef(p) for p in go_file.import_paths),
-        has_main=has_main, reads=tuple(reads), process_sets=tuple(sets),
-        launch_sites=tuple(find_launches(go_file, index, calls)),
-        problems=tuple(problems),
-        reads_dynamic=any(r.name is None for r in reads),
-        read_prefixes=read_prefixes(go_file),
-        references=referenced_names(go_file.source.data),
-        env_fields=env_field_literals(go_file.path, go_file.source.data),
-    )
+    return replace(header_facts(go_file), reads=tuple(reads), process_sets=tuple(sets),
+                   launch_sites=tuple(find_launches(go_file, index, calls)),
+                   reads_dynamic=any(r.name is None for r in reads))

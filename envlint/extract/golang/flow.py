@@ -40,24 +40,41 @@ def bound_names(call: Node) -> list[str]:
 def assignments_to(scope: Node, name: str, before: int | None = None) -> Iterator[tuple[Node, Node]]:
     """(statement, value expression) for each `name := v`, `name = v`, `var name = v` in ``scope``,
     in source order, optionally only those that start before byte ``before``."""
+    for node, value in _assignments(scope).get(name, ()):
+        if before is None or node.start_byte < before:
+            yield node, value
+
+
+_ASSIGNMENTS = syntax.tree_cache()  # scope node -> name -> [(statement, value)], in source order
+
+
+def _assignments(scope: Node) -> dict[str, list[tuple[Node, Node]]]:
+    """Every assignment of ``scope`` by name, from one walk: asked per variable, a walk each time made
+    the work grow with (variables x function size)."""
+    found = _ASSIGNMENTS.get(scope)
+    if found is not None:
+        return found
+    found = {}
     for node in syntax.walk(scope):
-        if before is not None and node.start_byte >= before:
-            continue
         if node.type in ("short_var_declaration", "assignment_statement"):
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             if left is None or right is None:
                 continue
+            values = right.named_children
             for position, target in enumerate(left.named_children):
-                if syntax.text(target) == name and position < len(right.named_children):
-                    yield node, right.named_children[position]
-                elif syntax.text(target) == name and len(right.named_children) == 1:
-                    yield node, right.named_children[0]  # v, err := f(): the call gives v
+                if position < len(values):
+                    found.setdefault(syntax.text(target), []).append((node, values[position]))
+                elif len(values) == 1:
+                    found.setdefault(syntax.text(target), []).append((node, values[0]))  # v, err := f()
         elif node.type == "var_spec":
             names = [syntax.text(n) for n in node.children_by_field_name("name")]
             value = node.child_by_field_name("value")
-            if name in names and value is not None and value.named_children:
-                index = min(names.index(name), len(value.named_children) - 1)
-                yield node, value.named_children[index]
+            if value is not None and value.named_children:
+                for each in dict.fromkeys(names):
+                    index = min(names.index(each), len(value.named_children) - 1)
+                    found.setdefault(each, []).append((node, value.named_children[index]))
+    _ASSIGNMENTS[scope] = found
+    return found
 
 
 def condition_of(node: Node, stop: Node | None) -> str | None:

@@ -62,6 +62,7 @@ def _imports(root: Node) -> tuple[dict[str, str], tuple[str, ...]]:
 class PackageIndex:
     files: list[GoFile]
     consts: dict[str, Node] = field(default_factory=dict)  # name -> value expression
+    const_files: dict[str, str] = field(default_factory=dict)  # name -> path of the file that declares it
     variables: dict[str, Node] = field(default_factory=dict)  # package-level var -> value expression
     functions: dict[str, Node] = field(default_factory=dict)
 
@@ -86,15 +87,26 @@ class PackageIndex:
         return strings.evaluate(node, self.constant_of)[1]
 
 
+# The queries a package's files are asked, run in one pass per file (syntax.prefetch). structs.scm is
+# not among them: struct types are looked up only in the rare packages that parse tags (struct_types).
+WHOLE_QUERIES = ("imports", "declarations", "package_calls", "local_calls", "selector_calls", "composites",
+                 "environ_calls", "local_names")
+HEADER_QUERIES = ("imports", "environ_calls")
+
+
+def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) -> GoFile:
+    """One file parsed (grammar gaps repaired), with its package clause and imports."""
+    tree, error = gaps.parse(data)
+    root = tree.root_node
+    syntax.prefetch("go", root, data, queries)
+    clause = next((c for c in root.named_children if c.type == "package_clause"), None)
+    package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
+    names, paths = _imports(root)
+    return GoFile(Source(path, data), root, package, names, paths, error)
+
+
 def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
-    parsed = []
-    for path, data in files:
-        tree, error = gaps.parse(data)
-        root = tree.root_node
-        clause = next((c for c in root.named_children if c.type == "package_clause"), None)
-        package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
-        names, paths = _imports(root)
-        parsed.append(GoFile(Source(path, data), root, package, names, paths, error))
+    parsed = [read_file(path, data) for path, data in files]
     index = PackageIndex(parsed)
     for go_file in parsed:
         for captures in syntax.matches("go", "declarations", go_file.root):
@@ -108,6 +120,8 @@ def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
             for position, each in enumerate(names):
                 if position < len(values):
                     target.setdefault(each, values[position])
+                    if target is index.consts:
+                        index.const_files.setdefault(each, go_file.path)
     return index
 
 

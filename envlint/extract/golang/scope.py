@@ -59,12 +59,17 @@ class Scopes:
     """Per-function cache of local declarations: name -> [(declaration, its scope)]."""
 
     _cache: dict[int, dict[str, list[tuple[Node, Node | None]]]] = field(default_factory=dict)
+    _uses: dict[Node, Local | None] = field(default_factory=dict)
 
     def _declarations(self, function: Node) -> dict[str, list[tuple[Node, Node | None]]]:
         cached = self._cache.get(function.id)
         if cached is None:
             cached = {}
-            for captures in syntax.matches("go", "local_names", function):
+            root = function
+            while (above := parent_of(root)) is not None:
+                root = above
+            # From the file's one query pass (syntax.prefetch), not a cursor per function.
+            for captures in syntax.matches_under("go", "local_names", function, root):
                 declaration = captures["declaration"][0]
                 for name in captures["name"]:
                     cached.setdefault(syntax.text(name), []).append((declaration, _scope_of(declaration)))
@@ -73,6 +78,14 @@ class Scopes:
 
     def local(self, use: Node) -> Local | None:
         """The innermost local declaration that ``use`` (an identifier) refers to, else None."""
+        # Asked again for the same use (a call's operand: for its reads, then for the resolver's record).
+        try:
+            return self._uses[use]
+        except KeyError:
+            found = self._uses[use] = self._local(use)
+            return found
+
+    def _local(self, use: Node) -> Local | None:
         function = _outermost_function(use)
         if function is None:
             return None

@@ -120,6 +120,12 @@ def _kong(emit: _Emitter, struct: str, prefix: str, depth: int = 0) -> None:
                       fallback_of=prefix + names[0] if position else None)
 
 
+def parses_tags(go_file: GoFile) -> bool:
+    """The file imports envconfig, caarlos0/env or kong, the only users of the package's struct types."""
+    return any(p == ENVCONFIG or p == CAARLOS0 or p.startswith(CAARLOS0 + "/") or p == KONG or p.startswith(KONG + "/")
+               for p in go_file.imports.values())
+
+
 def tagged_reads(go_file: GoFile, index: PackageIndex, calls: list[dict[str, list[Node]]],
                  types: Types) -> list[tuple[str, Read]]:
     """(path of the file declaring the field, read) for every envconfig / caarlos0 parsing call."""

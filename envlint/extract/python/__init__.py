@@ -43,8 +43,24 @@ def _shebang(data: bytes) -> str:
     return words[0].rsplit("/", 1)[-1] if words else ""
 
 
+def _queries(index: FileIndex) -> tuple[str, ...]:
+    """The queries the file will be asked after its imports, run in one pass (syntax.prefetch): the
+    reads and sets of os, subprocess launches and the Docker SDK only where the file imports them."""
+    return ("assignments", "calls", "classes") + \
+        (("env_reads", "env_sets", "environ_uses") if index.imports_any("os") else ()) + \
+        (("subprocess_calls",) if index.imports_any("subprocess", "asyncio") else ()) + \
+        (("docker_sdk_calls",) if index.imports_any("docker", "testcontainers") else ())
+
+
 def extract_python_file(path: str, data: bytes) -> FileFacts:
     """Facts of one Python file. Never raises: a syntax error still yields the facts of what parsed."""
+    try:
+        return _extract(path, data)
+    finally:
+        syntax.release()  # the file's tree and matches are not needed by the next one
+
+
+def _extract(path: str, data: bytes) -> FileFacts:
     source = Source(path, data)
     problems: list[Problem] = []
     notes: list[Problem] = []
@@ -62,6 +78,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
         elif problem is not None:
             problems.append(problem)
         index = FileIndex(source, tree.root_node)
+        syntax.prefetch("python", tree.root_node, data, _queries(index))
         uses_os = index.imports_any("os")
         raws = find_reads(index) if uses_os else []
         reads = build_reads(index, raws)
