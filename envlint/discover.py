@@ -146,16 +146,22 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
         if not _utf8(rel):
             # Every output is UTF-8 text: a name that is not cannot be printed, located or suppressed.
             shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            problems.append(Problem(Location(shown, 1, 1), "not-utf8-name", "the file's name is not UTF-8; skipped"))
+            problems.append(
+                Problem(
+                    location=Location(shown, 1, 1),
+                    kind="not-utf8-name",
+                    message="the file's name is not UTF-8; skipped",
+                )
+            )
             return
         if path.is_symlink() and not path.exists():
-            problems.append(Problem(Location(rel, 1, 1), "broken-symlink",
-                                    f"broken symbolic link to {os.readlink(path)}; skipped"))
+            problems.append(Problem(location=Location(rel, 1, 1), kind="broken-symlink",
+                                    message=f"broken symbolic link to {os.readlink(path)}; skipped"))
             return
         if not inside(root, path):
             # A link to /etc/passwd or /proc/self/environ in a stranger's repository: never read it.
-            problems.append(Problem(Location(rel, 1, 1), "outside-root",
-                                    f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"))
+            problems.append(Problem(location=Location(rel, 1, 1), kind="outside-root",
+                                    message=f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"))
             return
         if path.is_file():  # not a folder; not a tracked file deleted from the work tree (git says so)
             files.append(SourceFile(rel, kind))
@@ -177,8 +183,8 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
         def unreadable(error: OSError) -> None:
             where = Path(error.filename or start)
             rel = where.relative_to(root).as_posix() if where.is_relative_to(root) and where != root else "."
-            problems.append(Problem(Location(rel, 1, 1), "unreadable",
-                                    f"folder cannot be read ({error.strerror or error}); skipped"))
+            problems.append(Problem(location=Location(rel, 1, 1), kind="unreadable",
+                                    message=f"folder cannot be read ({error.strerror or error}); skipped"))
 
         for start in folders:
             for folder, dirnames, filenames in os.walk(start, onerror=unreadable):

@@ -128,8 +128,17 @@ def _env900(directive: Directive, text: tuple[str, str]) -> Finding:
     # Stable across line moves like every fingerprint: the file and the directive, not its line.
     key = "\0".join((ENV900, directive.path, directive.text))
     message, help = text
-    return Finding(ENV900, ENV900_NAME, ENV900_SEVERITY, message, directive.location, None, None,
-                   fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16], help=help)
+    return Finding(
+        code=ENV900,
+        name=ENV900_NAME,
+        severity=ENV900_SEVERITY,
+        message=message,
+        location=directive.location,
+        variable=None,
+        service=None,
+        fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
+        help=help,
+    )
 
 
 def unused_findings(directives: list[Directive], used: set[tuple[int, str]],

@@ -19,7 +19,16 @@ REPO = Path(__file__).parent / "fixtures" / "rules" / "ENV002" / "positive-missp
 
 
 def finding(fingerprint: str, line: int = 1, code: str = "ENV002", path: str = "m.go") -> Finding:
-    return Finding(code, "rule", "warning", "m", Location(path, line, 1), "X", "svc", fingerprint=fingerprint)
+    return Finding(
+        code=code,
+        name="rule",
+        severity="warning",
+        message="m",
+        location=Location(path, line, 1),
+        variable="X",
+        service="svc",
+        fingerprint=fingerprint,
+    )
 
 
 def test_json_is_stable_sorted_and_counted() -> None:
@@ -102,13 +111,28 @@ def test_fingerprints_ignore_the_wording_of_message_and_help() -> None:
     from envlint.fingerprint import fingerprint_findings
     from envlint.model import Graph
 
-    graph = Graph((), (), (), (), ())
-    one = Finding("ENV001", "read-never-set", "error", "svc requires Q, but this site does not set it: why",
-                  Location("compose.yaml", 6, 3), "Q", "svc")
+    graph = Graph(services=(), sites=(), links=(), files=(), problems=())
+    one = Finding(
+        code="ENV001",
+        name="read-never-set",
+        severity="error",
+        message="svc requires Q, but this site does not set it: why",
+        location=Location("compose.yaml", 6, 3),
+        variable="Q",
+        service="svc",
+    )
     reworded = dataclasses.replace(one, message="svc requires Q, which this launch site does not set", help="why; fix")
     first, second = fingerprint_findings([one, reworded], graph)
     assert first.fingerprint == second.fingerprint
-    problem = Finding("ENV000", "unanalysable-file", "warning", "not-utf8: bad", Location("a.py", 1, 1), None, None)
+    problem = Finding(
+        code="ENV000",
+        name="unanalysable-file",
+        severity="warning",
+        message="not-utf8: bad",
+        location=Location("a.py", 1, 1),
+        variable=None,
+        service=None,
+    )
     helped = dataclasses.replace(problem, help="fix the file")
     first, second = fingerprint_findings([problem, helped], graph)
     assert first.fingerprint == second.fingerprint

@@ -75,7 +75,11 @@ def test_a_crafted_entry_in_the_folder_is_a_miss(tmp_path: Path) -> None:
     first = UnitCache(tmp_path / "c", repo)
     expected = _facts(repo, first)
     entry = next((tmp_path / "c").rglob(f"{unit_key(unit)}.json"))
-    other = FileFacts("elsewhere.py", "python", reads=(Read("B", Location("elsewhere.py", 1, 1), "x"),))
+    other = FileFacts(
+        path="elsewhere.py",
+        language="python",
+        reads=(Read(name="B", location=Location("elsewhere.py", 1, 1), form="x"),),
+    )
     for body in (b"garbage", encode_facts([other])):  # undecodable; facts of a file not in the unit
         entry.write_bytes(unit_key(unit).encode() + b"\n" + body)
         again = UnitCache(tmp_path / "c", repo)

@@ -9,8 +9,16 @@ from envlint.model import FileFacts, LaunchSite, Location
 
 
 def _facts(path: str, language: str, function: str, package: str = "") -> FileFacts:
-    site = LaunchSite(Location(path, 3, 5), "exec", language, function, (), (), True)  # type: ignore[arg-type]
-    return FileFacts(path, language, package=package, launch_sites=(site,))  # type: ignore[arg-type]
+    site = LaunchSite(
+        location=Location(path, 3, 5),
+        kind="exec",
+        language=language,
+        function=function,
+        targets=(),
+        sets=(),
+        inherits=True,
+    )  # type: ignore[arg-type]
+    return FileFacts(path=path, language=language, package=package, launch_sites=(site,))  # type: ignore[arg-type]
 
 
 def _no_caller(facts: FileFacts, texts: dict[str, str]) -> bool:

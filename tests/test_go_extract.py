@@ -56,7 +56,7 @@ def test_one_facts_per_file_in_input_order_with_package_imports_and_main() -> No
     assert [f.path for f in facts] == ["cmd/x/main.go", "cmd/x/lib.go"]
     main, lib = facts
     assert (main.language, main.package, main.has_main) == ("go", "main", True)
-    assert main.imports == (ImportRef("embed"), ImportRef("os"), ImportRef("os/exec"))
+    assert main.imports == (ImportRef(module="embed"), ImportRef(module="os"), ImportRef(module="os/exec"))
     assert lib.has_main is False  # package main, but func main is in another file
     assert lib.reads[0].function is None and lib.reads[0].location == Location("cmd/x/lib.go", 5, 9)
 

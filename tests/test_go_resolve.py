@@ -42,8 +42,15 @@ def test_constants_of_another_package_complete_reads_and_launch_entries() -> Non
     assert [r.name for r in before.reads] == [None, None, None] and before.reads_dynamic
     after = _file(resolve_go(extracted, modules), "cmd/x/main.go")
     assert _reads(after) == [
-        ("OLLAMA_BASE_URL", 13, 9, Default("literal", ("http://localhost:11434",), covers_empty=True), False,
-         "os.Getenv", None),
+        (
+            "OLLAMA_BASE_URL",
+            13,
+            9,
+            Default(kind="literal", values=("http://localhost:11434",), covers_empty=True),
+            False,
+            "os.Getenv",
+            None,
+        ),
         ("AGENT_TOKEN_FILE", 17, 15, Default(), True, "os.LookupEnv", None),
         (None, 21, 6, Default(), False, "os.Getenv", None),  # config.Unknown: no such constant
     ]
@@ -76,13 +83,35 @@ def test_wrappers_of_another_package_are_reads_with_their_defaults() -> None:
         ("LOCAL_ONLY", "env helper envutil.Get")]
     after = _file(resolve_go(extracted, modules), "cmd/api/main.go")
     assert _reads(after) == [
-        ("PORT", 16, 6, Default("expression", text="defaultPort", covers_empty=True), False,
-         "wrapper envutil.Get", None),
-        ("HOST", 17, 6, Default("literal", ("0.0.0.0",), covers_empty=True), False, "wrapper envutil.Get", None),
+        (
+            "PORT",
+            16,
+            6,
+            Default(kind="expression", text="defaultPort", covers_empty=True),
+            False,
+            "wrapper envutil.Get",
+            None,
+        ),
+        (
+            "HOST",
+            17,
+            6,
+            Default(kind="literal", values=("0.0.0.0",), covers_empty=True),
+            False,
+            "wrapper envutil.Get",
+            None,
+        ),
         ("SHOP_SECRET", 18, 6, Default(), True, "wrapper envutil.MustGet", None),
         ("OUTSIDE_KEY", 20, 6, Default(), True, "env helper outside.MustGet", None),
-        ("LOCAL_ONLY", 23, 7, Default("literal", ("",), covers_empty=True), False, "wrapper envutil.Get",
-         'mode == "local"'),
+        (
+            "LOCAL_ONLY",
+            23,
+            7,
+            Default(kind="literal", values=("",), covers_empty=True),
+            False,
+            "wrapper envutil.Get",
+            'mode == "local"',
+        ),
         # A wrapper whose name is not its first parameter (a context comes first).
         ("GC_PERIOD", 25, 6, Default(), False, "wrapper envutil.DurationOr", None),
     ]

@@ -69,23 +69,26 @@ def _guards() -> dict[str, tuple[tuple[Guard, ...], str | None]]:
 
 
 def test_guards_of_reads_and_of_calls() -> None:
-    tracing = Guard("ENABLE_TRACING", "==", "1")
+    tracing = Guard(variable="ENABLE_TRACING", operator="==", value="1")
     assert _guards() == {
         "COLLECTOR_ADDR": ((tracing,), 'ENABLE_TRACING == "1"'),
         "EXPORTER_TOKEN": ((tracing,), 'ENABLE_TRACING == "1"'),  # through two calls
-        "PROFILER_KEY": ((Guard("PROFILE", "==", "true"),), 'PROFILE == "true"'),  # constant, either side
+        "PROFILER_KEY": (
+            (Guard(variable="PROFILE", operator="==", value="true"),),
+            'PROFILE == "true"',
+        ),  # constant, either side
         "TWICE": ((), None),  # also called without a guard
         "PASSED_AS_VALUE": ((), None),  # passed as a value: its calls are not all in sight
         "ENABLE_TRACING": ((), None),
         "MODE": ((), None),
         # a local holding the variable; the other operand of && is no guard, so the else learns nothing
-        "WITH_MODE": ((Guard("MODE", "!=", ""),), 'mode != "" && strings.HasPrefix(mode, "x")'),
+        "WITH_MODE": ((Guard(variable="MODE", operator="!=", value=""),), 'mode != "" && strings.HasPrefix(mode, "x")'),
         "NOT_BOTH": ((), '!(mode != "" && strings.HasPrefix(mode, "x"))'),
         "PROFILE": ((), None),
-        "PROFILE_OFF": ((Guard("PROFILE", "!=", "true"),), '!(on == os.Getenv("PROFILE"))'),
+        "PROFILE_OFF": ((Guard(variable="PROFILE", operator="!=", value="true"),), '!(on == os.Getenv("PROFILE"))'),
         "A": ((), None),
         "STAGE": ((), None),
-        "PROD_ONLY": ((Guard("STAGE", "==", "prod"),), 'os.Getenv("STAGE") == "prod"'),
+        "PROD_ONLY": ((Guard(variable="STAGE", operator="==", value="prod"),), 'os.Getenv("STAGE") == "prod"'),
     }
 
 
@@ -119,9 +122,9 @@ def test_python_guards() -> None:
     facts = extract_python_file("app.py", PYTHON)
     guards = {r.name: r.guards for r in facts.reads if r.guards}
     assert guards == {
-        "COLLECTOR_ADDR": (Guard("ENABLE_TRACING", "==", "1"),),
-        "FEATURE_OFF": (Guard("FEATURE", "!=", "on"),),
-        "DEBUG_TOKEN": (Guard("MODE", "==", "debug"),),
+        "COLLECTOR_ADDR": (Guard(variable="ENABLE_TRACING", operator="==", value="1"),),
+        "FEATURE_OFF": (Guard(variable="FEATURE", operator="!=", value="on"),),
+        "DEBUG_TOKEN": (Guard(variable="MODE", operator="==", value="debug"),),
     }
 
 
@@ -159,8 +162,8 @@ def test_the_first_argument_is_a_guard_that_makes_a_read_one_sub_commands() -> N
 
     (facts,) = extract_go_package([("cmd/app/main.go", SUBCOMMANDS)])
     guards = {r.name: r.guards for r in facts.reads}
-    assert guards == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve"),),
-                      "WORK_QUEUE": (Guard(FIRST_ARGUMENT, "==", "work"),),
+    assert guards == {"SERVE_PORT": (Guard(variable=FIRST_ARGUMENT, operator="==", value="serve"),),
+                      "WORK_QUEUE": (Guard(variable=FIRST_ARGUMENT, operator="==", value="work"),),
                       "NOT_A_SUBCOMMAND": ()}
     assert str(guards["SERVE_PORT"][0]) == 'the sub-command is "serve"'
 
@@ -172,8 +175,10 @@ def test_sys_argv_1_is_the_sub_command_guard_in_python() -> None:
     source = (b'import os\nimport sys\n\nif sys.argv[1] == "serve":\n    PORT = os.environ["SERVE_PORT"]\n'
               b'elif sys.argv[2] == "x":\n    OTHER = os.environ["OTHER"]\n')
     facts = extract_python_file("app/main.py", source)
-    assert {r.name: r.guards for r in facts.reads} == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve"),),
-                                                      "OTHER": ()}
+    assert {r.name: r.guards for r in facts.reads} == {
+        "SERVE_PORT": (Guard(variable=FIRST_ARGUMENT, operator="==", value="serve"),),
+        "OTHER": (),
+    }
 
 
 def test_commands_of_a_root_click_group_or_typer_app_are_sub_command_guards() -> None:
@@ -191,10 +196,14 @@ def test_commands_of_a_root_click_group_or_typer_app_are_sub_command_guards() ->
                     b'@app.command()\ndef serve():\n    os.environ["SERVE_PORT"]\n\n\n'
                     b'@sub.command()\ndef inner():\n    os.environ["INNER"]\n')
     guards = {r.name: r.guards for r in extract_python_file("app/cli.py", click_source).reads}
-    assert guards == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve-api"),),
-                      "WORK_QUEUE": (Guard(FIRST_ARGUMENT, "==", "work"),), "DB_URL": (), "HELPER": ()}
+    assert guards == {
+        "SERVE_PORT": (Guard(variable=FIRST_ARGUMENT, operator="==", value="serve-api"),),
+        "WORK_QUEUE": (Guard(variable=FIRST_ARGUMENT, operator="==", value="work"),),
+        "DB_URL": (),
+        "HELPER": (),
+    }
     guards = {r.name: r.guards for r in extract_python_file("app/cli.py", typer_source).reads}
-    assert guards == {"SERVE_PORT": (Guard(FIRST_ARGUMENT, "==", "serve"),), "INNER": ()}
+    assert guards == {"SERVE_PORT": (Guard(variable=FIRST_ARGUMENT, operator="==", value="serve"),), "INNER": ()}
 
 
 def _reads_with_guards(source: bytes) -> dict[str, list[str]]:

@@ -87,3 +87,18 @@ def test_a_suppression_stands_in_every_kind_of_file_that_has_comments() -> None:
     assert [c.text for c in scan("Procfile", "web: ./run  # envlint: ignore[ENV002]\n").comments] == [
         "# envlint: ignore[ENV002]"]
     assert scan("conf/app.xml.template", "<a># not a comment</a>\n").comments == ()
+
+
+def test_records_between_stages_are_built_by_keyword() -> None:
+    """Every record of envlint/model.py and envlint/builds.py but Location (a coordinate triple) is
+    kw_only: a record whose fields grow cannot be built with arguments in the wrong places."""
+    import dataclasses
+
+    import envlint.builds
+    import envlint.model
+
+    records = [obj for module in (envlint.model, envlint.builds) for obj in vars(module).values()
+               if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == module.__name__]
+    positional = sorted(r.__name__ for r in records
+                        if any(f.init and not f.kw_only for f in dataclasses.fields(r)))
+    assert len(records) > 20 and positional == ["Location"]

@@ -10,7 +10,15 @@ from envlint.suppress import apply_suppressions
 
 
 def finding(path: str, line: int, code: str = "ENV002") -> Finding:
-    return Finding(code, "rule", "warning", "m", Location(path, line, 1), "X", "svc")
+    return Finding(
+        code=code,
+        name="rule",
+        severity="warning",
+        message="m",
+        location=Location(path, line, 1),
+        variable="X",
+        service="svc",
+    )
 
 
 def noqa(path: str, text: str, *lines_codes: tuple[int, str]) -> str:

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 
 from envlint.checks import RULES
-from envlint.model import Finding, Location, Problem, Related
+from envlint.model import Finding, Location, Related
 from envlint.render import RENDERERS
 from envlint.render.github import escape_data, escape_property, render_github
 from envlint.render.junit import render_junit
@@ -196,11 +196,25 @@ def test_github_escaping() -> None:
 
 
 def test_github_commands_escape_messages_and_paths() -> None:
-    finding = Finding("ENV002", "set-never-read", "note", "50% of X,Y: unread\nsecond line",
-                      Location("odd dir/a:b,c%.py", 3, 7), "X", "svc",
-                      related=(Related(Location("x,y.go", 1, 2), "set: here"),))
-    unanalysable = Finding("ENV000", "unanalysable-file", "warning", "not-utf8: bad byte\n0xff",
-                           Location("bad:1.py", 2, 1), None, None)
+    finding = Finding(
+        code="ENV002",
+        name="set-never-read",
+        severity="note",
+        message="50% of X,Y: unread\nsecond line",
+        location=Location("odd dir/a:b,c%.py", 3, 7),
+        variable="X",
+        service="svc",
+        related=(Related(location=Location("x,y.go", 1, 2), note="set: here"),),
+    )
+    unanalysable = Finding(
+        code="ENV000",
+        name="unanalysable-file",
+        severity="warning",
+        message="not-utf8: bad byte\n0xff",
+        location=Location("bad:1.py", 2, 1),
+        variable=None,
+        service=None,
+    )
     lines = render_github(_report([finding, unanalysable])).splitlines()
     assert lines[0] == ("::notice file=odd dir/a%3Ab%2Cc%25.py,line=3,col=7,title=ENV002 set-never-read::"
                         "50%25 of X,Y: unread%0Asecond line%0Ax,y.go:1:2: set: here")
@@ -211,8 +225,18 @@ def test_github_commands_escape_messages_and_paths() -> None:
 
 
 def test_github_levels() -> None:
-    findings = [Finding("ENV00" + str(i), "n", severity, "m", Location("a.py", i, 1), None, None)
-                for i, severity in enumerate(("error", "warning", "note"), start=1)]
+    findings = [
+        Finding(
+            code="ENV00" + str(i),
+            name="n",
+            severity=severity,
+            message="m",
+            location=Location("a.py", i, 1),
+            variable=None,
+            service=None,
+        )
+        for i, severity in enumerate(("error", "warning", "note"), start=1)
+    ]
     commands = [line.split(" ", 1)[0] for line in render_github(_report(findings)).splitlines()[:3]]
     assert commands == ["::error", "::warning", "::notice"]
 
@@ -257,8 +281,16 @@ def test_junit_unanalysable_files_are_failures(tmp_path: Path) -> None:
 
 
 def test_junit_escapes_markup_and_control_characters() -> None:
-    finding = Finding("ENV004", "container-localhost-default", "warning", 'default "<a&b>" \x1b[0m',
-                      Location("a.py", 1, 1), "X", None, related=(Related(Location("b.py", 2, 3), "]]> <x>"),))
+    finding = Finding(
+        code="ENV004",
+        name="container-localhost-default",
+        severity="warning",
+        message='default "<a&b>" \x1b[0m',
+        location=Location("a.py", 1, 1),
+        variable="X",
+        service=None,
+        related=(Related(location=Location("b.py", 2, 3), note="]]> <x>"),),
+    )
     suite = _suite(render_junit(_report([finding])))
     (case,) = suite.findall("testcase")
     assert case.get("classname") == "a.py"  # no service: the path
@@ -270,9 +302,17 @@ def test_junit_escapes_markup_and_control_characters() -> None:
 
 
 def _helped() -> Finding:
-    return Finding("ENV001", "read-never-set", "error", "svc requires Q, which this launch site does not set",
-                   Location("compose.yaml", 6, 3), "Q", "svc", related=(Related(Location("m.py", 2, 5), "required read"),),
-                   help="a compose service gets only its environment\n::error::x \x1b[2J; set Q here")
+    return Finding(
+        code="ENV001",
+        name="read-never-set",
+        severity="error",
+        message="svc requires Q, which this launch site does not set",
+        location=Location("compose.yaml", 6, 3),
+        variable="Q",
+        service="svc",
+        related=(Related(location=Location("m.py", 2, 5), note="required read"),),
+        help="a compose service gets only its environment\n::error::x \x1b[2J; set Q here",
+    )
 
 
 def test_text_prints_the_help_beneath_the_related_locations_escaped() -> None:

@@ -65,8 +65,11 @@ def test_cpython_parser_exhausted_keeps_the_tree_sitter_location(monkeypatch, fa
 def test_imports():
     result = facts("import os, a.b as c\nfrom . import y\nfrom .x import y, z\nfrom ..p.q import *\n")
     assert result.imports == (
-        ImportRef("os"), ImportRef("a.b"), ImportRef("", 1, ("y",)), ImportRef("x", 1, ("y", "z")),
-        ImportRef("p.q", 2, ("*",)),
+        ImportRef(module="os"),
+        ImportRef(module="a.b"),
+        ImportRef(module="", level=1, names=("y",)),
+        ImportRef(module="x", level=1, names=("y", "z")),
+        ImportRef(module="p.q", level=2, names=("*",)),
     )
 
 
@@ -83,7 +86,7 @@ def test_read_fields_location_function_form():
     )
     x, y, z = result.reads
     assert (x.name, x.form, x.function, x.location) == ("X", "os.environ.get", "Svc.start", Location("pkg/mod.py", 4, 16))
-    assert x.default == Default("literal", values=("d",))
+    assert x.default == Default(kind="literal", values=("d",))
     assert (y.form, y.function, y.location.column) == ("in os.environ", "outer.inner", 16)
     assert (z.form, z.function, z.required) == ("os.environ[]", None, True)
 
@@ -91,8 +94,8 @@ def test_read_fields_location_function_form():
 def test_fallback_chain_fields():
     a, b = facts('import os\nv = os.getenv("A") or os.getenv("B") or "d"\n').reads
     # `or` replaces an empty value too, so an empty A still falls back to B, and an empty B to "d".
-    assert a.default == Default("fallback", fallbacks=("B",), covers_empty=True) and a.fallback_of is None
-    assert b.default == Default("literal", values=("d",), covers_empty=True) and b.fallback_of == "A"
+    assert a.default == Default(kind="fallback", fallbacks=("B",), covers_empty=True) and a.fallback_of is None
+    assert b.default == Default(kind="literal", values=("d",), covers_empty=True) and b.fallback_of == "A"
 
 
 def test_dynamic_read_sets_reads_dynamic():
@@ -104,7 +107,7 @@ def test_dynamic_read_sets_reads_dynamic():
 
 def test_expression_default_keeps_text():
     (read,) = facts("import os\nx = os.getenv('A', cfg.value)\n").reads
-    assert read.default == Default("expression", text="cfg.value")
+    assert read.default == Default(kind="expression", text="cfg.value")
 
 
 def test_setdefault_is_read_and_set():
@@ -218,7 +221,7 @@ def test_extra_records_constants_helpers_and_imported_names():
     assert extra.constants == (("A", "VALUE_A"), ("B", "VALUE_A_B"))
     (helper,) = extra.helpers
     assert (helper.name, helper.params, helper.key, helper.fallback) == ("env", ("name", "default"), 0, 1)
-    assert helper.fallback_default == Default("literal", ("d",))
+    assert helper.fallback_default == Default(kind="literal", values=("d",))
     (pending,) = extra.pending
     assert (pending.location.line, pending.ref.module, pending.ref.level, pending.ref.name) == (7, "names", 1, "KEY")
 

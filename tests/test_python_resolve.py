@@ -27,7 +27,14 @@ def test_constants_from_other_modules():
     main = facts["app/main.py"]
     loc = lambda line, col: Location("app/main.py", line, col)  # noqa: E731
     assert rows(main) == [
-        ("OLLAMA_BASE_URL", loc(10, 11), Default("literal", ("http://localhost:11434",)), False, "os.getenv", None),
+        (
+            "OLLAMA_BASE_URL",
+            loc(10, 11),
+            Default(kind="literal", values=("http://localhost:11434",)),
+            False,
+            "os.getenv",
+            None,
+        ),
         ("API_TOKEN", loc(11, 13), Default(), True, "os.environ[]", None),  # `TOKEN_VAR as TOKEN`
         ("APP_MODE", loc(12, 17), Default(), False, "os.getenv", None),  # `c.MODE_VAR`, a concatenation
         ("OLLAMA_BASE_URL", loc(14, 17), Default(), False, "os.environ.get", 'mode == "local"'),  # re-export
@@ -43,11 +50,11 @@ def test_settings_base_class_and_nested_model_in_other_modules():
     base = Location("src/shared/base.py", 7, 5)
     own = lambda line: Location("src/svc/config.py", line, 5)  # noqa: E731
     assert [(r.name, r.location, r.default, r.required, r.function) for r in config.reads] == [
-        ("API_LOG_LEVEL", base, Default("literal", ("INFO",)), False, "ApiSettings"),
+        ("API_LOG_LEVEL", base, Default(kind="literal", values=("INFO",)), False, "ApiSettings"),
         ("API_SENTRY_DSN", Location("src/shared/base.py", 8, 5), Default(), True, "ApiSettings"),
-        ("API_PORT", own(10), Default("literal", ("8000",)), False, "ApiSettings"),
+        ("API_PORT", own(10), Default(kind="literal", values=("8000",)), False, "ApiSettings"),
         # env_nested_delimiter is inherited from the base's model_config, env_prefix from the subclass
-        ("API_DB__HOST", own(11), Default("literal", ("localhost",)), False, "ApiSettings"),
+        ("API_DB__HOST", own(11), Default(kind="literal", values=("localhost",)), False, "ApiSettings"),
         ("API_DB__PASSWORD", own(11), Default(), True, "ApiSettings"),
     ]
     assert {r.form for r in config.reads} == {"pydantic-settings"}
@@ -69,10 +76,17 @@ def test_helpers_in_another_module():
     facts = resolved("helpers")
     loc = lambda line, col: Location("app/main.py", line, col)  # noqa: E731
     assert rows(facts["app/main.py"]) == [
-        ("SERVICE_URL", loc(7, 11), Default("literal", ("http://localhost:8080",)), False, "helper env", None),
+        (
+            "SERVICE_URL",
+            loc(7, 11),
+            Default(kind="literal", values=("http://localhost:8080",)),
+            False,
+            "helper env",
+            None,
+        ),
         ("SECRET", loc(8, 14), Default(), True, "helper need", None),
         ("FROM_CONSTANT", loc(9, 13), Default(), False, "helper env", None),
-        ("BY_KEYWORD", loc(11, 19), Default("literal", ("3",)), False, "helper env", "flag"),
+        ("BY_KEYWORD", loc(11, 19), Default(kind="literal", values=("3",)), False, "helper env", "flag"),
     ]
     assert [r.function for r in facts["app/main.py"].reads] == ["main"] * 4
     # the helpers' own reads are no facts: their name is whatever a caller passes, and the calls are the reads
@@ -81,7 +95,7 @@ def test_helpers_in_another_module():
 
 
 def test_resolution_without_python_extra_is_identity():
-    facts = [FileFacts("a.go", "go"), extract_python_file("b.py", b"x = 1\n")]
+    facts = [FileFacts(path="a.go", language="go"), extract_python_file("b.py", b"x = 1\n")]
     assert resolve_python(facts) == facts
 
 
@@ -101,15 +115,15 @@ def test_calls_of_names_a_star_import_brings_in():
     facts = resolved("star_helpers")
     loc = lambda line, col: Location("app/settings.py", line, col)  # noqa: E731
     assert rows(facts["app/settings.py"]) == [
-        ("CHAINED_HOST", loc(5, 8), Default("literal", ("db",)), False, "helper env", None),
-        ("LOOKUP_TIMEOUT", loc(6, 11), Default("literal", ("5",)), False, "call lookup", None),
+        ("CHAINED_HOST", loc(5, 8), Default(kind="literal", values=("db",)), False, "helper env", None),
+        ("LOOKUP_TIMEOUT", loc(6, 11), Default(kind="literal", values=("5",)), False, "call lookup", None),
     ]
     assert facts["app/settings.py"].reads_dynamic is False
     out = lambda line, col: Location("app/outside.py", line, col)  # noqa: E731
     how = ", from a star import outside the repository"
     assert rows(facts["app/outside.py"]) == [
-        ("EVENT_RETENTION_DAYS", out(3, 17), Default("literal", ("90",)), False, "call env" + how, None),
-        ("MAIL_HOST", out(4, 8), Default("literal", ("localhost",)), False, "call get_env" + how, None),
+        ("EVENT_RETENTION_DAYS", out(3, 17), Default(kind="literal", values=("90",)), False, "call env" + how, None),
+        ("MAIL_HOST", out(4, 8), Default(kind="literal", values=("localhost",)), False, "call get_env" + how, None),
     ]
     assert facts["app/outside.py"].reads_dynamic is True
 
@@ -120,7 +134,7 @@ def test_env_named_functions_imported_from_outside_the_repository():
     loc = lambda line, col: Location("app/imported.py", line, col)  # noqa: E731
     how = ", imported from outside the repository"
     assert rows(facts["app/imported.py"]) == [
-        ("EXPLICIT_IMPORT", loc(6, 5), Default("literal", ("1",)), False, "call env" + how, None),
+        ("EXPLICIT_IMPORT", loc(6, 5), Default(kind="literal", values=("1",)), False, "call env" + how, None),
         ("ALIASED_IMPORT", loc(7, 5), Default(), False, "call get_env" + how, None),
         ("MODULE_ATTRIBUTE", loc(8, 5), Default(), False, "call env" + how, None),
     ]

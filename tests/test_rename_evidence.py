@@ -11,13 +11,13 @@ from envlint.model import Default, EnvSet, Location, Read
 
 
 def _read(name: str, *defaults: str) -> Read:
-    default = Default("literal", tuple(defaults)) if defaults else Default()
-    return Read(name, Location("app.py", 1, 1), "os.getenv", default=default)
+    default = Default(kind="literal", values=tuple(defaults)) if defaults else Default()
+    return Read(name=name, location=Location("app.py", 1, 1), form="os.getenv", default=default)
 
 
 def _set(name: str, line: int, value: str | None = None, condition: str | None = None,
          path: str = "app.env") -> EnvSet:
-    return EnvSet(name, Location(path, line, 1), value, condition=condition)
+    return EnvSet(name=name, location=Location(path, line, 1), value=value, condition=condition)
 
 
 def test_a_switch_value_drops_a_read_whose_default_is_no_switch() -> None:

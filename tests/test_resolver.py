@@ -23,14 +23,14 @@ def _service(name: str, kind: str, root: str, files: tuple[str, ...] = (), marke
 
 SERVICES = (
     _service("api", "go", "cmd/api", ("cmd/api/main.go",),
-             origins=(ImageOrigin("api", "built", "tagged acme/api by docker build at Makefile:4:2"),
-                      ImageOrigin("api", "guess", "the folder of cmd/api/Dockerfile")),
+             origins=(ImageOrigin(name="api", evidence="built", why="tagged acme/api by docker build at Makefile:4:2"),
+                      ImageOrigin(name="api", evidence="guess", why="the folder of cmd/api/Dockerfile")),
              dockerfiles=("cmd/api/Dockerfile",)),
     _service("cassandra", "image", "cassandra", ("cassandra/Dockerfile",), marker="cassandra/Dockerfile",
-             origins=(ImageOrigin("cassandra", "guess", "the folder of cassandra/Dockerfile"),),
+             origins=(ImageOrigin(name="cassandra", evidence="guess", why="the folder of cassandra/Dockerfile"),),
              dockerfiles=("cassandra/Dockerfile",)),
     _service("runner", "image", "runner", ("runner/Dockerfile",), marker="runner/Dockerfile",
-             origins=(ImageOrigin("runner", "guess", "the folder of runner/Dockerfile"),),
+             origins=(ImageOrigin(name="runner", evidence="guess", why="the folder of runner/Dockerfile"),),
              dockerfiles=("runner/Dockerfile",)),
     _service("billing", "python", "billing", ("billing/billing/__init__.py", "billing/billing/server.py"),
              marker="billing/pyproject.toml"),
@@ -41,9 +41,13 @@ SERVICES = (
 )
 PROJECTS = Projects(
     root_name="root",
-    python=(PythonProject("billing", "billing", "billing/pyproject.toml", ("billing-serve",)),
-            PythonProject("worker", "services/worker", "services/worker/pyproject.toml")),
-    dockerfiles=(Dockerfile("build/Dockerfile", env=(), command=("/bin/agent",), stages=(("agentd", ("agent",)),)),),
+    python=(
+        PythonProject(name="billing", root="billing", marker="billing/pyproject.toml", scripts=("billing-serve",)),
+        PythonProject(name="worker", root="services/worker", marker="services/worker/pyproject.toml"),
+    ),
+    dockerfiles=(
+        Dockerfile(path="build/Dockerfile", env=(), command=("/bin/agent",), stages=(("agentd", ("agent",)),)),
+    ),
 )
 CONFIG = Config(services=(DeclaredService("billing", "billing", images=("acme/pay",), programs=("payd",)),))
 OWNER = {"agent/main.go": ("agent",)}
@@ -100,12 +104,14 @@ TABLE = [
 @pytest.mark.parametrize(("kind", "value", "site_path", "expected"), TABLE,
                          ids=[f"{k}:{v or '-'}@{p}" for k, v, p, _ in TABLE])
 def test_each_mapping_gives_its_programs_evidence_and_reason(kind, value, site_path, expected) -> None:
-    target = TargetRef(kind, value, Location(site_path, 3, 10))
+    target = TargetRef(kind=kind, value=value, location=Location(site_path, 3, 10))
     found = resolve_target(target, _site(site_path), Inputs(SERVICES, PROJECTS, CONFIG, OWNER))
     assert [(c.service.name, c.evidence, c.why) for c in found] == expected
 
 
 def test_the_strongest_origin_of_an_image_name_wins() -> None:
     """A folder named like the image that a build also tags: the link is `built`, not a guess."""
-    found = resolve_target(TargetRef("image", "api", AT), _site(), Inputs(SERVICES, PROJECTS, CONFIG, OWNER))
+    found = resolve_target(
+        TargetRef(kind="image", value="api", location=AT), _site(), Inputs(SERVICES, PROJECTS, CONFIG, OWNER)
+    )
     assert [(c.service.name, c.evidence) for c in found] == [("api", "built")]

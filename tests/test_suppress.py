@@ -10,7 +10,15 @@ from envlint.suppress import apply_suppressions, directives_in
 
 
 def finding(path: str, line: int, code: str = "ENV002") -> Finding:
-    return Finding(code, "rule", "warning", f"{code} at {line}", Location(path, line, 1), "X", "svc")
+    return Finding(
+        code=code,
+        name="rule",
+        severity="warning",
+        message=f"{code} at {line}",
+        location=Location(path, line, 1),
+        variable="X",
+        service="svc",
+    )
 
 
 def run(files: dict[str, str], findings: list[Finding], report_unused: bool = True, **kwargs):

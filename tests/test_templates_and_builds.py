@@ -94,8 +94,8 @@ def test_makefile_docker_build_tags_after_expansion() -> None:
 
 def test_makefile_go_builds_through_docker_run_and_cd() -> None:
     builds = makefile_go_builds("Makefile", MAKEFILE)
-    assert builds == [GoBuild("harbor_core", ("src/core",), Location("Makefile", 16, 1)),
-                      GoBuild("gen", ("tools/gen",), Location("Makefile", 18, 1))]
+    assert builds == [GoBuild(binary="harbor_core", packages=("src/core",), location=Location("Makefile", 16, 1)),
+                      GoBuild(binary="gen", packages=("tools/gen",), location=Location("Makefile", 18, 1))]
 
 
 def test_dockerfile_stage_go_build_maps_workdir_through_copy() -> None:
@@ -109,11 +109,13 @@ def test_image_runs_the_built_binary_its_script_execs() -> None:
     script = extract_shell_file("docker/entrypoint.sh", b"#!/bin/sh\n/app/install.sh\nexec /app/api_server -c x\n")
     assert [(t.kind, t.value) for t in script.runs] == [("program", "/app/api_server")]
     dockerfile = parse_dockerfile("docker/Dockerfile", 'FROM alpine\nENTRYPOINT ["/app/entrypoint.sh"]\n')
-    builds = (GoBuild("api_server", ("docker/cmd/api", "cmd/api"), Location("Makefile", 3, 1)),)
+    builds = (
+        GoBuild(binary="api_server", packages=("docker/cmd/api", "cmd/api"), location=Location("Makefile", 3, 1)),
+    )
     found = built_go_program(dockerfile, script, builds, frozenset({"cmd/api", "cmd/other"}))
     assert found is not None and found[0] == "cmd/api"
     # Two builds of one name from different main packages: no link.
-    twice = builds + (GoBuild("api_server", ("cmd/other",), Location("Makefile", 9, 1)),)
+    twice = builds + (GoBuild(binary="api_server", packages=("cmd/other",), location=Location("Makefile", 9, 1)),)
     assert built_go_program(dockerfile, script, twice, frozenset({"cmd/api", "cmd/other"})) is None
 
 

@@ -8,13 +8,28 @@ from envlint.model import LaunchSite, Link, Location, Service, TargetRef
 from envlint.graph.unlinked import explain_unlinked
 
 HERE = Location("deploy/compose.yml", 2, 3)
-WORKER = Service("worker", "python", "worker", Location("worker/Dockerfile", 1, 1), (), (), (),
-                 dockerfiles=("worker/Dockerfile",))
+WORKER = Service(
+    name="worker",
+    kind="python",
+    root="worker",
+    location=Location("worker/Dockerfile", 1, 1),
+    reads=(),
+    process_sets=(),
+    files=(),
+    dockerfiles=("worker/Dockerfile",),
+)
 
 
 def _why(*targets: tuple[str, str]) -> str:
-    site = LaunchSite(HERE, "compose", "compose", "web",
-                      tuple(TargetRef(kind, value, HERE) for kind, value in targets), (), False)  # type: ignore[arg-type]
+    site = LaunchSite(
+        location=HERE,
+        kind="compose",
+        language="compose",
+        function="web",
+        targets=tuple(TargetRef(kind=kind, value=value, location=HERE) for kind, value in targets),
+        sets=(),
+        inherits=False,
+    )  # type: ignore[arg-type]
     return explain_unlinked([site], [], (WORKER,))[site.id]
 
 
@@ -39,5 +54,18 @@ def test_each_target_says_why_it_names_no_program(targets: tuple, why: str) -> N
 
 
 def test_linked_sites_need_no_explanation() -> None:
-    site = LaunchSite(HERE, "compose", "compose", "web", (TargetRef("build", "worker/Dockerfile", HERE),), (), False)
-    assert explain_unlinked([site], [Link(site.id, "worker", "compose builds it", evidence="built")], (WORKER,)) == {}
+    site = LaunchSite(
+        location=HERE,
+        kind="compose",
+        language="compose",
+        function="web",
+        targets=(TargetRef(kind="build", value="worker/Dockerfile", location=HERE),),
+        sets=(),
+        inherits=False,
+    )
+    assert (
+        explain_unlinked(
+            [site], [Link(site=site.id, service="worker", reason="compose builds it", evidence="built")], (WORKER,)
+        )
+        == {}
+    )

@@ -9,12 +9,20 @@ from envlint.graph.upstream import upstream_programs
 
 def _site(line: int, name: str, image: str, mounts: tuple[str, ...]) -> LaunchSite:
     where = Location("compose.yaml", line, 3)
-    return LaunchSite(where, "compose", "compose", name, (TargetRef("image", image, where, "compose image"),), (),
-                      inherits=False, config_files=mounts)
+    return LaunchSite(
+        location=where,
+        kind="compose",
+        language="compose",
+        function=name,
+        targets=(TargetRef(kind="image", value=image, location=where, via="compose image"),),
+        sets=(),
+        inherits=False,
+        config_files=mounts,
+    )
 
 
 def _read(path: str, name: str) -> Read:
-    return Read(name, Location(path, 1, 1), "config ${}")
+    return Read(name=name, location=Location(path, 1, 1), form="config ${}")
 
 
 def test_unlinked_sites_that_mount_configuration_start_an_upstream_program() -> None:
@@ -27,8 +35,16 @@ def test_unlinked_sites_that_mount_configuration_start_an_upstream_program() -> 
              _site(20, "dev", "python:3.12", (".",)),  # the whole repository: sources, not configuration
              _site(25, "linked", "ghcr.io/acme/linked:1", ("proxy",)),
              _site(30, "db", "ghcr.io/acme/db:1", ("db/init.conf",))]  # "db" is taken by a service
-    taken = Service("db", "python", "db", Location("db/pyproject.toml", 1, 1), (), (), ())
-    known = [Link("compose.yaml:25:3", "db", "by hand")]
+    taken = Service(
+        name="db",
+        kind="python",
+        root="db",
+        location=Location("db/pyproject.toml", 1, 1),
+        reads=(),
+        process_sets=(),
+        files=(),
+    )
+    known = [Link(site="compose.yaml:25:3", service="db", reason="by hand")]
     services, links = upstream_programs((taken,), sites, known, paths)
     assert [(s.name, s.root, s.images, [r.name for r in s.weak_reads], s.reads) for s in services[1:]] == [
         ("proxy", "proxy", ("ghcr.io/acme/proxy:1",), ["PROXY_PORT"], ()),

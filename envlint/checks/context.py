@@ -55,7 +55,7 @@ class Context:
         return sorted(pairs, key=lambda p: (p[0].location, p[1].name))
 
     def env(self, site: LaunchSite) -> SiteEnv:
-        return self.graph.env_at.get(site.id, SiteEnv(frozenset(), True, "not computed"))
+        return self.graph.env_at.get(site.id, SiteEnv(names=frozenset(), open=True, why_open="not computed"))
 
     def runtime(self, service: Service) -> NameSet:
         return runtime_names(service.languages, self.config)
@@ -286,7 +286,7 @@ def read_related(reads: list[Read], service: Service, note: str = "read here") -
             text += f" with default {default_text(read.default, read.name)}"
         if read.condition:
             text += f", only when {read.condition}"
-        out.append(Related(read.location, f"{text} ({read.form}, {service.name})"))
+        out.append(Related(location=read.location, note=f"{text} ({read.form}, {service.name})"))
     return out
 
 
@@ -297,13 +297,13 @@ def set_related(ctx: Context, sites: list[LaunchSite], name: str) -> list[Relate
         explicit = [s for s in site.sets if s.name == name]
         where = explicit[0].location if explicit else site.location
         when = ctx.env(site).conditional.get(name)
-        out.append(Related(where, f"set by {site.label}" + (f" only when {when}" if when else "")))
+        out.append(Related(location=where, note=f"set by {site.label}" + (f" only when {when}" if when else "")))
     return out
 
 
 def dynamic_related(site: LaunchSite) -> list[Related]:
     """Sets of the site whose names are unknown: a reviewer should know the miss may be one of them."""
-    return [Related(s.location, f"this site also sets a name envlint cannot resolve: {s.name_text}")
+    return [Related(location=s.location, note=f"this site also sets a name envlint cannot resolve: {s.name_text}")
             for s in site.sets if s.name is None]
 
 

@@ -50,8 +50,16 @@ ENABLED_BY_DEFAULT = True
 def check(ctx: Context) -> Iterator[Finding]:
     for problem in ctx.graph.problems:
         # The message is this finding's identity in its fingerprint (it has no variable): kept as it was.
-        yield Finding(CODE, NAME, SEVERITY, f"{problem.kind}: {problem.message}", problem.location, None, None,
-                      help=_HELP)
+        yield Finding(
+            code=CODE,
+            name=NAME,
+            severity=SEVERITY,
+            message=f"{problem.kind}: {problem.message}",
+            location=problem.location,
+            variable=None,
+            service=None,
+            help=_HELP,
+        )
 
 
 _HELP = ("what envlint could not read is not checked, so findings may be missing; fix the file, or leave it out "

@@ -85,9 +85,19 @@ def check(ctx: Context) -> Iterator[Finding]:
             condition = read_condition(required)
             requirement = "conditional" if condition or name in env.conditional else "unconditional"
             yield Finding(
-                CODE, NAME, SEVERITY,
-                f"{service.name} requires {name}{condition}, {what}",
-                site.location, name, service.name,
-                tuple(read_related(required, service, "required read") + set_related(ctx, others, name) + dynamic_related(site)),
-                site.id, evidence=(("requirement", requirement),), help=f"{why}{also}; {fix}",
+                code=CODE,
+                name=NAME,
+                severity=SEVERITY,
+                message=f"{service.name} requires {name}{condition}, {what}",
+                location=site.location,
+                variable=name,
+                service=service.name,
+                related=tuple(
+                    read_related(required, service, "required read")
+                    + set_related(ctx, others, name)
+                    + dynamic_related(site)
+                ),
+                site=site.id,
+                evidence=(("requirement", requirement),),
+                help=f"{why}{also}; {fix}",
             )

@@ -95,7 +95,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             seen.add(item.name)
             unset = sorted({n for s in services for n in ctx.reads_by_name(s) if n not in env.names})
             guesses = did_you_mean(item.name, unset)
-            related = [Related(site.location, f"launch site: {site.label}")]
+            related = [Related(location=site.location, note=f"launch site: {site.label}")]
             program = services[0].name + (f" {site.command.split()[0]}" if other_commands else "")
             message = f"{item.name} is set here, but {program} never reads it"
             if guesses:
@@ -109,6 +109,16 @@ def check(ctx: Context) -> Iterator[Finding]:
                         f"the programs it starts; remove it, or correct it to the name {program} reads")
             for guess in guesses:
                 read = ctx.reads_by_name(next(s for s in services if guess in ctx.reads_by_name(s)))[guess][0]
-                related.append(Related(read.location, f"{guess} is read here and not set by this site"))
-            yield Finding(CODE, NAME, SEVERITY, message, item.location, item.name, services[0].name,
-                          tuple(related), site.id, help=help)
+                related.append(Related(location=read.location, note=f"{guess} is read here and not set by this site"))
+            yield Finding(
+                code=CODE,
+                name=NAME,
+                severity=SEVERITY,
+                message=message,
+                location=item.location,
+                variable=item.name,
+                service=services[0].name,
+                related=tuple(related),
+                site=site.id,
+                help=help,
+            )

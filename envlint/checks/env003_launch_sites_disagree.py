@@ -224,10 +224,18 @@ def _disagreements(ctx: Context, service, sites) -> Iterator[Finding]:
             else:
                 here, why = "this launch site does not", f"{missing_reason(site)}, so {falls_back}"
             yield Finding(
-                CODE, NAME, SEVERITY,
-                f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but {here}",
-                site.location, name, service.name,
-                tuple(read_related(reads, service) + set_related(ctx, [p for p in providers if p.id != site.id], name)
-                      + dynamic_related(site)),
-                site.id, help=f"{why}; set {name} here too, or suppress the finding if this site is meant to go without it",
+                code=CODE,
+                name=NAME,
+                severity=SEVERITY,
+                message=f"{service.name} reads {name}{read_condition(reads)}, which {other.label} {sets} but {here}",
+                location=site.location,
+                variable=name,
+                service=service.name,
+                related=tuple(
+                    read_related(reads, service)
+                    + set_related(ctx, [p for p in providers if p.id != site.id], name)
+                    + dynamic_related(site)
+                ),
+                site=site.id,
+                help=f"{why}; set {name} here too, or suppress the finding if this site is meant to go without it",
             )

@@ -87,5 +87,15 @@ def check(ctx: Context) -> Iterator[Finding]:
             if site.network_host == "conditional":
                 help += f"; localhost works only when {site.network_condition} (host networking)"
             help += f"; set {name} here to an address the container can reach"
-            yield Finding(CODE, NAME, SEVERITY, message, site.location, name, service.name,
-                          tuple(read_related(local, service) + dynamic_related(site)), site.id, help=help)
+            yield Finding(
+                code=CODE,
+                name=NAME,
+                severity=SEVERITY,
+                message=message,
+                location=site.location,
+                variable=name,
+                service=service.name,
+                related=tuple(read_related(local, service) + dynamic_related(site)),
+                site=site.id,
+                help=help,
+            )

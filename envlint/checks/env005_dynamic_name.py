@@ -49,17 +49,25 @@ def check(ctx: Context) -> Iterator[Finding]:
     for facts in ctx.graph.files:
         for read in facts.reads:
             if read.name is None:
-                yield Finding(CODE, NAME, SEVERITY,
-                              f"the name read here cannot be resolved statically: {read.name_text}",
-                              read.location, None, owners.get(facts.path), help=_HELP)
+                yield Finding(code=CODE, name=NAME, severity=SEVERITY,
+                              message=f"the name read here cannot be resolved statically: {read.name_text}",
+                              location=read.location, variable=None, service=owners.get(facts.path), help=_HELP)
     for site in ctx.graph.sites:
         links = ctx.links_by_site.get(site.id, [])
         for item in site.sets:
             if item.name is None:
-                yield Finding(CODE, NAME, SEVERITY,
-                              f"the name set here cannot be resolved statically: {item.name_text}",
-                              item.location, None, links[0].service if links else None,
-                              (Related(site.location, f"launch site: {site.label}"),), site.id, help=_HELP)
+                yield Finding(
+                    code=CODE,
+                    name=NAME,
+                    severity=SEVERITY,
+                    message=f"the name set here cannot be resolved statically: {item.name_text}",
+                    location=item.location,
+                    variable=None,
+                    service=links[0].service if links else None,
+                    related=(Related(location=site.location, note=f"launch site: {site.label}"),),
+                    site=site.id,
+                    help=_HELP,
+                )
 
 
 # The messages stay as they were: a finding without a variable is identified by its message in its

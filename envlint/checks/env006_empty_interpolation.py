@@ -71,19 +71,24 @@ def check(ctx: Context) -> Iterator[Finding]:
                         and not (r.default.kind == "literal" and all(v == "" for v in r.default.values))]
             if not defeated and name not in image_env:
                 continue
-            related = [Related(site.location, f"launch site: {site.label}")]
+            related = [Related(location=site.location, note=f"launch site: {site.label}")]
             if defeated:
                 what = f"{service.name}'s default {default_text(defeated[0].default, name)}"
-                related.append(Related(defeated[0].location, f"read here with default {default_text(defeated[0].default, name)}"
-                                       f" ({defeated[0].form}, {service.name})"))
+                related.append(
+                    Related(
+                        location=defeated[0].location,
+                        note=f"read here with default {default_text(defeated[0].default, name)}"
+                        f" ({defeated[0].form}, {service.name})",
+                    )
+                )
             else:
                 what = f"the image's ENV {name}={quote(redact(name, image_env[name].value or ''))}"
             if name in image_env:
-                related.append(Related(image_env[name].location, f"the image sets {name} here"))
+                related.append(Related(location=image_env[name].location, note=f"the image sets {name} here"))
             yield Finding(
-                CODE, NAME, SEVERITY,
-                f"{name} is set here to an interpolation without a default, which can defeat {what}",
-                sets[0].location, name, service.name, tuple(related), site.id,
+                code=CODE, name=NAME, severity=SEVERITY,
+                message=f"{name} is set here to an interpolation without a default, which can defeat {what}",
+                location=sets[0].location, variable=name, service=service.name, related=tuple(related), site=site.id,
                 help=f"when {name} is unset on the host, compose gives {service.name} an empty {name}, not an unset "
                      f"one; give the interpolation the same default (`${{{name}:-...}}`), make it required "
                      f"(`${{{name}:?...}}`), or drop the entry",

@@ -87,11 +87,19 @@ def check(ctx: Context) -> Iterator[Finding]:
             else:
                 unset = f"this site does not set {read_name}"
             yield Finding(
-                CODE, NAME, SEVERITY, f"{item.name} is set here, but {service.name} reads {read_name}",
-                item.location, read_name, service.name,
-                (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),
-                 Related(site.location, f"launch site: {site.label}")),
-                site.id, help=_help(item.name, read_name, unset, kind),
+                code=CODE,
+                name=NAME,
+                severity=SEVERITY,
+                message=f"{item.name} is set here, but {service.name} reads {read_name}",
+                location=item.location,
+                variable=read_name,
+                service=service.name,
+                related=(
+                    Related(location=read.location, note=f"{read_name} is read here ({read.form}, {service.name})"),
+                    Related(location=site.location, note=f"launch site: {site.label}"),
+                ),
+                site=site.id,
+                help=_help(item.name, read_name, unset, kind),
             )
 
 
@@ -105,9 +113,16 @@ def _image_env(ctx: Context) -> Iterator[Finding]:
         for entry, read_name, kind in image_env_renames(ctx, service):
             read = reads[read_name][0]
             yield Finding(
-                CODE, NAME, SEVERITY, f"{entry.name} is set here, but {service.name} reads {read_name}",
-                entry.location, read_name, service.name,
-                (Related(read.location, f"{read_name} is read here ({read.form}, {service.name})"),),
+                code=CODE,
+                name=NAME,
+                severity=SEVERITY,
+                message=f"{entry.name} is set here, but {service.name} reads {read_name}",
+                location=entry.location,
+                variable=read_name,
+                service=service.name,
+                related=(
+                    Related(location=read.location, note=f"{read_name} is read here ({read.form}, {service.name})"),
+                ),
                 help=_help(entry.name, read_name, f"this image does not set {read_name}", kind),
             )
 

@@ -118,6 +118,6 @@ def find_build_tags(path: str, text: str, known_files: set[str]) -> list[BuildTa
             if candidate is not None:
                 for tag in dict.fromkeys(tags):
                     if _named(tag):
-                        found.append(BuildTag(tag, candidate, Location(path, line, column)))
+                        found.append(BuildTag(image=tag, dockerfile=candidate, location=Location(path, line, column)))
                 break
     return found

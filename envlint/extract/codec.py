@@ -210,11 +210,12 @@ def _record(cls: type) -> Codec:
     def decode(value: Any) -> Any:
         if type(value) is not list or not required <= len(value) <= len(decoders):
             _fail(f"{cls.__name__} as a list of {required} to {len(decoders)}", value)
-        return cls(*map(call, decoders, value))  # map stops at the shorter: the rest are defaults
+        # Records are built by keyword (kw_only); zip stops at the shorter: the rest are defaults.
+        return cls(**dict(zip(names, map(call, decoders, value))))
 
     _CODECS[cls] = (encode, decode)  # before the fields: a record may hold itself
-    if any(not f.init or f.kw_only for f in fields):
-        raise Unsupported(f"{cls.__name__} has fields that are not positional arguments")
+    if any(not f.init for f in fields):
+        raise Unsupported(f"{cls.__name__} has fields that are not arguments of its constructor")
     hints = typing.get_type_hints(cls)
     for f in fields:
         encoder, decoder = _codec(hints[f.name])

@@ -51,12 +51,45 @@ def env_entry(token: Token, function: str | None = None) -> EnvSet:
     if token.text is not None:
         name, eq, value = token.text.partition("=")
         if not eq:
-            return EnvSet(name, token.location, None, True, token.condition, via=token.via, function=function)
-        return EnvSet(name, token.location, value, False, token.condition, via=token.via, function=function)
+            return EnvSet(
+                name=name,
+                location=token.location,
+                value=None,
+                passthrough=True,
+                condition=token.condition,
+                via=token.via,
+                function=function,
+            )
+        return EnvSet(
+            name=name,
+            location=token.location,
+            value=value,
+            passthrough=False,
+            condition=token.condition,
+            via=token.via,
+            function=function,
+        )
     if "=" in token.prefix:
         name = token.prefix.partition("=")[0]
-        return EnvSet(name, token.location, None, False, token.condition, via=token.via, function=function)
-    return EnvSet(None, token.location, None, False, token.condition, token.source, token.via, function)
+        return EnvSet(
+            name=name,
+            location=token.location,
+            value=None,
+            passthrough=False,
+            condition=token.condition,
+            via=token.via,
+            function=function,
+        )
+    return EnvSet(
+        name=None,
+        location=token.location,
+        value=None,
+        passthrough=False,
+        condition=token.condition,
+        name_text=token.source,
+        via=token.via,
+        function=function,
+    )
 
 
 def _split_inline(text: str) -> tuple[str, str | None]:
@@ -105,8 +138,8 @@ def parse_docker_run(tokens: list[Token], function: str | None = None) -> Docker
             entry = env_entry(value, function)
             sets.append(entry if entry.condition == condition else _with_condition(entry, condition))
         elif flag in _ENV_FILE_FLAGS:
-            env_files.append(EnvFileRef(value.text if value.text is not None else f"<{value.source}>",
-                                        value.location, condition))
+            env_files.append(EnvFileRef(path=value.text if value.text is not None else f"<{value.source}>",
+                                        location=value.location, condition=condition))
         elif flag in _NETWORK_FLAGS and value.text == "host":
             host_conditions.append(condition)
     network: Literal["never", "always", "conditional"] = "never"
@@ -119,11 +152,19 @@ def parse_docker_run(tokens: list[Token], function: str | None = None) -> Docker
 
 
 def _with_condition(entry: EnvSet, condition: str | None) -> EnvSet:
-    return EnvSet(entry.name, entry.location, entry.value, entry.passthrough, condition,
-                  entry.name_text, entry.via, entry.function)
+    return EnvSet(
+        name=entry.name,
+        location=entry.location,
+        value=entry.value,
+        passthrough=entry.passthrough,
+        condition=condition,
+        name_text=entry.name_text,
+        via=entry.via,
+        function=entry.function,
+    )
 
 
 def _image(token: Token) -> tuple[TargetRef, ...]:
     if token.text is not None:
-        return (TargetRef("image", token.text, token.location, token.via or "literal"),)
-    return tuple(TargetRef("image", c.value, c.location, c.via) for c in token.candidates)
+        return (TargetRef(kind="image", value=token.text, location=token.location, via=token.via or "literal"),)
+    return tuple(TargetRef(kind="image", value=c.value, location=c.location, via=c.via) for c in token.candidates)

@@ -61,10 +61,14 @@ def _unquote(value: str) -> str:
 def _env(path: str, logical: _Logical, start: int, arguments: str) -> list[EnvSet]:
     pairs = list(_PAIR.finditer(arguments))
     if pairs and arguments.split(None, 1)[0].find("=") > 0:
-        return [EnvSet(m.group(1), logical.location(path, start + m.start()), _unquote(m.group(2)),
+        return [EnvSet(name=m.group(1), location=logical.location(path, start + m.start()), value=_unquote(m.group(2)),
                        via=f"ENV in {path}") for m in pairs]
     name, _, value = arguments.strip().partition(" ")  # legacy form: ENV NAME value with spaces
-    return [EnvSet(name, logical.location(path, start), value.strip(), via=f"ENV in {path}")] if name else []
+    return (
+        [EnvSet(name=name, location=logical.location(path, start), value=value.strip(), via=f"ENV in {path}")]
+        if name
+        else []
+    )
 
 
 def _words(arguments: str) -> tuple[str, ...]:
@@ -111,7 +115,7 @@ def _copy(arguments: str, workdir: str) -> Copy | None:
     if not dest.startswith("/"):
         folder = dest.endswith("/") or dest in (".", "./")
         dest = posixpath.normpath(posixpath.join(workdir, dest)) + ("/" if folder else "")
-    return Copy(tuple(paths[:-1]), dest)
+    return Copy(sources=tuple(paths[:-1]), dest=dest)
 
 
 def parse_dockerfile(path: str, text: str) -> Dockerfile:
@@ -152,15 +156,34 @@ def parse_dockerfile(path: str, text: str) -> Dockerfile:
             if copied is not None:
                 stage.copies.append(copied)
         elif keyword == "RUN":
-            runs.append(RunStep(arguments, logical.location(path, match.start(2)), stage.workdir, tuple(stage.copies)))
-    return Dockerfile(path, tuple(stage.env), stage.entrypoint + stage.cmd, tuple(stage.copies), stage.workdir,
-                      stage.base, stage.base_is_argument, stage.shell_form,
-                      stage.entrypoint_reads + stage.cmd_reads,
-                      tuple((name, named.entrypoint + named.cmd) for name, named in stages.items()
-                            if named.entrypoint + named.cmd),
-                      tuple(tuple(named.env) for named in stages.values()
-                            if named is not stage and named.entrypoint + named.cmd and named.env),
-                      tuple(runs))
+            runs.append(
+                RunStep(
+                    arguments=arguments,
+                    location=logical.location(path, match.start(2)),
+                    workdir=stage.workdir,
+                    copies=tuple(stage.copies),
+                )
+            )
+    return Dockerfile(
+        path=path,
+        env=tuple(stage.env),
+        command=stage.entrypoint + stage.cmd,
+        copies=tuple(stage.copies),
+        workdir=stage.workdir,
+        base=stage.base,
+        base_is_argument=stage.base_is_argument,
+        shell_form=stage.shell_form,
+        reads=stage.entrypoint_reads + stage.cmd_reads,
+        stages=tuple(
+            (name, named.entrypoint + named.cmd) for name, named in stages.items() if named.entrypoint + named.cmd
+        ),
+        stage_env=tuple(
+            tuple(named.env)
+            for named in stages.values()
+            if named is not stage and named.entrypoint + named.cmd and named.env
+        ),
+        runs=tuple(runs),
+    )
 
 
 def _shell_reads(path: str, logical: _Logical, start: int, arguments: str, shell_form: bool) -> tuple[Read, ...]:

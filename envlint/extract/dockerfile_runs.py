@@ -31,10 +31,31 @@ def extract_dockerfile_runs(path: str, data: bytes) -> list[FileFacts]:
             if command is None or not command.assignments:
                 continue
             at = start + offset
-            sets = tuple(EnvSet(a.name, logical.location(path, at + a.offset), a.value if "$" not in a.value else None,
-                                via="assignment before the command") for a in command.assignments)
-            target = TargetRef(command.kind, command.target,  # type: ignore[arg-type]
-                               logical.location(path, at + command.offset), "Dockerfile RUN")
-            sites.append(LaunchSite(logical.location(path, at), "exec", "dockerfile", "RUN", (target,), sets, False,
-                                    env_text="Dockerfile RUN: the command's assignments"))
-    return [FileFacts(path, "dockerfile", launch_sites=tuple(sites))] if sites else []
+            sets = tuple(
+                EnvSet(
+                    name=a.name,
+                    location=logical.location(path, at + a.offset),
+                    value=a.value if "$" not in a.value else None,
+                    via="assignment before the command",
+                )
+                for a in command.assignments
+            )
+            target = TargetRef(
+                kind=command.kind,
+                value=command.target,  # type: ignore[arg-type]
+                location=logical.location(path, at + command.offset),
+                via="Dockerfile RUN",
+            )
+            sites.append(
+                LaunchSite(
+                    location=logical.location(path, at),
+                    kind="exec",
+                    language="dockerfile",
+                    function="RUN",
+                    targets=(target,),
+                    sets=sets,
+                    inherits=False,
+                    env_text="Dockerfile RUN: the command's assignments",
+                )
+            )
+    return [FileFacts(path=path, language="dockerfile", launch_sites=tuple(sites))] if sites else []

@@ -43,6 +43,6 @@ def parse_env_file(path: str, text: str, via: str = "") -> list[EnvSet]:
         if not _NAME.fullmatch(name):
             continue
         value = _value(raw) if eq else None
-        sets.append(EnvSet(name, Location(path, number, indent + 1), value, passthrough=not eq,
+        sets.append(EnvSet(name=name, location=Location(path, number, indent + 1), value=value, passthrough=not eq,
                            via=via or f"env file {path}"))
     return sets

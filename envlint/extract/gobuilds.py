@@ -123,8 +123,8 @@ def makefile_go_builds(path: str, text: str) -> list[GoBuild]:
             where = posixpath.join(host if host is not None else cwd, dash_c, package)
             bases = ("", folder) if host is not None or not folder else (folder, "")
             packages = tuple(dict.fromkeys(posixpath.normpath(posixpath.join(b, where)) for b in bases))
-            found.append(GoBuild(binary, tuple(p for p in packages if not p.startswith("..")),
-                                 Location(path, number, 1)))
+            found.append(GoBuild(binary=binary, packages=tuple(p for p in packages if not p.startswith("..")),
+                                 location=Location(path, number, 1)))
     return found
 
 
@@ -154,7 +154,7 @@ def dockerfile_go_builds(dockerfile: Dockerfile) -> list[GoBuild]:
             packages = [p for copy in reversed(run.copies) for source in copy.sources
                         for p in _host(inside, source, copy.dest, contexts)]
             if binary and packages:
-                found.append(GoBuild(binary, tuple(dict.fromkeys(packages)), run.location))
+                found.append(GoBuild(binary=binary, packages=tuple(dict.fromkeys(packages)), location=run.location))
     return found
 
 

@@ -35,13 +35,21 @@ def extract_placeholders(path: str, data: bytes) -> list[FileFacts]:
     for match in _DOLLAR.finditer(text):
         default = Default()
         if match.group(2) is not None and "$" not in match.group(3):
-            default = Default("literal", (match.group(3),), covers_empty=match.group(2).startswith(":"))
-        reads.append(Read(match.group(1), where(match.start()), "config ${}", default, function=None,
-                          name_text=match.group(1)))
-    reads.extend(Read(m.group(1), where(m.start()), 'config {{ env "" }}', name_text=m.group(1))
+            default = Default(kind="literal", values=(match.group(3),), covers_empty=match.group(2).startswith(":"))
+        reads.append(
+            Read(
+                name=match.group(1),
+                location=where(match.start()),
+                form="config ${}",
+                default=default,
+                function=None,
+                name_text=match.group(1),
+            )
+        )
+    reads.extend(Read(name=m.group(1), location=where(m.start()), form='config {{ env "" }}', name_text=m.group(1))
                  for m in _GO_TEMPLATE.finditer(text))
-    reads.extend(Read(m.group(1), where(m.start(1)), 'config from_env=""', name_text=m.group(1))
+    reads.extend(Read(name=m.group(1), location=where(m.start(1)), form='config from_env=""', name_text=m.group(1))
                  for m in _FROM_ENV.finditer(_XML_COMMENT.sub(lambda c: re.sub(r"[^\n]", " ", c.group()), text)))
     if not reads:
         return []
-    return [FileFacts(path, "config", reads=tuple(sorted(reads, key=lambda r: r.location)))]
+    return [FileFacts(path=path, language="config", reads=tuple(sorted(reads, key=lambda r: r.location)))]

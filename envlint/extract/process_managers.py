@@ -44,11 +44,11 @@ def command_targets(command: str, location: Location) -> tuple[TargetRef, ...]:
     if _PYTHON.match(program):
         rest = [w for w in words[1:] if not w.startswith("-") or w == "-m"]
         if len(rest) >= 2 and rest[0] == "-m":
-            return (TargetRef("python-module", rest[1], location, "command"),)
+            return (TargetRef(kind="python-module", value=rest[1], location=location, via="command"),)
         if rest and rest[0].endswith(".py"):
-            return (TargetRef("python-script", rest[0], location, "command"),)
+            return (TargetRef(kind="python-script", value=rest[0], location=location, via="command"),)
         return ()
-    return (TargetRef("program", program, location, "command"),)
+    return (TargetRef(kind="program", value=program, location=location, via="command"),)
 
 
 def extract_systemd_unit(path: str, data: bytes) -> list[FileFacts]:
@@ -69,21 +69,32 @@ def extract_systemd_unit(path: str, data: bytes) -> list[FileFacts]:
                 name, eq, literal = word.partition("=")
                 if eq and re.fullmatch(r"[A-Za-z_]\w*", name):
                     at = line.find(name + "=", column - 1) + 1 or column
-                    sets.append(EnvSet(name, Location(path, number, at), literal, via="systemd Environment"))
+                    sets.append(
+                        EnvSet(name=name, location=Location(path, number, at), value=literal, via="systemd Environment")
+                    )
         elif key == "PassEnvironment":
-            sets.extend(EnvSet(name, Location(path, number, column), None, passthrough=True,
+            sets.extend(EnvSet(name=name, location=Location(path, number, column), value=None, passthrough=True,
                                via="systemd PassEnvironment") for name in value.split())
         elif key == "EnvironmentFile" and value:
             opened.append(f"EnvironmentFile {value.lstrip('-')} is on the machine, not in the repository")
         elif key == "ExecStart" and value and not command:
             command, start = value, Location(path, number, column)
     if start is None:
-        return [FileFacts(path, "config")]
+        return [FileFacts(path=path, language="config")]
     name = posixpath.basename(path).rsplit(".", 1)[0]
-    site = LaunchSite(start, "exec", "config", f"systemd unit {name}", command_targets(command, start),
-                      tuple(sets), False, env_text="systemd: only Environment= and PassEnvironment= reach it",
-                      open_reason="; ".join(opened), command=command)
-    return [FileFacts(path, "config", launch_sites=(site,))]
+    site = LaunchSite(
+        location=start,
+        kind="exec",
+        language="config",
+        function=f"systemd unit {name}",
+        targets=command_targets(command, start),
+        sets=tuple(sets),
+        inherits=False,
+        env_text="systemd: only Environment= and PassEnvironment= reach it",
+        open_reason="; ".join(opened),
+        command=command,
+    )
+    return [FileFacts(path=path, language="config", launch_sites=(site,))]
 
 
 def extract_procfile(path: str, data: bytes) -> list[FileFacts]:
@@ -99,13 +110,22 @@ def extract_procfile(path: str, data: bytes) -> list[FileFacts]:
             if not re.fullmatch(r"[A-Za-z_]\w*=.*", word):
                 break
             name, _, value = word.partition("=")
-            sets.append(EnvSet(name, location, value, via="Procfile command"))
-        sites.append(LaunchSite(location, "exec", "config", f"Procfile process {match.group(1)}",
-                                command_targets(command, location), tuple(sets), False,
-                                env_text="Procfile: the platform's config vars",
-                                open_reason="a Procfile's processes get the platform's config vars, which the "
-                                            "repository does not hold", command=command))
-    return [FileFacts(path, "config", launch_sites=tuple(sites))]
+            sets.append(EnvSet(name=name, location=location, value=value, via="Procfile command"))
+        sites.append(
+            LaunchSite(
+                location=location,
+                kind="exec",
+                language="config",
+                function=f"Procfile process {match.group(1)}",
+                targets=command_targets(command, location),
+                sets=tuple(sets),
+                inherits=False,
+                env_text="Procfile: the platform's config vars",
+                open_reason="a Procfile's processes get the platform's config vars, which the repository does not hold",
+                command=command,
+            )
+        )
+    return [FileFacts(path=path, language="config", launch_sites=tuple(sites))]
 
 
 _SUPERVISOR_PAIR = re.compile(r"""\s*([A-Za-z_]\w*)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^,]*)\s*(?:,|$)""")
@@ -122,10 +142,19 @@ def extract_supervisor_config(path: str, data: bytes) -> list[FileFacts]:
 
     def close() -> None:
         if program is not None and start is not None:
-            sites.append(LaunchSite(start, "exec", "config", f"supervisord program {program}",
-                                    command_targets(command, start), tuple(sets), True,
-                                    env_text="supervisord: its own environment and environment=",
-                                    command=command))
+            sites.append(
+                LaunchSite(
+                    location=start,
+                    kind="exec",
+                    language="config",
+                    function=f"supervisord program {program}",
+                    targets=command_targets(command, start),
+                    sets=tuple(sets),
+                    inherits=True,
+                    env_text="supervisord: its own environment and environment=",
+                    command=command,
+                )
+            )
 
     for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
         header = _SECTION.match(line)
@@ -147,7 +176,13 @@ def extract_supervisor_config(path: str, data: bytes) -> list[FileFacts]:
                 if not pair.group(1):
                     continue
                 at = line.find(pair.group(1) + "=", column - 1) + 1 or column
-                sets.append(EnvSet(pair.group(1), Location(path, number, at), pair.group(2).strip("\"'"),
-                                   via="supervisord environment"))
+                sets.append(
+                    EnvSet(
+                        name=pair.group(1),
+                        location=Location(path, number, at),
+                        value=pair.group(2).strip("\"'"),
+                        via="supervisord environment",
+                    )
+                )
     close()
-    return [FileFacts(path, "config", launch_sites=tuple(sites))] if sites else []
+    return [FileFacts(path=path, language="config", launch_sites=tuple(sites))] if sites else []

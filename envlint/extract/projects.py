@@ -42,7 +42,7 @@ def _pyproject(text: str, rel: str, problems: list[Problem]) -> tuple[str | None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(Location(rel, 1, 1), "invalid-toml", f"not valid TOML: {exc}"))
+        problems.append(Problem(location=Location(rel, 1, 1), kind="invalid-toml", message=f"not valid TOML: {exc}"))
         return None, (), True
     # Any key may hold any TOML value in a file nobody validated (`project = 5`, `scripts = 7`): only
     # the shapes the specifications give are read, the rest is ignored.
@@ -64,7 +64,9 @@ def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None
     try:
         parser.read_string(text)
     except configparser.Error as exc:
-        problems.append(Problem(Location(rel, 1, 1), "invalid-setup-cfg", f"cannot be parsed: {exc}"))
+        problems.append(
+            Problem(location=Location(rel, 1, 1), kind="invalid-setup-cfg", message=f"cannot be parsed: {exc}")
+        )
         return None, (), True
     name = parser.get("metadata", "name", fallback=None)
     scripts = parser.get("options.entry_points", "console_scripts", fallback="")
@@ -106,7 +108,7 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
             merged_scripts = tuple(sorted(set(scripts) | set(previous.scripts if previous else ())))
             best_name = name or (previous.name if previous else default)
             marker = previous.marker if previous and source.kind != "pyproject" else source.path
-            by_root[folder] = PythonProject(best_name, folder, marker, merged_scripts)
+            by_root[folder] = PythonProject(name=best_name, root=folder, marker=marker, scripts=merged_scripts)
     known = {d.path for d in dockerfiles}
     tags = []
     for path, kind in build_files:
@@ -129,8 +131,15 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
     # Never the checkout folder's name: the same tree cloned under another name gives the same output.
     root_project = by_root.get(".")
     root_name = root_project.name if root_project else modules.get(".", ROOT_NAME).rsplit("/", 1)[-1]
-    return Projects(root_name, tuple(sorted(by_root.values(), key=lambda p: p.root)),
-                    modules, tuple(dockerfiles), tuple(tags), tuple(go_builds), tuple(problems))
+    return Projects(
+        root_name=root_name,
+        python=tuple(sorted(by_root.values(), key=lambda p: p.root)),
+        go_modules=modules,
+        dockerfiles=tuple(dockerfiles),
+        build_tags=tuple(tags),
+        go_builds=tuple(go_builds),
+        problems=tuple(problems),
+    )
 
 
 def _is_makefile(path: str) -> bool:

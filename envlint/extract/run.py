@@ -43,12 +43,14 @@ def load(root: Path, source: SourceFile) -> tuple[bytes | None, Problem | None]:
             with path.open("rb") as handle:
                 head = handle.read(4096)
             kind = "generated" if _GENERATED.search(head) else "too-large"
-            return None, Problem(start, kind, f"{size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped")
+            return None, Problem(
+                location=start, kind=kind, message=f"{size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped"
+            )
         data = path.read_bytes()
     except OSError as exc:
-        return None, Problem(start, "unreadable", f"cannot be read: {exc.strerror or exc}")
+        return None, Problem(location=start, kind="unreadable", message=f"cannot be read: {exc.strerror or exc}")
     if b"\0" in data[:8192]:
-        return None, Problem(start, "binary", "binary content (NUL bytes); skipped")
+        return None, Problem(location=start, kind="binary", message="binary content (NUL bytes); skipped")
     if source.kind == "python":
         cookie = _CODING.search(b"\n".join(data.split(b"\n", 2)[:2]))
         if cookie and cookie.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
@@ -58,8 +60,8 @@ def load(root: Path, source: SourceFile) -> tuple[bytes | None, Problem | None]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, Problem(Location(source.path, line, column), "not-utf8",
-                             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); skipped")
+        return None, Problem(location=Location(source.path, line, column), kind="not-utf8",
+                             message=f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); skipped")
     return data, None
 
 
@@ -69,9 +71,13 @@ def _recode(source: SourceFile, data: bytes, encoding: str) -> tuple[bytes | Non
     try:
         return data.decode(encoding).encode("utf-8"), None
     except LookupError:
-        return None, Problem(start, "unknown-encoding", f"declares the unknown encoding {encoding!r}; skipped")
+        return None, Problem(
+            location=start, kind="unknown-encoding", message=f"declares the unknown encoding {encoding!r}; skipped"
+        )
     except UnicodeDecodeError as exc:
-        return None, Problem(start, "not-decodable", f"not valid {encoding} as it declares ({exc.reason}); skipped")
+        return None, Problem(
+            location=start, kind="not-decodable", message=f"not valid {encoding} as it declares ({exc.reason}); skipped"
+        )
 
 
 def _guarded(paths: list[str], run: Callable[[], list[FileFacts]], language: str) -> list[FileFacts]:
@@ -82,8 +88,12 @@ def _guarded(paths: list[str], run: Callable[[], list[FileFacts]], language: str
         message, kind = "nested too deeply to analyse; skipped", "too-deep"
     except Exception as exc:  # noqa: BLE001 - reported as a problem with the file, never a traceback
         message, kind = f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped", "internal-error"
-    return [FileFacts(p, language, problems=(Problem(Location(p, 1, 1), kind, message),))  # type: ignore[arg-type]
-            for p in paths]
+    return [
+        FileFacts(
+            path=p, language=language, problems=(Problem(location=Location(p, 1, 1), kind=kind, message=message),)
+        )  # type: ignore[arg-type]
+        for p in paths
+    ]
 
 
 Unit = tuple[str, list[tuple[str, bytes]]]  # (language, [(path, bytes)]): a Python file or a Go package
@@ -204,7 +214,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
         data, problem = load(root, source)
         if problem is not None and problem.kind == "generated":
             # Over the size limit and generated (a CRD schema, a protobuf binding): left out, said in facts.
-            notes.append(FileFacts(source.path, "config", notes=(problem,)))
+            notes.append(FileFacts(path=source.path, language="config", notes=(problem,)))
             continue
         if problem is not None:
             # A configuration file is read only for its placeholders: one envlint cannot read (binary,

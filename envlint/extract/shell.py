@@ -77,7 +77,7 @@ def _tokens(path: str, text: str, segments: list[tuple[int, int]], start: int,
         candidates = ()
         if variable and variable.group(1) in assigned:
             value, where = assigned[variable.group(1)]
-            candidates = (TargetRef("image", value, where, f"variable {variable.group(1)}"),)
+            candidates = (TargetRef(kind="image", value=value, location=where, via=f"variable {variable.group(1)}"),)
         tokens.append(Token(location, prefix=word.split("$", 1)[0], source=word, candidates=candidates))
     return tokens
 
@@ -115,23 +115,41 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
             tokens = _tokens(path, text, segments, match.start(), assigned, arrays)
             run = parse_docker_run([Token(Location(path, index + 1, match.start() + 1), "run")] + tokens)
             if run is not None:
-                sites.append(LaunchSite(Location(path, index + 1, match.start() + 1), "docker-run", "shell", None,
-                                        run.targets, run.sets, False, run.env_files, run.network_host,
-                                        run.network_condition, "docker run in a shell script",
-                                        command=run.command))
+                sites.append(
+                    LaunchSite(
+                        location=Location(path, index + 1, match.start() + 1),
+                        kind="docker-run",
+                        language="shell",
+                        function=None,
+                        targets=run.targets,
+                        sets=run.sets,
+                        inherits=False,
+                        env_files=run.env_files,
+                        network_host=run.network_host,
+                        network_condition=run.network_condition,
+                        env_text="docker run in a shell script",
+                        command=run.command,
+                    )
+                )
             index += len(segments)
             continue
         index += 1
     text = "\n".join(lines)
     found = scan(text, where)
-    runs = tuple(TargetRef("python-module" if m.group(1) else "python-script", m.group(1) or m.group(2),
-                           where(m.start(1) if m.group(1) else m.start(2)), "shell")
+    runs = tuple(TargetRef(kind="python-module" if m.group(1) else "python-script", value=m.group(1) or m.group(2),
+                           location=where(m.start(1) if m.group(1) else m.start(2)), via="shell")
                  for m in _PYTHON_RUN.finditer(text) if not _in_comment(text, m.start(1) if m.group(1) else m.start(2)))
     runs += _script_runs(path, lines)
-    runs += tuple(TargetRef("program", m.group(1), where(m.start(1)), "exec in a shell script")
+    runs += tuple(TargetRef(kind="program", value=m.group(1), location=where(m.start(1)), via="exec in a shell script")
                   for m in _EXEC.finditer(text) if not m.group(1).endswith((".py", ".sh")))
-    return FileFacts(path, "shell", launch_sites=tuple(sites), reads=found.reads, reads_dynamic=found.dynamic,
-                     runs=runs)
+    return FileFacts(
+        path=path,
+        language="shell",
+        launch_sites=tuple(sites),
+        reads=found.reads,
+        reads_dynamic=found.dynamic,
+        runs=runs,
+    )
 
 
 def _script_runs(path: str, lines: list[str]) -> tuple[TargetRef, ...]:
@@ -144,13 +162,23 @@ def _script_runs(path: str, lines: list[str]) -> tuple[TargetRef, ...]:
         sourced = _SOURCE.match(line)
         written = _PWD.sub("", sourced.group(1).strip("'\"")) if sourced else ""
         if sourced and "$" not in written:
-            out.append(TargetRef("script", written, Location(path, number, sourced.start(1) + 1), "source"))
+            out.append(
+                TargetRef(
+                    kind="script", value=written, location=Location(path, number, sourced.start(1) + 1), via="source"
+                )
+            )
             continue
         for offset, part in split_commands(line):
             command = parse_command(part)
             if command is not None and command.kind == "script":
-                out.append(TargetRef("script", command.target, Location(path, number, offset + command.offset + 1),
-                                     "shell"))
+                out.append(
+                    TargetRef(
+                        kind="script",
+                        value=command.target,
+                        location=Location(path, number, offset + command.offset + 1),
+                        via="shell",
+                    )
+                )
     return tuple(out)
 
 

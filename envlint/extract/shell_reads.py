@@ -69,8 +69,8 @@ def _default(op: str, word: str) -> tuple[Default, bool]:
     literal = word.strip("'\"")
     if op in (":-", ":=", "-", "="):
         if "$" in word:
-            return Default("expression", text=word), False
-        return Default("literal", (literal,), covers_empty=op.startswith(":")), False
+            return Default(kind="expression", text=word), False
+        return Default(kind="literal", values=(literal,), covers_empty=op.startswith(":")), False
     return Default(), op in (":?", "?")
 
 
@@ -104,9 +104,21 @@ def scan(text: str, where: Callable[[int], Location], function: str | None = Non
         if any(start < line_start < end for start, end in local.get(call.name, ())):
             continue
         if not any(start <= call.offset < end for start, end in commented):
-            default = Default() if call.default is None else Default("literal", (call.default,), covers_empty=True)
-            reads.append(Read(call.name, where(call.offset), "shell indirect", default, function=function,
-                              name_text=call.name))
+            default = (
+                Default()
+                if call.default is None
+                else Default(kind="literal", values=(call.default,), covers_empty=True)
+            )
+            reads.append(
+                Read(
+                    name=call.name,
+                    location=where(call.offset),
+                    form="shell indirect",
+                    default=default,
+                    function=function,
+                    name_text=call.name,
+                )
+            )
     for position, name, op, word in _expansions(text):
         if any(start <= position < end for start, end in commented):
             continue
@@ -120,8 +132,17 @@ def scan(text: str, where: Callable[[int], Location], function: str | None = Non
             continue
         default, required = _default(op, word)
         required = required or position in stops
-        reads.append(Read(name, where(position), "shell ${}" if op else "shell $", default, required,
-                          function=function, name_text=name))
+        reads.append(
+            Read(
+                name=name,
+                location=where(position),
+                form="shell ${}" if op else "shell $",
+                default=default,
+                required=required,
+                function=function,
+                name_text=name,
+            )
+        )
     dynamic = dynamic or bool(re.search(r"(^|[\s;|(])(printenv|env|compgen\s+-e)(\s*$|\s*[|;)])", text, re.M))
     return ShellReads(reads=tuple(reads), dynamic=dynamic)
 

@@ -32,5 +32,7 @@ def skaffold_tags(path: str, data: bytes, known_files: set[str]) -> list[BuildTa
                 dockerfile = y.scalar(y.get(y.get(artifact, "docker"), "dockerfile")) or "Dockerfile"
                 target = posixpath.normpath(posixpath.join(folder, context, dockerfile))
                 if target in known_files:
-                    found.append(BuildTag(image, target, y.location(path, image_node), by="skaffold"))
+                    found.append(
+                        BuildTag(image=image, dockerfile=target, location=y.location(path, image_node), by="skaffold")
+                    )
     return found

@@ -50,7 +50,7 @@ def _env(path: str, node: y.Node | None, via: str, for_others: bool) -> dict[str
     for name, key, value in y.items(node):
         text = y.scalar(value)
         known = text if text is not None and "${{" not in text else None
-        out[name] = EnvSet(name, y.location(path, key), known, via=via, for_others=for_others)
+        out[name] = EnvSet(name=name, location=y.location(path, key), value=known, via=via, for_others=for_others)
     return out
 
 
@@ -97,14 +97,29 @@ def _site(where: Location, command: Command, sets: dict[str, EnvSet], function: 
     own = dict(sets)
     for assignment in command.assignments:
         value = assignment.value if "$" not in assignment.value else None
-        own[assignment.name] = EnvSet(assignment.name, Location(source.path, offset_loc.line,
-                                                               offset_loc.column + assignment.offset),
-                                      value, via="assignment before the command")
-    target = TargetRef(command.kind, command.target,  # type: ignore[arg-type]
-                       Location(source.path, offset_loc.line, offset_loc.column + command.offset), "GitHub Actions step")
-    return LaunchSite(where, "exec", "config", function, (target,), tuple(own.values()), False,
-                      env_text="GitHub Actions step: env of the workflow, job and step, and the command's assignments",
-                      provided=provided)
+        own[assignment.name] = EnvSet(
+            name=assignment.name,
+            location=Location(source.path, offset_loc.line, offset_loc.column + assignment.offset),
+            value=value,
+            via="assignment before the command",
+        )
+    target = TargetRef(
+        kind=command.kind,
+        value=command.target,  # type: ignore[arg-type]
+        location=Location(source.path, offset_loc.line, offset_loc.column + command.offset),
+        via="GitHub Actions step",
+    )
+    return LaunchSite(
+        location=where,
+        kind="exec",
+        language="config",
+        function=function,
+        targets=(target,),
+        sets=tuple(own.values()),
+        inherits=False,
+        env_text="GitHub Actions step: env of the workflow, job and step, and the command's assignments",
+        provided=provided,
+    )
 
 
 def _step_sites(source: _Text, job: y.Node, step: y.Node, sets: dict[str, EnvSet], folder: str | None,
@@ -122,8 +137,12 @@ def _step_sites(source: _Text, job: y.Node, step: y.Node, sets: dict[str, EnvSet
         if export:
             where = source.find(start, line.strip())
             value = export.group(2).strip("'\"")
-            sets[export.group(1)] = EnvSet(export.group(1), where, value if "$" not in value else None,
-                                           via="export in the step")
+            sets[export.group(1)] = EnvSet(
+                name=export.group(1),
+                location=where,
+                value=value if "$" not in value else None,
+                via="export in the step",
+            )
             continue
         if action_folder is not None:
             line = _ACTION_PATH.sub(action_folder, line)
@@ -175,4 +194,4 @@ def extract_workflow(path: str, data: bytes) -> list[FileFacts]:
         workflow_env = _env(path, y.get(top, "env"), "env of the workflow", True)
         for name, _, job in y.items(y.get(top, "jobs")):
             sites.extend(_job_sites(source, name, job, top, workflow_env, None))
-    return [FileFacts(path, "config", launch_sites=tuple(sites))] if sites else []
+    return [FileFacts(path=path, language="config", launch_sites=tuple(sites))] if sites else []

@@ -20,16 +20,22 @@ def load_documents(path: str, data: bytes) -> tuple[list[Node], Problem | None]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return [], Problem(Location(path, 1, 1), "not-utf8", f"not valid UTF-8 ({exc.reason}); skipped")
+        return [], Problem(
+            location=Location(path, 1, 1), kind="not-utf8", message=f"not valid UTF-8 ({exc.reason}); skipped"
+        )
     try:
         documents = [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, column = _within(text, mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [], Problem(Location(path, line, column), "invalid-yaml", f"not valid YAML ({reason}); skipped")
+        return [], Problem(
+            location=Location(path, line, column), kind="invalid-yaml", message=f"not valid YAML ({reason}); skipped"
+        )
     except RecursionError:
-        return [], Problem(Location(path, 1, 1), "too-deep", "nested too deeply to analyse; skipped")
+        return [], Problem(
+            location=Location(path, 1, 1), kind="too-deep", message="nested too deeply to analyse; skipped"
+        )
     return documents, None
 
 

@@ -44,12 +44,16 @@ def compute_env(env_files: dict[str, frozenset[str]], sites: list[LaunchSite], s
         """What every in-repository start of the service provides; None while inside a cycle."""
         envs = [e for e in (site_env(i) for i in sorted(starters.get(name, []))) if e is not None]
         if not starters.get(name):
-            return SiteEnv(process.get(name, frozenset()), True, f"{name} is started from outside the repository")
+            return SiteEnv(
+                names=process.get(name, frozenset()),
+                open=True,
+                why_open=f"{name} is started from outside the repository",
+            )
         if not envs:
             return None
         names = frozenset.intersection(*(e.names for e in envs)) | process.get(name, frozenset())
         opened = [e for e in envs if e.open]
-        return SiteEnv(names, bool(opened), opened[0].why_open if opened else "")
+        return SiteEnv(names=names, open=bool(opened), why_open=opened[0].why_open if opened else "")
 
     def site_env(site_id: str) -> SiteEnv | None:
         if site_id in done:
@@ -86,7 +90,7 @@ def compute_env(env_files: dict[str, frozenset[str]], sites: list[LaunchSite], s
                     why = why or f"it inherits its launcher's environment, and {opened[0].why_open}"
         visiting.discard(site_id)
         conditional = {s.name: s.condition for s in site.sets if s.name and s.condition and s.name not in always}
-        result = SiteEnv(frozenset(names), bool(why), why, conditional)
+        result = SiteEnv(names=frozenset(names), open=bool(why), why_open=why, conditional=conditional)
         done[site_id] = result
         return result
 

@@ -24,6 +24,6 @@ def field_reads(facts: list[FileFacts]) -> tuple[Read, ...]:
         for field, name, location in item.env_fields:
             read = fields.get(field)
             if read is not None:
-                out.append(Read(name, location, f"{read.form}({read.name_text}) over a table",
+                out.append(Read(name=name, location=location, form=f"{read.form}({read.name_text}) over a table",
                                 function=read.function))
     return tuple(out)

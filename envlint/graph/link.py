@@ -25,14 +25,23 @@ def infer_links(sites: list[LaunchSite], services: tuple[Service, ...], owner: d
         declared = [d for d in config.links if d.site in (site.location.path, f"{site.location.path}:{site.location.line}")]
         if declared:
             for d in declared:
-                links[(site.id, d.service)] = Link(site.id, d.service, f"declared in config (site {d.site!r})",
-                                                   evidence="declared")
+                links[(site.id, d.service)] = Link(
+                    site=site.id, service=d.service, reason=f"declared in config (site {d.site!r})", evidence="declared"
+                )
             continue
         for target in site.targets:
             for found in resolve_target(target, site, given):
                 how = f" ({target.via} at {target.location})" if target.via and target.via != "literal" else ""
-                links.setdefault((site.id, found.service.name),
-                                 Link(site.id, found.service.name, found.why + how, target, evidence=found.evidence))
+                links.setdefault(
+                    (site.id, found.service.name),
+                    Link(
+                        site=site.id,
+                        service=found.service.name,
+                        reason=found.why + how,
+                        target=target,
+                        evidence=found.evidence,
+                    ),
+                )
     _by_site_names(sites, services, links)
     guessed = {site.id: site.guessed for site in sites if site.guessed}
     for key, link in links.items():
@@ -57,7 +66,9 @@ def _by_site_names(sites: list[LaunchSite], services: tuple[Service, ...], links
                 service = found[0]
                 reason = (f"no program has the image {targets[0].value!r}; the {site.kind} name {name!r} is the "
                           f"program {service.name} in {service.root}/ (a guess)")
-                links[(site.id, service.name)] = Link(site.id, service.name, reason, targets[0], evidence="guess")
+                links[(site.id, service.name)] = Link(
+                    site=site.id, service=service.name, reason=reason, target=targets[0], evidence="guess"
+                )
                 images.setdefault(image_key(targets[0].value), set()).add(service.name)
                 linked.add(site.id)
                 break
@@ -69,4 +80,6 @@ def _by_site_names(sites: list[LaunchSite], services: tuple[Service, ...], links
         if len(named) == 1:
             service = next(s for s in services if s.name in named)
             reason = f"the image {targets[0].value!r} is the one another site runs as {service.name} (a guess)"
-            links[(site.id, service.name)] = Link(site.id, service.name, reason, targets[0], evidence="guess")
+            links[(site.id, service.name)] = Link(
+                site=site.id, service=service.name, reason=reason, target=targets[0], evidence="guess"
+            )

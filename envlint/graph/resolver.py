@@ -46,7 +46,7 @@ def _origin(service: Service, key: str) -> ImageOrigin:
     the strongest origin when there are several (a folder named like the image that a build also tags)."""
     origins = [origin for origin in service.image_origins if origin.name == key]
     return min(origins, key=lambda o: EVIDENCE_ORDER.index(o.evidence),
-               default=ImageOrigin(key, "exact", "its Dockerfile"))
+               default=ImageOrigin(name=key, evidence="exact", why="its Dockerfile"))
 
 
 def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) -> Found:

@@ -186,16 +186,16 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
     service beneath it, else an image service of everything beneath it."""
     tags: dict[str, list[ImageOrigin]] = defaultdict(list)
     for tag in projects.build_tags:
-        tags[tag.dockerfile].append(ImageOrigin(image_key(tag.image), "built",
-                                                f"tagged {tag.image} by {tag.by} at {tag.location}"))
+        tags[tag.dockerfile].append(ImageOrigin(name=image_key(tag.image), evidence="built",
+                                                why=f"tagged {tag.image} by {tag.by} at {tag.location}"))
     # A compose service with both `image:` and `build:` names the image its build makes.
     for site in (s for f in by_path.values() for s in f.launch_sites if s.kind == "compose"):
         builds = [t.value for t in site.targets if t.kind == "build"]
         # an image the caller names at run time (`${CI_IMAGE:?}`) is no name of the build
         for image in (t for t in site.targets if t.kind == "image" and "$" not in t.value):
             for dockerfile in builds:
-                tags[dockerfile].append(ImageOrigin(image_key(image.value), "built",
-                                                   f"the image compose builds at {site.location}"))
+                tags[dockerfile].append(ImageOrigin(name=image_key(image.value), evidence="built",
+                                                   why=f"the image compose builds at {site.location}"))
     files = frozenset(paths)
     folders = folders_of(paths)
     for dockerfile in projects.dockerfiles:
@@ -233,7 +233,7 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
                 draft.incomplete = incomplete
             # `FROM cassandra` in a folder `cassandra/` extends the upstream image; it is not that image.
             if image_key(dockerfile.base) != image:
-                draft.images.append(ImageOrigin(image, "guess", f"the folder of {dockerfile.path}"))
+                draft.images.append(ImageOrigin(name=image, evidence="guess", why=f"the folder of {dockerfile.path}"))
             draft.images.extend(tags.get(dockerfile.path, []))
             draft.dockerfiles.append(dockerfile)
 
@@ -291,8 +291,15 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config,
     for declared in config.services:
         replaced = [d for d in drafts if d.root == declared.root]
         drafts = [d for d in drafts if d.root != declared.root]
-        draft = _Draft(declared.name, "declared", declared.root, declared.root, _files_under(all_files, declared.root),
-                       [ImageOrigin(image, "declared", "listed in config") for image in declared.images], declared=True)
+        draft = _Draft(
+            declared.name,
+            "declared",
+            declared.root,
+            declared.root,
+            _files_under(all_files, declared.root),
+            [ImageOrigin(name=image, evidence="declared", why="listed in config") for image in declared.images],
+            declared=True,
+        )
         for old in replaced:
             draft.images.extend(old.images)
             draft.dockerfiles.extend(old.dockerfiles)

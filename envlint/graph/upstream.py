@@ -46,15 +46,32 @@ def upstream_programs(services: tuple[Service, ...], sites: list[LaunchSite], li
         names.add(name)
         shown = image.value if image else "its image"
         files = sorted({r.location.path for r in reads})
-        added.append(Service(
-            name, "image", _root(first.config_files, files), first.location, reads=(), process_sets=(), files=(),
-            images=(image.value,) if image else (), weak_reads=reads,
-            incomplete=f"its program is {shown}, not a file of the repository; only the files its launch "
-                       f"sites mount are ({', '.join(files)})"))
+        added.append(
+            Service(
+                name=name,
+                kind="image",
+                root=_root(first.config_files, files),
+                location=first.location,
+                reads=(),
+                process_sets=(),
+                files=(),
+                images=(image.value,) if image else (),
+                weak_reads=reads,
+                incomplete=f"its program is {shown}, not a file of the repository; only the files its launch "
+                f"sites mount are ({', '.join(files)})",
+            )
+        )
         for site, target, _ in members:
-            new_links.append(Link(site.id, name, f"the program of {shown} is outside the repository; the site "
-                                  f"mounts {', '.join(files)}, whose reads are the program's",
-                                  target, evidence="guess"))
+            new_links.append(
+                Link(
+                    site=site.id,
+                    service=name,
+                    reason=f"the program of {shown} is outside the repository; the site "
+                    f"mounts {', '.join(files)}, whose reads are the program's",
+                    target=target,
+                    evidence="guess",
+                )
+            )
     return services + tuple(added), sorted(links + new_links, key=lambda l: (l.site, l.service))
 
 

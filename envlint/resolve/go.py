@@ -97,11 +97,22 @@ def _wrapper_read(call: PendingCall, spec: WrapperSpec, module: _Module) -> Read
     if spec.fallback is not None and spec.fallback < len(call.args):
         fallback = call.args[spec.fallback]
         value, _ = module.join(fallback.parts)
-        default = Default("literal", (value,), covers_empty=spec.default.covers_empty) if value is not None else \
-            Default("expression", text=fallback.text, covers_empty=spec.default.covers_empty)
+        default = (
+            Default(kind="literal", values=(value,), covers_empty=spec.default.covers_empty)
+            if value is not None
+            else Default(kind="expression", text=fallback.text, covers_empty=spec.default.covers_empty)
+        )
     alias = call.package.rsplit("/", 1)[-1]
-    return Read(name, call.location, f"wrapper {alias}.{spec.name}", default, spec.required, call.function,
-                name_text="" if name is not None else key.text, condition=call.condition)
+    return Read(
+        name=name,
+        location=call.location,
+        form=f"wrapper {alias}.{spec.name}",
+        default=default,
+        required=spec.required,
+        function=call.function,
+        name_text="" if name is not None else key.text,
+        condition=call.condition,
+    )
 
 
 def _resolve_file(facts: FileFacts, extra: GoExtra, module: _Module) -> FileFacts:

@@ -93,5 +93,5 @@ def guessed_read(call: HelperCall, how: str = "") -> Read | None:
     second = given[1] if len(given) > 1 else next((a for a in call.args if a.keyword == "default"), None)
     default = second.default if second is not None and second.default.kind == "literal" else NO_DEFAULT
     form = f"call {call.callee.name}" + (f", {how}" if how else "")
-    return Read(given[0].value, call.location, form, default, function=call.function,
+    return Read(name=given[0].value, location=call.location, form=form, default=default, function=call.function,
                 condition=call.condition, script_only=call.script_only)

@@ -40,7 +40,7 @@ def _services(path: str, data: bytes) -> tuple[list[tuple[str, y.Node, y.Node]],
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return [], Problem(Location(path, 1, 1), "not-utf8", "not UTF-8 text; skipped")
+        return [], Problem(location=Location(path, 1, 1), kind="not-utf8", message="not UTF-8 text; skipped")
     if is_template(path):
         data = detemplate(text)[0].encode("utf-8")
     documents, problem = y.load_documents(path, data)
@@ -53,12 +53,12 @@ def _services(path: str, data: bytes) -> tuple[list[tuple[str, y.Node, y.Node]],
             return found, _odd_shape(path, services)
     shapes = [d for d in documents if d is not None and not y.is_mapping(d)]
     if shapes:  # named like a compose file, but a list or a scalar: nothing in it can be read
-        return [], Problem(y.location(path, shapes[0]), "invalid-compose",
-                           f"the document is {_shape(shapes[0])}, not a mapping with services; skipped")
+        return [], Problem(location=y.location(path, shapes[0]), kind="invalid-compose",
+                           message=f"the document is {_shape(shapes[0])}, not a mapping with services; skipped")
     services = next((y.get(d, "services") for d in documents if y.get(d, "services") is not None), None)
     if services is not None:
-        return [], Problem(y.location(path, services), "invalid-compose",
-                           f"services is {_shape(services)}, not a mapping of services; skipped")
+        return [], Problem(location=y.location(path, services), kind="invalid-compose",
+                           message=f"services is {_shape(services)}, not a mapping of services; skipped")
     return [], None
 
 
@@ -70,20 +70,23 @@ def _odd_shape(path: str, services: y.Node) -> Problem | None:
     """The first service, or `environment` of one, that compose would reject: said, not skipped silently."""
     for name, key, node in y.items(services):
         if not y.is_mapping(node) and not (y.scalar(node) is not None and node.tag.endswith(":null")):
-            return Problem(y.location(path, key), "invalid-compose",
-                           f"service {name} is {_shape(node)}, not a mapping; skipped")
+            return Problem(location=y.location(path, key), kind="invalid-compose",
+                           message=f"service {name} is {_shape(node)}, not a mapping; skipped")
         environment = y.get(node, "environment") if y.is_mapping(node) else None
         if environment is not None and y.scalar(environment) is not None and not environment.tag.endswith(":null"):
-            return Problem(y.location(path, environment), "invalid-compose",
-                           f"environment of service {name} is a scalar, not a mapping or a list; its names are unknown")
+            return Problem(
+                location=y.location(path, environment),
+                kind="invalid-compose",
+                message=f"environment of service {name} is a scalar, not a mapping or a list; its names are unknown",
+            )
     return None
 
 
 def _failed(path: str, exc: Exception) -> Problem:
     if isinstance(exc, RecursionError):
-        return Problem(Location(path, 1, 1), "too-deep", "nested too deeply to analyse; skipped")
-    return Problem(Location(path, 1, 1), "internal-error",
-                   f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped")
+        return Problem(location=Location(path, 1, 1), kind="too-deep", message="nested too deeply to analyse; skipped")
+    return Problem(location=Location(path, 1, 1), kind="internal-error",
+                   message=f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped")
 
 
 def extract_compose(files: list[tuple[str, bytes]]) -> list[FileFacts]:
@@ -94,7 +97,7 @@ def extract_compose(files: list[tuple[str, bytes]]) -> list[FileFacts]:
     try:
         return _extract(compose, contents)
     except Exception as exc:  # noqa: BLE001 - reported as a problem of every compose file
-        return [FileFacts(path, "compose", problems=(_failed(path, exc),)) for path in compose]
+        return [FileFacts(path=path, language="compose", problems=(_failed(path, exc),)) for path in compose]
 
 
 def _extract(compose: list[str], contents: dict[str, bytes]) -> list[FileFacts]:
@@ -163,15 +166,15 @@ def _extract(compose: list[str], contents: dict[str, bytes]) -> list[FileFacts]:
 
     sites = launch_sites({path: list(found) for path, found in nodes.items()}, lookup)
     # A template envlint cannot read as YAML is not broken (the tool that renders it reads it): a note.
-    return [FileFacts(path, "compose", launch_sites=tuple(sites[path]),
+    return [FileFacts(path=path, language="compose", launch_sites=tuple(sites[path]),
                       problems=(problems[path],) if path in problems and not is_template(path) else (),
                       notes=(_as_note(problems[path]),) if path in problems and is_template(path) else ())
             for path in compose]
 
 
 def _as_note(problem: Problem) -> Problem:
-    return Problem(problem.location, "jinja-template",
-                   f"a Jinja template envlint could not read as the compose file it renders: {problem.message}")
+    return Problem(location=problem.location, kind="jinja-template",
+                   message=f"a Jinja template envlint could not read as the compose file it renders: {problem.message}")
 
 
 def _templated(spec: ServiceSpec, data: bytes, guesses: dict[str, str]) -> ServiceSpec:

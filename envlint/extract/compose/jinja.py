@@ -106,7 +106,7 @@ def parse_env_template(path: str, text: str, via: str = "") -> list[EnvSet]:
         if not eq or not _NAME.fullmatch(name):
             continue  # a templated name or a line that sets nothing
         value = None if "{{" in raw or "{%" in raw else raw.strip().strip("'\"")
-        sets.append(EnvSet(name, Location(path, number, line.index(name) + 1), value,
+        sets.append(EnvSet(name=name, location=Location(path, number, line.index(name) + 1), value=value,
                            condition=conditions.current(), via=via or f"env file template {path}"))
     return sets
 

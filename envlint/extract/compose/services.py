@@ -89,11 +89,11 @@ def _is_null(node: y.Node | None) -> bool:
 
 def _set(name: str, raw: str | None, location: Location, defined: frozenset[str]) -> EnvSet:
     if raw is None:  # `- K` or `K:`: compose passes the host's value on
-        return EnvSet(name, location, None, passthrough=True, via="compose environment")
+        return EnvSet(name=name, location=location, value=None, passthrough=True, via="compose environment")
     value, empty_if_unset = env_value(raw)
     # The project's `.env` (or the template the user copies to it) gives the interpolated name a value.
     empty_if_unset = empty_if_unset and lone_reference(raw) not in defined
-    return EnvSet(name, location, value, via="compose environment", empty_if_unset=empty_if_unset)
+    return EnvSet(name=name, location=location, value=value, via="compose environment", empty_if_unset=empty_if_unset)
 
 
 def _env_files(path: str, node: y.Node | None, read: EnvFileReader) -> tuple[EnvFileUse, ...]:
@@ -111,8 +111,14 @@ def _env_files(path: str, node: y.Node | None, read: EnvFileReader) -> tuple[Env
             continue
         resolved = repo_path(folder_of(path), substitute_defaults(written))
         sets = read(resolved, f"env_file {written}")
-        out.append(EnvFileUse(EnvFileRef(written, y.location(path, value_node)), resolved, tuple(sets or ()),
-                              missing=sets is None and required))
+        out.append(
+            EnvFileUse(
+                EnvFileRef(path=written, location=y.location(path, value_node)),
+                resolved,
+                tuple(sets or ()),
+                missing=sets is None and required,
+            )
+        )
     return tuple(out)
 
 
@@ -128,7 +134,7 @@ def _build(path: str, node: y.Node | None) -> TargetRef | None:
         return None
     context, dockerfile = substitute_defaults(context), substitute_defaults(dockerfile)
     dockerfile_path = repo_path(folder_of(path), posixpath.join(context, dockerfile))
-    return TargetRef("build", dockerfile_path, y.location(path, node), "compose build")
+    return TargetRef(kind="build", value=dockerfile_path, location=y.location(path, node), via="compose build")
 
 
 def _extends(path: str, node: y.Node | None) -> Extends | None:
@@ -154,8 +160,11 @@ def read_service(path: str, name: str, key_node: y.Node, node: y.Node, read: Env
         name=name,
         path=path,
         location=y.location(path, key_node),
-        image=TargetRef("image", substitute_defaults(image), y.location(path, image_node), "compose image")
-        if image_node is not None and image else None,
+        image=TargetRef(
+            kind="image", value=substitute_defaults(image), location=y.location(path, image_node), via="compose image"
+        )
+        if image_node is not None and image
+        else None,
         build=_build(path, y.get(node, "build")),
         environment=_environment(path, y.get(node, "environment"), defined),
         env_files=_env_files(path, y.get(node, "env_file"), read),

@@ -45,7 +45,7 @@ def _setenv(go_file: GoFile, captures, index: PackageIndex) -> EnvSet | None:
     call = captures["call"][0]
     name = index.string(arguments[0])
     value = index.string(arguments[1]) if len(arguments) > 1 else None
-    return EnvSet(name, go_file.source.location(call), value,
+    return EnvSet(name=name, location=go_file.source.location(call), value=value,
                   name_text="" if name is not None else syntax.text(arguments[0]),
                   function=function_name(enclosing_function(call)))
 

@@ -65,7 +65,7 @@ def _bound_name(literal: Node) -> str | None:
 def _guard_handlers(handlers: list[Node], name: str | None, found: CommandGuards) -> None:
     if not name or name.startswith("-"):
         return
-    guard = Guard(FIRST_ARGUMENT, "==", name)
+    guard = Guard(variable=FIRST_ARGUMENT, operator="==", value=name)
     for handler in handlers:
         if handler.type == "identifier":
             found.functions.setdefault(syntax.text(handler), guard)

@@ -24,10 +24,10 @@ def _default(value: Node | None, index: PackageIndex) -> Default:
         return NO_DEFAULT
     text = index.string(value)
     if text is not None:
-        return Default("literal", (text,))
+        return Default(kind="literal", values=(text,))
     if value.type in _LITERALS:
-        return Default("literal", (syntax.text(value),))
-    return Default("expression", text=syntax.text(value))
+        return Default(kind="literal", values=(syntax.text(value),))
+    return Default(kind="expression", text=syntax.text(value))
 
 
 def _names(fields: dict[str, Node], index: PackageIndex) -> list[tuple[str | None, Node]]:
@@ -60,7 +60,7 @@ def flag_reads(go_file: GoFile, index: PackageIndex, literals: list[dict[str, li
         literal = captures["literal"][0]
         function = enclosing_function(literal)
         for name, node in _names(fields, index):
-            out.append(Read(name, go_file.source.location(node), "urfave/cli", default,
+            out.append(Read(name=name, location=go_file.source.location(node), form="urfave/cli", default=default,
                             function=function_name(function), name_text="" if name else syntax.text(node),
                             condition=flow.condition_of(literal, function)))
     return out

@@ -45,7 +45,7 @@ def guards_of(node: Node, stop: Node | None, go_file: GoFile, index: PackageInde
             cases = [v for v in values.named_children if v.type != "comment"] if values is not None else []
             value = index.string(cases[0]) if len(cases) == 1 else None
             if variable is not None and value is not None:
-                found.append(Guard(variable, "==", value))
+                found.append(Guard(variable=variable, operator="==", value=value))
         child, current = current, parent_of(current)
     return tuple(dict.fromkeys(reversed(found)))
 
@@ -64,7 +64,7 @@ def _conjunction(condition: Node | None, stop: Node | None, go_file: GoFile, ind
             variable = _variable(env_side, stop, go_file, index)
             value = index.string(literal_side) if variable is not None else None
             if variable is not None and value is not None:
-                return [Guard(variable, _operator(condition), value)]  # type: ignore[arg-type]
+                return [Guard(variable=variable, operator=_operator(condition), value=value)]  # type: ignore[arg-type]
     return [None]
 
 

@@ -19,14 +19,14 @@ from .whole_env import read_prefixes
 def header_facts(go_file: GoFile) -> FileFacts:
     problems = []
     if go_file.error is not None:
-        problems.append(Problem(go_file.source.location(go_file.error), "syntax-error",
-                                "syntax error; the rest of the file was analysed"))
+        problems.append(Problem(location=go_file.source.location(go_file.error), kind="syntax-error",
+                                message="syntax error; the rest of the file was analysed"))
     has_main = go_file.package == "main" and any(
         c.type == "function_declaration" and syntax.text(c.child_by_field_name("name")) == "main"
         for c in go_file.root.named_children)
     return FileFacts(
         path=go_file.path, language="go", package=go_file.package,
-        imports=tuple(ImportRef(p) for p in go_file.import_paths),
+        imports=tuple(ImportRef(module=p) for p in go_file.import_paths),
         has_main=has_main, problems=tuple(problems),
         read_prefixes=read_prefixes(go_file),
         references=referenced_names(go_file.source.data),
@@ -38,7 +38,9 @@ def header_facts(go_file: GoFile) -> FileFacts:
 def failed(path: str, exc: Exception) -> FileFacts:
     kind, message = ("too-deep", "nested too deeply to analyse; skipped") if isinstance(exc, RecursionError) else \
         ("internal-error", f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped")
-    return FileFacts(path, "go", problems=(Problem(Location(path, 1, 1), kind, message),))
+    return FileFacts(
+        path=path, language="go", problems=(Problem(location=Location(path, 1, 1), kind=kind, message=message),)
+    )
 
 
 def extract_go_headers(files: list[tuple[str, bytes]]) -> list[FileFacts]:

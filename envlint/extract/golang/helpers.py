@@ -36,8 +36,15 @@ def _args(call: Node) -> list[Node]:
 def _read(go_file: GoFile, call: Node, name: str, form: str, default: Default = NO_DEFAULT,
           required: bool = False) -> Read:
     function = enclosing_function(call)
-    return Read(name, go_file.source.location(call), form, default, required, function_name(function),
-                condition=flow.condition_of(call, function))
+    return Read(
+        name=name,
+        location=go_file.source.location(call),
+        form=form,
+        default=default,
+        required=required,
+        function=function_name(function),
+        condition=flow.condition_of(call, function),
+    )
 
 
 def expand_reads(go_file: GoFile, index: PackageIndex, package: str, method: str, call: Node) -> list[Read]:
@@ -67,7 +74,7 @@ def helper_read(go_file: GoFile, index: PackageIndex, package: str, alias: str, 
     required = "Must" in method or "Required" in method
     default = NO_DEFAULT
     if len(args) == 2 and index.string(args[1]) is not None:
-        default = Default("literal", (index.string(args[1]) or "",))
+        default = Default(kind="literal", values=(index.string(args[1]) or "",))
     elif len(args) > 1:  # `GetAsString("X", true, "")`: which argument is the default is unknown
-        default = Default("expression", text=", ".join(syntax.text(a) for a in args[1:]))
+        default = Default(kind="expression", text=", ".join(syntax.text(a) for a in args[1:]))
     return _read(go_file, call, name, f"env helper {alias}.{method}", default, required)

@@ -34,8 +34,13 @@ def _chain_default(call: Node, index: PackageIndex) -> Default:
         if syntax.text(selector.child_by_field_name("field")) == "Default":
             values = [index.string(a) for a in _arguments(outer)]
             # kingpin takes an empty variable for an unset one: the default covers it.
-            return Default("literal", tuple(values), covers_empty=True) if values and all(v is not None for v in values) \
-                else Default("expression", text=syntax.text(outer.child_by_field_name("arguments")), covers_empty=True)
+            return (
+                Default(kind="literal", values=tuple(values), covers_empty=True)
+                if values and all(v is not None for v in values)
+                else Default(
+                    kind="expression", text=syntax.text(outer.child_by_field_name("arguments")), covers_empty=True
+                )
+            )
         current = outer
 
 
@@ -52,7 +57,15 @@ def kingpin_reads(go_file: GoFile, index: PackageIndex, calls: list[dict[str, li
             continue
         name = index.string(arguments[0])
         function = enclosing_function(call)
-        out.append(Read(name, go_file.source.location(arguments[0]), "kingpin", _chain_default(call, index),
-                        function=function_name(function), name_text="" if name else syntax.text(arguments[0]),
-                        condition=flow.condition_of(call, function)))
+        out.append(
+            Read(
+                name=name,
+                location=go_file.source.location(arguments[0]),
+                form="kingpin",
+                default=_chain_default(call, index),
+                function=function_name(function),
+                name_text="" if name else syntax.text(arguments[0]),
+                condition=flow.condition_of(call, function),
+            )
+        )
     return out

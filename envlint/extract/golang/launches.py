@@ -43,7 +43,7 @@ def _entries(element: Element, go_file: GoFile, index: PackageIndex, scope: Node
 
 
 def _image_candidates(node: Node, go_file: GoFile, index: PackageIndex) -> tuple[TargetRef, ...]:
-    return tuple(TargetRef("image", r.value, go_file.source.location(r.node), r.via)
+    return tuple(TargetRef(kind="image", value=r.value, location=go_file.source.location(r.node), via=r.via)
                  for r in literals_reaching(node, index) if r.value != SELF)
 
 
@@ -115,11 +115,11 @@ def _program_targets(program: Node, tokens: list[Token], go_file: GoFile, index:
     for item in reaching:
         location = go_file.source.location(item.node)
         if item.value == SELF:
-            targets.append(TargetRef("self", "", location, item.via))
+            targets.append(TargetRef(kind="self", value="", location=location, via=item.via))
         elif posixpath.basename(item.value).startswith("python"):
             targets.extend(_python_target(tokens))
         else:
-            targets.append(TargetRef("program", item.value, location, item.via))
+            targets.append(TargetRef(kind="program", value=item.value, location=location, via=item.via))
     return tuple(targets)
 
 
@@ -127,9 +127,9 @@ def _python_target(tokens: list[Token]) -> list[TargetRef]:
     for position, token in enumerate(tokens):
         if token.text == "-m" and position + 1 < len(tokens) and tokens[position + 1].text:
             after = tokens[position + 1]
-            return [TargetRef("python-module", after.text or "", after.location, "python -m")]
+            return [TargetRef(kind="python-module", value=after.text or "", location=after.location, via="python -m")]
         if token.text and token.text.endswith(".py"):
-            return [TargetRef("python-script", token.text, token.location, "python script")]
+            return [TargetRef(kind="python-script", value=token.text, location=token.location, via="python script")]
     return []
 
 
@@ -153,17 +153,38 @@ def find_launches(go_file: GoFile, index: PackageIndex, calls: list[dict[str, li
         if "docker" in programs:
             run = parse_docker_run(tokens, function)
             if run is not None:
-                sites.append(LaunchSite(location, "docker-run", "go", function, _image_targets(run.targets, tokens),
-                                        run.sets, False,
-                                        run.env_files, run.network_host, run.network_condition,
-                                        "docker run: the container gets only the names passed with -e/--env-file",
-                                        command=run.command))
+                sites.append(
+                    LaunchSite(
+                        location=location,
+                        kind="docker-run",
+                        language="go",
+                        function=function,
+                        targets=_image_targets(run.targets, tokens),
+                        sets=run.sets,
+                        inherits=False,
+                        env_files=run.env_files,
+                        network_host=run.network_host,
+                        network_condition=run.network_condition,
+                        env_text="docker run: the container gets only the names passed with -e/--env-file",
+                        command=run.command,
+                    )
+                )
             continue
         env = _environment(call, scope, index)
         # `exec.Command(self, "serve")` and `exec.Command(self, "work")` run two programs of one binary: the
         # first word after the program (a sub-command, a script) tells launches of different programs apart.
         first = tokens[0].text if tokens and tokens[0].text and not tokens[0].text.startswith("-") else ""
-        sites.append(LaunchSite(location, "exec", "go", function, _program_targets(arguments[0], tokens, go_file, index),
-                                _env_sets(env.elements, go_file, index, scope, function), env.inherits, env_text=env.text,
-                                command=first or ""))
+        sites.append(
+            LaunchSite(
+                location=location,
+                kind="exec",
+                language="go",
+                function=function,
+                targets=_program_targets(arguments[0], tokens, go_file, index),
+                sets=_env_sets(env.elements, go_file, index, scope, function),
+                inherits=env.inherits,
+                env_text=env.text,
+                command=first or "",
+            )
+        )
     return sites

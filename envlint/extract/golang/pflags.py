@@ -40,11 +40,11 @@ def _default(node: Node | None, index: PackageIndex) -> Default:
         return NO_DEFAULT
     text = index.string(node)
     if text is not None:
-        return Default("literal", (text,), covers_empty=True)
+        return Default(kind="literal", values=(text,), covers_empty=True)
     if node.type in _LITERALS:
-        return Default("literal", (syntax.text(node),), covers_empty=True)
+        return Default(kind="literal", values=(syntax.text(node),), covers_empty=True)
     # viper takes an empty variable for unset (AllowEmptyEnv is off by default): the default covers it
-    return Default("expression", text=syntax.text(node), covers_empty=True)
+    return Default(kind="expression", text=syntax.text(node), covers_empty=True)
 
 
 def pflag_reads(go_file: GoFile, bind: Node, env_name: Callable[[str], str], index: PackageIndex,
@@ -69,7 +69,17 @@ def pflag_reads(go_file: GoFile, bind: Node, env_name: Callable[[str], str], ind
         default_at = at + 1 + (1 if match["short"] else 0)
         default = NO_DEFAULT if match["count"] else _default(
             defined[default_at] if len(defined) > default_at else None, index)
-        out.append((go_file.path, Read(env_name(name), go_file.source.location(call), "viper", default,
-                                       function=function_name(function),
-                                       condition=flow.condition_of(call, function))))
+        out.append(
+            (
+                go_file.path,
+                Read(
+                    name=env_name(name),
+                    location=go_file.source.location(call),
+                    form="viper",
+                    default=default,
+                    function=function_name(function),
+                    condition=flow.condition_of(call, function),
+                ),
+            )
+        )
     return out

@@ -151,8 +151,8 @@ def default_of(expression: Node, index: PackageIndex, covers_empty: bool) -> Def
     """A literal default (constants resolve to their literal), else the expression's source text."""
     value = index.string(expression)
     if value is not None:
-        return Default("literal", (value,), covers_empty=covers_empty)
-    return Default("expression", text=syntax.text(expression), covers_empty=covers_empty)
+        return Default(kind="literal", values=(value,), covers_empty=covers_empty)
+    return Default(kind="expression", text=syntax.text(expression), covers_empty=covers_empty)
 
 
 def _tests_presence(test: Node | None, names: list[str]) -> bool:

@@ -59,7 +59,7 @@ def _elements(value: Node | None, literal: Node, scope: Node, index: PackageInde
 def _images(node: Node | None, go_file: GoFile, index: PackageIndex) -> tuple[TargetRef, ...]:
     if node is None:
         return ()
-    return tuple(TargetRef("image", r.value, go_file.source.location(r.node), r.via)
+    return tuple(TargetRef(kind="image", value=r.value, location=go_file.source.location(r.node), via=r.via)
                  for r in literals_reaching(node, index) if r.value != SELF)
 
 
@@ -83,10 +83,16 @@ def _docker(go_file: GoFile, index: PackageIndex, literal: Node, body: Node) -> 
     fields = keyed(body)
     built = _elements(fields.get("Env"), literal, scope, index)
     call = _create_call(literal, scope)
-    return LaunchSite(go_file.source.location(call or literal), "docker-run", "go", function,
-                      _images(fields.get("Image"), go_file, index),
-                      _env_sets(built.elements, go_file, index, scope, function), False,
-                      env_text="Docker Engine API: the container gets only Config.Env")
+    return LaunchSite(
+        location=go_file.source.location(call or literal),
+        kind="docker-run",
+        language="go",
+        function=function,
+        targets=_images(fields.get("Image"), go_file, index),
+        sets=_env_sets(built.elements, go_file, index, scope, function),
+        inherits=False,
+        env_text="Docker Engine API: the container gets only Config.Env",
+    )
 
 
 def _env_var(element: Element, go_file: GoFile, index: PackageIndex, function: str | None) -> EnvSet | None:
@@ -104,7 +110,7 @@ def _env_var(element: Element, go_file: GoFile, index: PackageIndex, function: s
         index.pending.append(PendingName(location, parts, "set-name"))
     value = index.string(fields["Value"]) if "Value" in fields else None
     via = "valueFrom" if "ValueFrom" in fields else ""
-    return EnvSet(name, location, value, condition=element.condition, via=via, function=function,
+    return EnvSet(name=name, location=location, value=value, condition=element.condition, via=via, function=function,
                   name_text="" if name is not None else syntax.text(name_node))
 
 
@@ -119,10 +125,17 @@ def _kubernetes(go_file: GoFile, index: PackageIndex, literal: Node, body: Node)
         elements = _elements(env, literal, scope, index).elements
     sets = tuple(s for e in elements if (s := _env_var(e, go_file, index, function)) is not None)
     container = index.string(fields["Name"]) if "Name" in fields else None
-    return LaunchSite(go_file.source.location(literal), "kubernetes", "go", container or function,
-                      _images(fields.get("Image"), go_file, index), sets, False,
-                      env_text="client-go Container: the container gets only Env (and EnvFrom)",
-                      open_reason="EnvFrom: names from a ConfigMap or Secret" if "EnvFrom" in fields else "")
+    return LaunchSite(
+        location=go_file.source.location(literal),
+        kind="kubernetes",
+        language="go",
+        function=container or function,
+        targets=_images(fields.get("Image"), go_file, index),
+        sets=sets,
+        inherits=False,
+        env_text="client-go Container: the container gets only Env (and EnvFrom)",
+        open_reason="EnvFrom: names from a ConfigMap or Secret" if "EnvFrom" in fields else "",
+    )
 
 
 def sdk_launches(go_file: GoFile, index: PackageIndex, literals: list[dict[str, list[Node]]]) -> list[LaunchSite]:

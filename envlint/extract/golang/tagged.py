@@ -56,9 +56,21 @@ class _Emitter:
 
     def read(self, go_file: GoFile, field: Field, name: str, default: Default, required: bool,
              fallback_of: str | None = None) -> None:
-        self.out.append((go_file.path, Read(name, go_file.source.location(field.node), self.form, default,
-                                            required, self.function, fallback_of=fallback_of,
-                                            condition=self.condition)))
+        self.out.append(
+            (
+                go_file.path,
+                Read(
+                    name=name,
+                    location=go_file.source.location(field.node),
+                    form=self.form,
+                    default=default,
+                    required=required,
+                    function=self.function,
+                    fallback_of=fallback_of,
+                    condition=self.condition,
+                ),
+            )
+        )
 
 
 def _envconfig(emit: _Emitter, struct: str, prefix: str, depth: int = 0) -> None:
@@ -75,7 +87,7 @@ def _envconfig(emit: _Emitter, struct: str, prefix: str, depth: int = 0) -> None
             _envconfig(emit, field.type_name, prefix if field.embedded else key, depth + 1)
             continue
         value = field.tag("default")
-        default = Default("literal", (value,)) if value else NO_DEFAULT
+        default = Default(kind="literal", values=(value,)) if value else NO_DEFAULT
         required = field.tag("required") == "true" and not value
         emit.read(go_file, field, key, default, required)
         if alt and alt != key:  # envconfig looks the bare tag name up when the prefixed one is unset
@@ -97,7 +109,7 @@ def _caarlos0(emit: _Emitter, struct: str, prefix: str, depth: int = 0) -> None:
         if not name.strip():
             continue  # an untagged field is not read (without UseFieldNameByDefault)
         value = field.tag("envDefault")
-        default = Default("literal", (value,)) if value is not None else NO_DEFAULT
+        default = Default(kind="literal", values=(value,)) if value is not None else NO_DEFAULT
         required = bool({"required", "notEmpty"} & {o.strip() for o in options}) and value is None
         emit.read(go_file, field, prefix + name.strip(), default, required)
 
@@ -113,7 +125,7 @@ def _kong(emit: _Emitter, struct: str, prefix: str, depth: int = 0) -> None:
             _kong(emit, field.type_name, prefix + (field.tag("envprefix") or ""), depth + 1)
             continue
         value = field.tag("default")
-        default = Default("literal", (value,)) if value is not None else NO_DEFAULT
+        default = Default(kind="literal", values=(value,)) if value is not None else NO_DEFAULT
         names = [n.strip() for n in (field.tag("env") or "").split(",") if n.strip()]
         for position, name in enumerate(names):
             emit.read(go_file, field, prefix + name, default, False,

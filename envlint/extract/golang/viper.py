@@ -90,7 +90,7 @@ def viper_reads(index: PackageIndex, calls: dict[str, list[Captures]]) -> list[t
         key = index.string(args[0]) if args else None
         if key is None:
             continue
-        default = Default("literal", (instance.defaults[key.lower()],), covers_empty=True) \
+        default = Default(kind="literal", values=(instance.defaults[key.lower()],), covers_empty=True) \
             if key.lower() in instance.defaults else NO_DEFAULT
         if method == "BindEnv":
             names = [index.string(a) for a in args[1:]] or [instance.env_name(key)]
@@ -119,5 +119,5 @@ def _configure(instance: _Instance, method: str, args: list[Node], index: Packag
 
 def _read(go_file: GoFile, call: Node, name: str, default: Default) -> tuple[str, Read]:
     function = enclosing_function(call)
-    return go_file.path, Read(name, go_file.source.location(call), "viper", default,
+    return go_file.path, Read(name=name, location=go_file.source.location(call), form="viper", default=default,
                               function=function_name(function), condition=flow.condition_of(call, function))

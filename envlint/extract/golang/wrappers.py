@@ -113,7 +113,7 @@ def find_wrapper(call: Node, name_node: Node, index: PackageIndex) -> Wrapper | 
     if expression is not None and _parameter_of(function, expression, index) is not None:
         fallback = params.index(syntax.text(expression))
         # The calls supply the value; keep only how the wrapper treats an empty variable.
-        default = Default("none", covers_empty=default.covers_empty)
+        default = Default(kind="none", covers_empty=default.covers_empty)
     return Wrapper(identity[0], params.index(key), fallback, default, required, identity[1], function)
 
 

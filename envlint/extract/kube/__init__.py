@@ -94,7 +94,7 @@ def _group(sites: list[LaunchSite], problems: list[Problem], notes: list[Problem
     for path in sorted(by_path):
         found, trouble, noted = by_path[path]
         language: Source = HELM_LANGUAGE if _chart_of(path, charts) is not None else "kubernetes"
-        out.append(FileFacts(path, language, launch_sites=tuple(sorted(found, key=lambda s: s.location)),
+        out.append(FileFacts(path=path, language=language, launch_sites=tuple(sorted(found, key=lambda s: s.location)),
                              problems=tuple(sorted(trouble, key=lambda p: (p.location, p.kind))),
                              notes=tuple(sorted(noted, key=lambda p: (p.location, p.kind)))))
     return out

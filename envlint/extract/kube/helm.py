@@ -140,7 +140,11 @@ def _in_subchart(path: str, chart: Chart) -> bool:
 
 
 def _note(path: str, line: int, what: str) -> Problem:
-    return Problem(Location(path, line, 1), "helm-template", f"Helm template {what}; the template was skipped")
+    return Problem(
+        location=Location(path, line, 1),
+        kind="helm-template",
+        message=f"Helm template {what}; the template was skipped",
+    )
 
 
 def _yaml_note(path: str, rendered: Rendered, problem: Problem) -> Problem:

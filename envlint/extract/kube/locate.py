@@ -62,5 +62,9 @@ def load(path: str, data: bytes) -> tuple[list[Node], Problem | None]:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return [], Problem(Location(path, 1, 1), "not-utf8", f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); skipped")
+        return [], Problem(
+            location=Location(path, 1, 1),
+            kind="not-utf8",
+            message=f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); skipped",
+        )
     return load_documents(path, data)

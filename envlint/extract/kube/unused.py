@@ -34,6 +34,6 @@ def holds_nothing_used(path: str, data: bytes) -> bool:
 
 
 def as_note(problem: Problem) -> Problem:
-    return Problem(problem.location, problem.kind,
-                   problem.message.removesuffix("; skipped")
+    return Problem(location=problem.location, kind=problem.kind,
+                   message=problem.message.removesuffix("; skipped")
                    + "; it names no workload, kustomization or ConfigMap, so no launch site was lost; skipped")

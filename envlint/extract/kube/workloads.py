@@ -102,13 +102,13 @@ def env_entry(locator: Locator, item: Node, outer: Node | None) -> EnvSet | None
         where = written  # a Helm name printed from values.yaml (`- name: {{ $key }}`) is written there
     value_from = get(item, "valueFrom")
     if value_from is not None:
-        return EnvSet(name, where, None, condition=condition, name_text=name_text,
+        return EnvSet(name=name, location=where, value=None, condition=condition, name_text=name_text,
                       via=_via_value_from(locator, value_from))
     value_node = get(item, "value")
     # `value:` alone or `value: null` is null, which Kubernetes treats as empty.
     null = value_node is None or value_node.tag == "tag:yaml.org,2002:null"
     value = "" if null else locator.text(value_node)
-    return EnvSet(name, where, value, condition=condition, name_text=name_text)
+    return EnvSet(name=name, location=where, value=value, condition=condition, name_text=name_text)
 
 
 def env_entries(locator: Locator, container: Node, outer: Node | None) -> list[EnvSet]:
@@ -136,8 +136,16 @@ def env_from(locator: Locator, container: Node, index: ConfigIndex, outer: Node 
                 continue
             if data.incomplete:
                 open_reasons.append(data.incomplete)
-            sets.extend(EnvSet(prefix + e.key, e.location, e.value, condition=condition or e.condition,
-                               via=f"envFrom {kind} {name}") for e in data.entries)
+            sets.extend(
+                EnvSet(
+                    name=prefix + e.key,
+                    location=e.location,
+                    value=e.value,
+                    condition=condition or e.condition,
+                    via=f"envFrom {kind} {name}",
+                )
+                for e in data.entries
+            )
     return sets, open_reasons
 
 
@@ -146,7 +154,7 @@ def image_target(locator: Locator, container: Node) -> TargetRef | None:
     image = locator.image(node)
     if node is None or not image:
         return None
-    return TargetRef("image", image, locator.at(node), "container image")
+    return TargetRef(kind="image", value=image, location=locator.at(node), via="container image")
 
 
 def host_network(locator: Locator, pod: Node, outer: Node | None) -> tuple[str, str | None]:

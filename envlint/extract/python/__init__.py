@@ -67,8 +67,12 @@ def _extract(path: str, data: bytes) -> FileFacts:
     interpreter = _shebang(data)
     if interpreter and "python" not in interpreter:
         # `manage.py` starting `#!/bin/sh` is a shell script with a Python name: not Python, not broken.
-        note = Problem(Location(path, 1, 1), "not-python", f"a {interpreter} script with a .py name; not read")
-        return FileFacts(path, "python", notes=(note,))
+        note = Problem(
+            location=Location(path, 1, 1),
+            kind="not-python",
+            message=f"a {interpreter} script with a .py name; not read",
+        )
+        return FileFacts(path=path, language="python", notes=(note,))
     try:
         tree = syntax.parse("python", data)
         error = syntax.first_error(tree)
@@ -89,9 +93,9 @@ def _extract(path: str, data: bytes) -> FileFacts:
         whole_env = "" in prefixes  # every name; a prefix family is not
         reads, extra = _more_reads(index, raws, reads, whole_env)
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run; it is reported instead
-        problems.append(Problem(Location(path, 1, 1), "internal-error",
-                                f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped"))
-        return FileFacts(path, "python", problems=tuple(problems))
+        problems.append(Problem(location=Location(path, 1, 1), kind="internal-error",
+                                message=f"envlint failed on this file ({type(exc).__name__}: {exc}); skipped"))
+        return FileFacts(path=path, language="python", problems=tuple(problems))
     return FileFacts(
         path=path,
         language="python",

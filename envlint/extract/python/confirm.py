@@ -35,7 +35,7 @@ ANALYSED = "the rest of the file was analysed"
 def confirmed_problem(source: Source, error: Node) -> Problem | None:
     """The problem to report for a file in which tree-sitter found ``error``, or None when CPython
     accepts the file (a gap of the grammar: its facts are extracted from the tree as usual)."""
-    fallback = Problem(source.location(error), KIND, f"syntax error; {ANALYSED}")
+    fallback = Problem(location=source.location(error), kind=KIND, message=f"syntax error; {ANALYSED}")
     try:
         text = source.data.decode("utf-8")  # already UTF-8 (recoded from a PEP 263 encoding if declared)
         with warnings.catch_warnings():
@@ -48,9 +48,13 @@ def confirmed_problem(source: Source, error: Node) -> Problem | None:
         where = Location(source.path, line, column)
         newer = _newer_syntax(text.splitlines()[line - 1] if line <= text.count("\n") + 1 else "")
         if newer:
-            return Problem(where, NEWER, f"syntax of Python {newer} or newer, which the Python running envlint "
-                                         f"does not parse ({exc.msg}); the rest of the file was analysed")
-        return Problem(where, KIND, f"syntax error ({exc.msg}); {ANALYSED}")
+            return Problem(
+                location=where,
+                kind=NEWER,
+                message=f"syntax of Python {newer} or newer, which the Python running envlint "
+                f"does not parse ({exc.msg}); the rest of the file was analysed",
+            )
+        return Problem(location=where, kind=KIND, message=f"syntax error ({exc.msg}); {ANALYSED}")
     except (RecursionError, MemoryError, ValueError, UnicodeDecodeError):
         # A hostile file (thousands of nested brackets, NUL bytes) can exhaust CPython's parser where
         # tree-sitter did not: tree-sitter's verdict stands, as before this check existed.

@@ -130,11 +130,15 @@ def make_sets(index: FileIndex, key: Node | None, name: str | None, value: Node 
     literal = single_string(index, value) if value is not None else None
     function = function_name(at)
     if name is not None:
-        return [EnvSet(name, location, literal, condition=condition, function=function)]
+        return [EnvSet(name=name, location=location, value=literal, condition=condition, function=function)]
     names = literals(index, key)
     if not names:
-        return [EnvSet(None, location, literal, condition=condition, name_text=text(key), function=function)]
-    return [EnvSet(n.value, location, literal, condition=condition, function=function,
+        return [
+            EnvSet(
+                name=None, location=location, value=literal, condition=condition, name_text=text(key), function=function
+            )
+        ]
+    return [EnvSet(name=n.value, location=location, value=literal, condition=condition, function=function,
                    via="" if n.via == "literal" else n.via) for n in names]
 
 

@@ -61,7 +61,7 @@ def _conjunction(index: FileIndex, condition: Node | None) -> list[Guard | None]
             variable = _variable(index, env_side)
             value = single_string(index, unparen(literal_side)) if variable is not None else None
             if variable is not None and value is not None:
-                return [Guard(variable, operator(condition), value)]  # type: ignore[arg-type]
+                return [Guard(variable=variable, operator=operator(condition), value=value)]  # type: ignore[arg-type]
     return [None]
 
 

@@ -43,7 +43,7 @@ def find_helpers(index: FileIndex, raws: list[RawRead], reads: list[Read]) -> li
             if fallback_default.kind == "none":
                 fallback_default = NO_DEFAULT  # a helper's `default=None` is no caller writing None
             # The calls supply the value; keep only how the helper treats an empty variable.
-            default = Default("none", covers_empty=read.default.covers_empty)
+            default = Default(kind="none", covers_empty=read.default.covers_empty)
         name = text(function.child_by_field_name("name"))
         helpers[name] = Helper(name, tuple(names), names.index(text(key)), fallback, fallback_default,
                                default, read.required)
@@ -128,7 +128,7 @@ def helper_read(helper: Helper, call: HelperCall, name: str | None) -> Read | No
         given = bound_argument(helper, call.args, helper.fallback)
         chosen = given.default if given is not None else helper.fallback_default
         default = dataclasses.replace(chosen, covers_empty=helper.default.covers_empty)
-    return Read(name, call.location, f"helper {helper.name}", default,
+    return Read(name=name, location=call.location, form=f"helper {helper.name}", default=default,
                 required=helper.required and default.kind == "none", function=call.function,
                 name_text=key.text, condition=call.condition, script_only=call.script_only)
 

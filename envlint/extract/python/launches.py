@@ -54,14 +54,32 @@ def _site(index: FileIndex, call: Node, callee: str, args: Node) -> LaunchSite |
         run = parse_docker_run(tokens, function)
         if run is None:
             return None
-        return LaunchSite(location, "docker-run", "python", function, run.targets, run.sets, False,
-                          run.env_files, run.network_host, run.network_condition,
-                          "docker run: only -e and --env-file reach the container", command=run.command)
+        return LaunchSite(
+            location=location,
+            kind="docker-run",
+            language="python",
+            function=function,
+            targets=run.targets,
+            sets=run.sets,
+            inherits=False,
+            env_files=run.env_files,
+            network_host=run.network_host,
+            network_condition=run.network_condition,
+            env_text="docker run: only -e and --env-file reach the container",
+            command=run.command,
+        )
     env_node = keyword(args, "env")
     shape = EnvReader(index, call).expression(env_node)
-    return LaunchSite(location, "subprocess", "python", function, tuple(_targets(index, argv)),
-                      tuple(shape.sets), shape.inherits or bool(shape.opaque),
-                      env_text=describe_env(env_node, shape))
+    return LaunchSite(
+        location=location,
+        kind="subprocess",
+        language="python",
+        function=function,
+        targets=tuple(_targets(index, argv)),
+        sets=tuple(shape.sets),
+        inherits=shape.inherits or bool(shape.opaque),
+        env_text=describe_env(env_node, shape),
+    )
 
 
 def _values(arg: Arg) -> list[tuple[str, Node, str]]:
@@ -82,7 +100,7 @@ def _targets(index: FileIndex, argv: list[Arg]) -> list[TargetRef]:
     first = _values(argv[0])
     if argv[0].python or any(_PYTHON.match(posixpath.basename(v)) for v, _, _ in first):
         return _python_targets(index, argv[1:])
-    return [TargetRef("program", v, index.source.location(n), via) for v, n, via in first]
+    return [TargetRef(kind="program", value=v, location=index.source.location(n), via=via) for v, n, via in first]
 
 
 def _python_targets(index: FileIndex, rest: list[Arg]) -> list[TargetRef]:
@@ -96,11 +114,17 @@ def _python_targets(index: FileIndex, rest: list[Arg]) -> list[TargetRef]:
             if position + 1 >= len(rest):
                 return []
             values = _values(rest[position + 1])
-            return [TargetRef("python-module", v, index.source.location(n), via) for v, n, via in values]
+            return [
+                TargetRef(kind="python-module", value=v, location=index.source.location(n), via=via)
+                for v, n, via in values
+            ]
         if arg.text is not None and arg.text.startswith("-"):
             position += 2 if arg.text in _PYTHON_OPTIONS_WITH_VALUE else 1
             continue
-        return [TargetRef("python-script", v, index.source.location(n), via) for v, n, via in _values(arg)]
+        return [
+            TargetRef(kind="python-script", value=v, location=index.source.location(n), via=via)
+            for v, n, via in _values(arg)
+        ]
     return []
 
 
@@ -112,7 +136,7 @@ def _token(index: FileIndex, arg: Arg) -> Token:
         # else stays computed so that an image keeps its candidates and their `via`.
         if value.startswith("-") or "=" in value:
             text = value
-    candidates = tuple(TargetRef("image", lit.value, index.source.location(lit.node), lit.via)
+    candidates = tuple(TargetRef(kind="image", value=lit.value, location=index.source.location(lit.node), via=lit.via)
                        for lit in arg.literals)
     return Token(index.source.location(arg.node), text, arg.prefix, arg.condition, arg.source,
                  spread=arg.spread, candidates=candidates)

@@ -90,8 +90,16 @@ def _instance_call(index: FileIndex, call: Node, func: Node, args: Node) -> Read
     read = _read(index, call, form, key, default, implicit=_DJANGO_METHODS.get(method or ""))
     scheme = _django_scheme(index, constructor).get(read.name or "")
     if default is None and scheme is not None:
-        return Read(read.name, read.location, read.form, scheme, False, read.function, read.name_text,
-                    condition=read.condition)
+        return Read(
+            name=read.name,
+            location=read.location,
+            form=read.form,
+            default=scheme,
+            required=False,
+            function=read.function,
+            name_text=read.name_text,
+            condition=read.condition,
+        )
     return read
 
 

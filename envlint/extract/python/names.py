@@ -62,7 +62,7 @@ class FileIndex:
             for node in found.get("import", []):
                 for name in node.children_by_field_name("name"):
                     dotted, alias = _split_alias(name)
-                    self.imports.append(ImportRef(dotted))
+                    self.imports.append(ImportRef(module=dotted))
                     # `import a.b` binds `a` (to module a); `import a.b as c` binds c to a.b.
                     local = alias or dotted.split(".")[0]
                     self.aliases[local] = dotted if alias else local
@@ -86,7 +86,7 @@ class FileIndex:
                 self.aliases[alias or dotted] = f"{module}.{dotted}"
         if any(c.type == "wildcard_import" for c in node.children):
             names.append("*")
-        self.imports.append(ImportRef(module, level, tuple(names)))
+        self.imports.append(ImportRef(module=module, level=level, names=tuple(names)))
 
     # -- bindings ------------------------------------------------------------------------------
     def _read_bindings(self, root: Node) -> None:

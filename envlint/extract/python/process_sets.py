@@ -45,6 +45,6 @@ def _sets(index: FileIndex, node: Node, match: dict[str, list[Node]]) -> list[En
     if text(match["method"][0]) == "setdefault":
         return make_sets(index, argument(args, 0, "key"), None, argument(args, 1, "default"), node, condition)
     shape = EnvReader(index, None).arguments(args, condition)
-    dynamic = [EnvSet(None, index.source.location(part), condition=condition, name_text=text(part),
+    dynamic = [EnvSet(name=None, location=index.source.location(part), condition=condition, name_text=text(part),
                       function=function_name(node)) for part in shape.opaque]
     return shape.sets + dynamic

@@ -140,7 +140,7 @@ def _default(index: FileIndex, raw: RawRead, after: Node | None, by_node: dict[N
              names: dict[Node, tuple[str | None, str]]) -> Default:
     explicit = value_default(index, raw.explicit) if raw.explicit is not None else NO_DEFAULT
     if unparen(raw.explicit) in by_node and names[unparen(raw.explicit)][0]:
-        explicit = Default("fallback", fallbacks=(names[unparen(raw.explicit)][0],))
+        explicit = Default(kind="fallback", fallbacks=(names[unparen(raw.explicit)][0],))
     falsy = explicit.kind == "none" or explicit.values == ("",)
     if after is None or not falsy:
         return explicit  # an empty default is falsy, so a following `or` decides
@@ -148,8 +148,8 @@ def _default(index: FileIndex, raw: RawRead, after: Node | None, by_node: dict[N
     if after in by_node:
         name, name_text = names[after]
         if name:
-            return Default("fallback", fallbacks=(name,), covers_empty=True)
-        return Default("expression", text=name_text, covers_empty=True)
+            return Default(kind="fallback", fallbacks=(name,), covers_empty=True)
+        return Default(kind="expression", text=name_text, covers_empty=True)
     return dataclasses.replace(value_default(index, after), covers_empty=True)
 
 
@@ -157,10 +157,10 @@ def value_default(index: FileIndex, node: Node) -> Default:
     """A default argument as written: its literals (None is no default), else its source text."""
     values = literals(index, node, scalars=True)
     if values is None:
-        return Default("expression", text=text(node))
+        return Default(kind="expression", text=text(node))
     kept = [v.value for v in values if not _is_none(v)]
     # `os.environ.get("X", None)`: no default, but written out: the code means to handle the absence.
-    return Default("literal", values=tuple(kept)) if kept else Default(text="None")
+    return Default(kind="literal", values=tuple(kept)) if kept else Default(text="None")
 
 
 def _is_none(value: Lit) -> bool:

@@ -38,7 +38,7 @@ def find_sdk_launches(index: FileIndex) -> list[LaunchSite]:
 
 
 def _images(index: FileIndex, node: Node | None) -> tuple[TargetRef, ...]:
-    return tuple(TargetRef("image", lit.value, index.source.location(lit.node), lit.via)
+    return tuple(TargetRef(kind="image", value=lit.value, location=index.source.location(lit.node), via=lit.via)
                  for lit in literals(index, node) or ())
 
 
@@ -51,20 +51,32 @@ def _docker_site(index: FileIndex, call: Node, args: Node) -> LaunchSite:
             value = string_value(element) if element.type == "string" else None
             if value is not None and "=" in value:
                 name, _, literal = value.partition("=")
-                sets.append(EnvSet(name, index.source.location(element), literal, function=function_name(call)))
+                sets.append(
+                    EnvSet(
+                        name=name, location=index.source.location(element), value=literal, function=function_name(call)
+                    )
+                )
             else:
-                sets.append(EnvSet(None, index.source.location(element), name_text=text(element),
+                sets.append(EnvSet(name=None, location=index.source.location(element), name_text=text(element),
                                    function=function_name(call)))
     elif environment is not None:
         shape = EnvReader(index, call).expression(environment)
         sets, opaque = shape.sets, bool(shape.opaque) or shape.inherits
     network = single_string(index, keyword(args, "network_mode"))
     command = single_string(index, argument(args, 1, "command")) or ""
-    return LaunchSite(index.source.location(call), "docker-run", "python", function_name(call),
-                      _images(index, argument(args, 0, "image")), tuple(sets), False,
-                      network_host="always" if network == "host" else "never", env_text=_DOCKER_ONLY,
-                      open_reason="environment= is not a mapping envlint can follow" if opaque else "",
-                      command=command)
+    return LaunchSite(
+        location=index.source.location(call),
+        kind="docker-run",
+        language="python",
+        function=function_name(call),
+        targets=_images(index, argument(args, 0, "image")),
+        sets=tuple(sets),
+        inherits=False,
+        network_host="always" if network == "host" else "never",
+        env_text=_DOCKER_ONLY,
+        open_reason="environment= is not a mapping envlint can follow" if opaque else "",
+        command=command,
+    )
 
 
 def _testcontainer(index: FileIndex, call: Node, args: Node) -> LaunchSite:
@@ -77,9 +89,17 @@ def _testcontainer(index: FileIndex, call: Node, args: Node) -> LaunchSite:
             sets.extend(make_sets(index, key, None, argument(method_args, 1, "value"), key or method_args, None))
         elif method == "with_command":
             command = single_string(index, argument(method_args, 0, "command")) or command
-    return LaunchSite(index.source.location(call), "docker-run", "python", function_name(call),
-                      _images(index, argument(args, 0, "image")), tuple(sets), False,
-                      env_text="testcontainers: only with_env() reaches the container", command=command)
+    return LaunchSite(
+        location=index.source.location(call),
+        kind="docker-run",
+        language="python",
+        function=function_name(call),
+        targets=_images(index, argument(args, 0, "image")),
+        sets=tuple(sets),
+        inherits=False,
+        env_text="testcontainers: only with_env() reaches the container",
+        command=command,
+    )
 
 
 def _applied(constructor: Node) -> list[tuple[str, Node]]:

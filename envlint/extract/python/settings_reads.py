@@ -107,9 +107,19 @@ def _chain(names: list[str], field: SettingsField, owner: str, required: bool) -
     reads = []
     for position, name in enumerate(names):
         last = position == len(names) - 1
-        default = field.default if last else Default("fallback", fallbacks=(names[position + 1],))
-        reads.append(Read(name, field.location, FORM, default, required=required and last, function=owner,
-                          name_text=field.name, fallback_of=names[position - 1] if position else None))
+        default = field.default if last else Default(kind="fallback", fallbacks=(names[position + 1],))
+        reads.append(
+            Read(
+                name=name,
+                location=field.location,
+                form=FORM,
+                default=default,
+                required=required and last,
+                function=owner,
+                name_text=field.name,
+                fallback_of=names[position - 1] if position else None,
+            )
+        )
     return reads
 
 

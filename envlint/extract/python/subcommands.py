@@ -78,7 +78,7 @@ def command_guard(index: FileIndex, function: Node, roots: frozenset[str]) -> Gu
                 named = text(content[0]) if len(content) == 1 else None
             break
         name = named or text(function.child_by_field_name("name")).replace("_", "-")
-        return Guard(FIRST_ARGUMENT, "==", name)
+        return Guard(variable=FIRST_ARGUMENT, operator="==", value=name)
     return None
 
 
@@ -127,7 +127,9 @@ def _argparse_handlers(index: FileIndex) -> dict[str, Guard]:
         for argument in node.child_by_field_name("arguments").named_children:
             value = argument.child_by_field_name("value") if argument.type == "keyword_argument" else None
             if value is not None and value.type == "identifier":
-                handlers.setdefault(text(value), Guard(FIRST_ARGUMENT, "==", commands[method[0]]))
+                handlers.setdefault(
+                    text(value), Guard(variable=FIRST_ARGUMENT, operator="==", value=commands[method[0]])
+                )
     return handlers
 
 
