@@ -289,3 +289,17 @@ def test_argparse_sub_parsers_guard_the_functions_their_defaults_name() -> None:
     reads = extract_python_file("app/cli.py", source).reads
     assert {r.name: [str(g) for g in r.guards] for r in reads} == {
         "SERVE_PORT": ['the sub-command is "serve"'], "WORK_QUEUE": ['the sub-command is "work"'], "GLOBAL": []}
+
+
+def test_a_name_or_a_settings_attribute_assigned_a_read_is_that_variable_in_a_guard() -> None:
+    """`MODE = os.getenv("MODE")` then `if MODE == "local":`, and `settings.mode` where the class's
+    constructor assigns `self.mode = os.getenv("APP_MODE")`: both guards are structured."""
+    from envlint.extract.python import extract_python_file
+
+    source = (b'import os\n\nMODE = os.getenv("MODE")\n\n\nclass Settings:\n    def __init__(self):\n'
+              b'        self.mode = os.getenv("APP_MODE")\n\n\nsettings = Settings()\n\n'
+              b'if MODE == "local":\n    A = os.environ["LOCAL_A"]\n\nif settings.mode != "local":\n'
+              b'    B = os.environ["CLOUD_B"]\n\nOTHER = os.getenv("X", "d")\nif OTHER == "y":\n    C = os.environ["C"]\n')
+    guards = {r.name: [str(g) for g in r.guards] for r in extract_python_file("app/g.py", source).reads}
+    assert guards == {"MODE": [], "APP_MODE": [], "LOCAL_A": ['MODE == "local"'],
+                      "CLOUD_B": ['APP_MODE != "local"'], "X": [], "C": []}

@@ -10,6 +10,7 @@ no guards, and calls are not followed: a read in a function called under such a 
 from __future__ import annotations
 
 from ...model import FIRST_ARGUMENT, Guard
+from .. import syntax
 from ..syntax import Node, parent_of, text
 from .calls import argument, operator
 from .names import FileIndex
@@ -39,6 +40,30 @@ def guards_of(index: FileIndex, node: Node) -> tuple[Guard, ...]:
     return tuple(dict.fromkeys(reversed(found)))
 
 
+def _constructor_value(index: FileIndex, node: Node) -> Node | None:
+    """For `obj.attr` where `obj = Cls()` is the file's only binding of obj and Cls a class of the file,
+    the value its `__init__` gives `self.attr` in its one assignment of it."""
+    owner, attribute = node.child_by_field_name("object"), text(node.child_by_field_name("attribute"))
+    if owner is None or owner.type != "identifier":
+        return None
+    _, bound = index.bindings(owner, text(owner))
+    if len(bound) != 1 or bound[0].kind != "=" or bound[0].value is None or bound[0].value.type != "call":
+        return None
+    made = bound[0].value.child_by_field_name("function")
+    classes = [c for c in index.root.named_children if c.type == "class_definition" and made is not None
+               and made.type == "identifier" and text(c.child_by_field_name("name")) == text(made)]
+    if len(classes) != 1:
+        return None
+    body = classes[0].child_by_field_name("body")
+    inits = [d for d in (body.named_children if body is not None else ()) if d.type == "function_definition"
+             and text(d.child_by_field_name("name")) == "__init__"]
+    if len(inits) != 1:
+        return None
+    values = [n.child_by_field_name("right") for n in syntax.walk(inits[0]) if n.type == "assignment"
+              and text(n.child_by_field_name("left")) == f"self.{attribute}"]
+    return values[0] if len(values) == 1 else None
+
+
 def _sub_commands(index: FileIndex) -> SubCommands:
     """The file's click/typer commands, found once per file."""
     found = getattr(index, "sub_commands", None)
@@ -65,12 +90,22 @@ def _conjunction(index: FileIndex, condition: Node | None) -> list[Guard | None]
     return [None]
 
 
-def _variable(index: FileIndex, node: Node | None) -> str | None:
+def _variable(index: FileIndex, node: Node | None, depth: int = 0) -> str | None:
     """The variable whose value (unset: "") ``node`` is: `os.getenv("V")`, `os.environ.get("V")`,
-    `os.environ["V"]`; or the program's first argument `sys.argv[1]` (its sub-command)."""
+    `os.environ["V"]`; a name only ever assigned one of those (`MODE = os.getenv("MODE")`); a settings
+    object's attribute that its class's constructor assigns one of those (`settings.mode` after
+    `self.mode = os.getenv("MODE")`); or the program's first argument `sys.argv[1]` (its sub-command)."""
     node = unparen(node)
-    if node is None:
+    if node is None or depth > 4:
         return None
+    if node.type == "identifier":
+        _, bound = index.bindings(node, text(node))
+        if len(bound) == 1 and bound[0].kind == "=" and bound[0].value is not None:
+            return _variable(index, bound[0].value, depth + 1)
+        return None
+    if node.type == "attribute":
+        value = _constructor_value(index, node)
+        return _variable(index, value, depth + 1) if value is not None else None
     if node.type == "subscript" and index.qualify(node.child_by_field_name("value")) == "sys.argv":
         at = node.child_by_field_name("subscript")
         return FIRST_ARGUMENT if at is not None and at.type == "integer" and text(at) == "1" else None
