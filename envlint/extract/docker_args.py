@@ -48,48 +48,13 @@ class DockerRun:
 
 def env_entry(token: Token, function: str | None = None) -> EnvSet:
     """`K=V` (a set), `K` (docker passes the launcher's K through), or a computed entry."""
+    where = {"location": token.location, "condition": token.condition, "via": token.via, "function": function}
     if token.text is not None:
         name, eq, value = token.text.partition("=")
-        if not eq:
-            return EnvSet(
-                name=name,
-                location=token.location,
-                value=None,
-                passthrough=True,
-                condition=token.condition,
-                via=token.via,
-                function=function,
-            )
-        return EnvSet(
-            name=name,
-            location=token.location,
-            value=value,
-            passthrough=False,
-            condition=token.condition,
-            via=token.via,
-            function=function,
-        )
+        return EnvSet(name=name, value=value if eq else None, passthrough=not eq, **where)
     if "=" in token.prefix:
-        name = token.prefix.partition("=")[0]
-        return EnvSet(
-            name=name,
-            location=token.location,
-            value=None,
-            passthrough=False,
-            condition=token.condition,
-            via=token.via,
-            function=function,
-        )
-    return EnvSet(
-        name=None,
-        location=token.location,
-        value=None,
-        passthrough=False,
-        condition=token.condition,
-        name_text=token.source,
-        via=token.via,
-        function=function,
-    )
+        return EnvSet(name=token.prefix.partition("=")[0], **where)
+    return EnvSet(name=None, name_text=token.source, **where)
 
 
 def _split_inline(text: str) -> tuple[str, str | None]:
