@@ -26,6 +26,9 @@ class Context:
     config: Config
     renames: dict[tuple[str, str], dict[str, tuple[str, str]]] = field(default_factory=dict)  # probable_renames
     _unselected: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # Per service name (unique in a graph): asked for thousands of times by the rules.
+    _by_name: dict[str, dict[str, list[Read]]] = field(default_factory=dict)
+    _alternatives: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def services(self) -> dict[str, Service]:
@@ -61,11 +64,15 @@ class Context:
         return runtime_names(service.languages, self.config)
 
     def reads_by_name(self, service: Service) -> dict[str, list[Read]]:
-        out: dict[str, list[Read]] = defaultdict(list)
-        for read in sorted(service.reads, key=lambda r: r.location):
-            if read.name is not None:
-                out[read.name].append(read)
-        return dict(out)
+        """The service's reads by name, in location order (computed once; callers must not change it)."""
+        found = self._by_name.get(service.name)
+        if found is None:
+            out: dict[str, list[Read]] = defaultdict(list)
+            for read in sorted(service.reads, key=lambda r: r.location):
+                if read.name is not None:
+                    out[read.name].append(read)
+            found = self._by_name[service.name] = dict(out)
+        return found
 
     def primary_reads(self, service: Service) -> dict[str, list[Read]]:
         """Reads by name, without the names that are only ever read as the fallback of another read of
@@ -77,6 +84,12 @@ class Context:
 
     def alternatives(self, service: Service, name: str) -> frozenset[str]:
         """``name`` and the names read in its place when it is empty (its fallbacks, transitively)."""
+        key = (service.name, name)
+        if key not in self._alternatives:
+            self._alternatives[key] = self._find_alternatives(service, name)
+        return self._alternatives[key]
+
+    def _find_alternatives(self, service: Service, name: str) -> frozenset[str]:
         by_name = self.reads_by_name(service)
         found, stack = {name}, [name]
         while stack:

@@ -17,13 +17,17 @@ from ..pymodules import module_files, resolve_import
 def python_closure(own: list[str], facts: dict[str, FileFacts], project_root: str) -> list[str]:
     root = "" if project_root == "." else project_root
     roots = [r for r in (root, posixpath.join(root, "src") if root else "src", "") if r is not None]
-    known = set(facts)
     seen = set(own)
     stack = list(own)
+    # An absolute import resolves the same from every file of the closure; a relative one per package.
+    resolved: dict[tuple, list[str]] = {}
     while stack:
         path = stack.pop()
         for imp in facts[path].imports if path in facts else ():
-            for target in resolve_import(path, imp.module, imp.level, roots, known, imp.names):
+            key = (imp.module, imp.level, imp.names, posixpath.dirname(path) if imp.level else "")
+            if key not in resolved:
+                resolved[key] = resolve_import(path, imp.module, imp.level, roots, facts, imp.names)
+            for target in resolved[key]:
                 if target not in seen:
                     seen.add(target)
                     stack.append(target)
