@@ -43,11 +43,11 @@ def resolve_import(importer: str, module: str, level: int, roots: Iterable[str],
         for _ in range(level - 1):
             package = posixpath.dirname(package)
         roots = [package]
-    modules = [module] + [f"{module}.{n}".strip(".") for n in names]
+    candidates = [c for dotted in [module] + [f"{module}.{n}".strip(".") for n in names] for c in module_files(dotted)]
     for base in roots:
-        found = [path for dotted in modules for candidate in module_files(dotted)
-                 if (path := posixpath.normpath(posixpath.join(base, candidate)) if base not in ("", ".") else candidate)
-                 in known]
+        # Roots and packages are normalised folders and candidates plain relative paths: joining is enough.
+        prefix = "" if base in ("", ".") else base.rstrip("/") + "/"
+        found = [path for candidate in candidates if (path := prefix + candidate) in known]
         if found:
             return found
     return []

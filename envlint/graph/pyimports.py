@@ -40,9 +40,13 @@ def imported_files(files: list[str], facts: dict[str, FileFacts], project_root: 
     roots = [root, posixpath.join(root, "src") if root else "src", ""]
     known = set(files)
     found: set[str] = set()
+    resolved: dict[tuple, list[str]] = {}  # as in python_closure: once per import and package
     for path in files:
         for imp in facts[path].imports if path in facts else ():
-            found.update(t for t in resolve_import(path, imp.module, imp.level, roots, known, imp.names) if t != path)
+            key = (imp.module, imp.level, imp.names, posixpath.dirname(path) if imp.level else "")
+            if key not in resolved:
+                resolved[key] = resolve_import(path, imp.module, imp.level, roots, known, imp.names)
+            found.update(t for t in resolved[key] if t != path)
     return found
 
 

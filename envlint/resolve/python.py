@@ -18,6 +18,7 @@ pyproject.toml/setup.py wins) and that folder's `src/`, down to the repository r
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 
 from ..pymodules import ancestor_roots, resolve_import
 from ..extract.python.extra import ClassInfo, Helper, NameRef, PythonExtra
@@ -34,13 +35,18 @@ class _Modules:
         self.extra: dict[str, PythonExtra] = {
             f.path: f.extra for f in facts if f.language == "python" and isinstance(f.extra, PythonExtra)}
         self.paths = {f.path for f in facts if f.language == "python"}
+        self._module_paths: dict[tuple[str, str, int], str | None] = {}
         # Modules that read the environment: a function of theirs called with an env-like name reads it.
         self.reading = {f.path for f in facts if f.language == "python" and (
             f.reads or (isinstance(f.extra, PythonExtra) and f.extra.helpers))}
 
     def module_path(self, importer: str, module: str, level: int) -> str | None:
-        found = resolve_import(importer, module, level, ancestor_roots(importer), self.paths)
-        return found[0] if found else None
+        # The answer depends on the importer's folder only: asked once per folder, module and level.
+        key = (posixpath.dirname(importer), module, level)
+        if key not in self._module_paths:
+            found = resolve_import(importer, module, level, ancestor_roots(importer), self.paths)
+            self._module_paths[key] = found[0] if found else None
+        return self._module_paths[key]
 
     def definition(self, ref: NameRef, where: str, hops: int = 0) -> tuple[PythonExtra, str, str] | None:
         """(the defining module's extra, its path, the name there), following re-exports."""
