@@ -276,3 +276,22 @@ def test_a_helper_that_returns_an_error_when_the_value_is_empty_is_a_required_re
     (facts,) = extract_go_package([("cmd/a/main.go", source)])
     assert [(r.name, str(r.location), r.form, r.required) for r in facts.reads] == [
         ("APP_ADDR", "cmd/a/main.go:17:15", "wrapper requireEnv", True)]
+
+
+def test_the_remembered_climb_to_a_function_gives_what_the_plain_climb_gives() -> None:
+    """Scopes remembers the function of every node a climb passes; for every identifier of a file with
+    methods, closures inside functions and closures at package level, the answer is the plain climb's."""
+    import tree_sitter
+    import tree_sitter_go
+
+    from envlint.extract import syntax
+    from envlint.extract.golang.scope import Scopes, _outermost_function
+
+    source = (b'package main\n\nimport "os"\n\nvar handler = func() { f := func() { _ = os.Getenv("A") }; f() }\n\n'
+              b'type T struct{}\n\nfunc (t T) m() { x := 1; go func() { _ = x }() }\n\n'
+              b'func main() { defer func() { y := os.Getenv("B"); _ = y }() }\n')
+    tree = tree_sitter.Parser(tree_sitter.Language(tree_sitter_go.language())).parse(source)
+    scopes = Scopes()
+    identifiers = [n for n in syntax.walk(tree.root_node) if n.type == "identifier"]
+    assert len(identifiers) > 10
+    assert [scopes.outermost_function(n) for n in identifiers] == [_outermost_function(n) for n in identifiers]

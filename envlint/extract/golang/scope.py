@@ -60,6 +60,31 @@ class Scopes:
 
     _cache: dict[int, dict[str, list[tuple[Node, Node | None]]]] = field(default_factory=dict)
     _uses: dict[Node, Local | None] = field(default_factory=dict)
+    # The function each node is in (see _outermost_function), remembered for every node a climb passes:
+    # the uses of one function share their ancestors, so each climbs only to the first known one.
+    _inside: dict[Node, Node | None] = field(default_factory=dict)
+
+    def outermost_function(self, node: Node) -> Node | None:
+        """What _outermost_function(node) gives, with the answers of earlier climbs reused."""
+        path: list[Node] = []
+        current = parent_of(node)
+        found: Node | None = None
+        while current is not None:
+            if current in self._inside:
+                found = self._inside[current]
+                break
+            if current.type in ("function_declaration", "method_declaration"):
+                found = current
+                self._inside[current] = current
+                break
+            path.append(current)
+            current = parent_of(current)
+        # Down the path, outermost first: a func_literal is the answer only when nothing above it is.
+        for item in reversed(path):
+            if found is None and item.type == "func_literal":
+                found = item
+            self._inside[item] = found
+        return found
 
     def _declarations(self, function: Node) -> dict[str, list[tuple[Node, Node | None]]]:
         cached = self._cache.get(function.id)
@@ -86,7 +111,7 @@ class Scopes:
             return found
 
     def _local(self, use: Node) -> Local | None:
-        function = _outermost_function(use)
+        function = self.outermost_function(use)
         if function is None:
             return None
         name = syntax.text(use)
