@@ -7,10 +7,10 @@ image stands, and what `-e`, `--env-file` and `--network` mean.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..model import EnvFileRef, EnvSet, Location, TargetRef
+from ..model import EnvFileRef, EnvSet, LaunchSite, Location, Source, TargetRef
 
 # Options of `docker run` that take no value; every other option takes one (`--name x`, `-v a:b`, ...).
 _BOOLEAN_FLAGS = frozenset(
@@ -44,6 +44,17 @@ class DockerRun:
     network_host: Literal["never", "always", "conditional"]
     network_condition: str | None
     command: str = ""  # the words after the image: what the container runs instead of its CMD
+
+    def site(self, location: Location, language: Source, function: str | None, env_text: str,
+             targets: tuple[TargetRef, ...] | None = None) -> LaunchSite:
+        """The launch site this `docker run` is, written in ``language`` (its image targets, unless the
+        caller knows them better): a container never inherits the launcher's environment."""
+        return LaunchSite(
+            location=location, kind="docker-run", language=language, function=function,
+            targets=self.targets if targets is None else targets, sets=self.sets, inherits=False,
+            env_files=self.env_files, network_host=self.network_host, network_condition=self.network_condition,
+            env_text=env_text, command=self.command,
+        )
 
 
 def env_entry(token: Token, function: str | None = None) -> EnvSet:
@@ -117,16 +128,7 @@ def parse_docker_run(tokens: list[Token], function: str | None = None) -> Docker
 
 
 def _with_condition(entry: EnvSet, condition: str | None) -> EnvSet:
-    return EnvSet(
-        name=entry.name,
-        location=entry.location,
-        value=entry.value,
-        passthrough=entry.passthrough,
-        condition=condition,
-        name_text=entry.name_text,
-        via=entry.via,
-        function=entry.function,
-    )
+    return replace(entry, condition=condition)
 
 
 def _image(token: Token) -> tuple[TargetRef, ...]:

@@ -13,7 +13,7 @@ import bisect
 import re
 import shlex
 
-from ..model import FileFacts, LaunchSite, Location, TargetRef
+from ..model import FileFacts, Location, TargetRef
 from .docker_args import Token, parse_docker_run
 from .commands import parse_command, split_commands
 from .shell_arrays import EXPANSION, Word, arrays_before
@@ -115,22 +115,8 @@ def extract_shell_file(path: str, data: bytes) -> FileFacts:
             tokens = _tokens(path, text, segments, match.start(), assigned, arrays)
             run = parse_docker_run([Token(Location(path, index + 1, match.start() + 1), "run")] + tokens)
             if run is not None:
-                sites.append(
-                    LaunchSite(
-                        location=Location(path, index + 1, match.start() + 1),
-                        kind="docker-run",
-                        language="shell",
-                        function=None,
-                        targets=run.targets,
-                        sets=run.sets,
-                        inherits=False,
-                        env_files=run.env_files,
-                        network_host=run.network_host,
-                        network_condition=run.network_condition,
-                        env_text="docker run in a shell script",
-                        command=run.command,
-                    )
-                )
+                sites.append(run.site(Location(path, index + 1, match.start() + 1), "shell", None,
+                                      "docker run in a shell script"))
             index += len(segments)
             continue
         index += 1

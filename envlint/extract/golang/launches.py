@@ -153,22 +153,9 @@ def find_launches(go_file: GoFile, index: PackageIndex, calls: list[dict[str, li
         if "docker" in programs:
             run = parse_docker_run(tokens, function)
             if run is not None:
-                sites.append(
-                    LaunchSite(
-                        location=location,
-                        kind="docker-run",
-                        language="go",
-                        function=function,
-                        targets=_image_targets(run.targets, tokens),
-                        sets=run.sets,
-                        inherits=False,
-                        env_files=run.env_files,
-                        network_host=run.network_host,
-                        network_condition=run.network_condition,
-                        env_text="docker run: the container gets only the names passed with -e/--env-file",
-                        command=run.command,
-                    )
-                )
+                sites.append(run.site(location, "go", function,
+                                      "docker run: the container gets only the names passed with -e/--env-file",
+                                      _image_targets(run.targets, tokens)))
             continue
         env = _environment(call, scope, index)
         # `exec.Command(self, "serve")` and `exec.Command(self, "work")` run two programs of one binary: the

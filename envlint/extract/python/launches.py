@@ -54,20 +54,7 @@ def _site(index: FileIndex, call: Node, callee: str, args: Node) -> LaunchSite |
         run = parse_docker_run(tokens, function)
         if run is None:
             return None
-        return LaunchSite(
-            location=location,
-            kind="docker-run",
-            language="python",
-            function=function,
-            targets=run.targets,
-            sets=run.sets,
-            inherits=False,
-            env_files=run.env_files,
-            network_host=run.network_host,
-            network_condition=run.network_condition,
-            env_text="docker run: only -e and --env-file reach the container",
-            command=run.command,
-        )
+        return run.site(location, "python", function, "docker run: only -e and --env-file reach the container")
     env_node = keyword(args, "env")
     shape = EnvReader(index, call).expression(env_node)
     return LaunchSite(
