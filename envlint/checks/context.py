@@ -29,6 +29,7 @@ class Context:
     # Per service name (unique in a graph): asked for thousands of times by the rules.
     _by_name: dict[str, dict[str, list[Read]]] = field(default_factory=dict)
     _alternatives: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    _commands: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def services(self) -> dict[str, Service]:
@@ -219,12 +220,20 @@ class Context:
             return frozenset(values | ({""} if name in env.conditional else set()))
         return None if env.open or name in env.names else frozenset({""})
 
+    def _sub_commands(self, service: Service) -> frozenset[str]:
+        """The sub-commands the service's guards name (computed once per service)."""
+        found = self._commands.get(service.name)
+        if found is None:
+            found = self._commands[service.name] = frozenset(
+                g.value for r in service.reads for g in r.guards if g.variable == FIRST_ARGUMENT)
+        return found
+
     def _sub_command(self, site: LaunchSite, service: Service) -> frozenset[str] | None:
         """The sub-command the site runs: a word of its command that is one of the service's sub-commands
         (`serve` in `serve`, `/bin/app serve`, `python -m app serve`: the command may name the program
         first, when it replaces the image's entrypoint), else unknown. A word that no guard names is no
         evidence: the command may start with the program's path or an interpreter."""
-        known = {g.value for r in service.reads for g in r.guards if g.variable == FIRST_ARGUMENT}
+        known = self._sub_commands(service)
         words = site.command.split()
         for word in words[:4]:
             if word in known:

@@ -105,29 +105,29 @@ def _cobra(literals: list[tuple[Node, GoFile]], index: PackageIndex, found: Comm
                             use.split()[0] if use and use.split() else None, found)
 
 
+def _element_body(element: Node) -> Node | None:
+    """The `{...}` of a list element: `{Name: ...}`, `cli.Command{...}` or `&cli.Command{...}`."""
+    if element.type == "unary_expression" and element.named_children:
+        element = element.named_children[0]
+    if element.type == "composite_literal":
+        return element.child_by_field_name("body")
+    return element if element.type == "literal_value" else None
+
+
 def _urfave(literals: list[tuple[Node, GoFile]], index: PackageIndex, found: CommandGuards) -> None:
     listed: set[int] = set()  # command literals that are elements of some Commands list
-    roots: list[Node] = []
-    for literal, go_file in literals:
-        kind = _type_of(literal, go_file)
+    lists: list[tuple[Node, Node]] = []  # (an App or Command literal, its Commands list)
+    for literal, _ in literals:
         commands = keyed(literal.child_by_field_name("body")).get("Commands")
         if commands is None or commands.type != "composite_literal":
             continue
-        elements = items(commands.child_by_field_name("body"))
-        listed.update(e.id for e in elements)
-        if kind is not None and kind[1] in ("App", "Command"):
-            roots.append(literal)
-    for root in roots:
+        listed.update(e.id for e in items(commands.child_by_field_name("body")))
+        lists.append((literal, commands))
+    for root, commands in lists:
         if root.id in listed or (parent_of(root) is not None and parent_of(root).id in listed):
-            continue
-        commands = keyed(root.child_by_field_name("body"))["Commands"]
+            continue  # a sub-command's own Commands: nested
         for element in items(commands.child_by_field_name("body")):
-            body = element if element.type == "literal_value" else element.child_by_field_name("body") \
-                if element.type == "composite_literal" else None
-            if element.type == "unary_expression" and element.named_children:
-                inner = element.named_children[0]
-                body = inner.child_by_field_name("body") if inner.type == "composite_literal" else None
-            fields = keyed(body)
+            fields = keyed(_element_body(element))
             _guard_handlers([fields["Action"]] if "Action" in fields else [], index.string(fields.get("Name")), found)
 
 
