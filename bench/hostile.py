@@ -13,12 +13,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Callable
+
+if __package__ in (None, ""):  # run as a script: make `bench` importable as a package
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.measure import run_child  # noqa: E402
 
 NORMAL = {
     "app/main.py": 'import os\n\nQUEUE = os.environ["APP_QUEUE"]\n',
@@ -112,19 +115,15 @@ CASES: dict[str, Callable[[Path], None]] = {
 
 
 def _measure(root: Path) -> tuple[int, float, float, list[str]]:
-    start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "envlint", "check", "--no-cache", "--output-format", "json",
-                                str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out = process.stdout.read() if process.stdout else b""
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
+    out = root.parent / f"{root.name}.json"
+    child = run_child([sys.executable, "-m", "envlint", "check", "--no-cache", "--output-format", "json", str(root)],
+                      root, dict(os.environ), out)
     try:
-        findings = json.loads(out)["findings"]
+        findings = json.loads(out.read_bytes())["findings"]
     except (ValueError, KeyError):
         findings = []
     kinds = sorted({f["code"] if f["code"] != "ENV000" else f"ENV000:{f['name']}" for f in findings})
-    return process.returncode, seconds, usage.ru_maxrss / 1024, kinds
+    return child.exit_code, child.seconds, child.peak_kb / 1024, kinds
 
 
 def main() -> None:

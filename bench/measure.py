@@ -66,9 +66,19 @@ def listing(root: Path) -> Listing:
     return Listing(root, tuple(f.path for f in found), code, lines, sizes)
 
 
-def _child(argv: list[str], cwd: Path, env: dict[str, str], out: Path) -> tuple[float, int, int]:
-    """(wall seconds, peak KB of the largest process, peak KB of all of them) of one process, its
-    output in ``out``."""
+@dataclass(frozen=True)
+class Child:
+    """One measured process."""
+
+    exit_code: int
+    seconds: float  # wall clock
+    peak_kb: int  # of the process itself (ru_maxrss)
+    tree_kb: int  # of the process and its workers, sampled
+    stderr: bytes
+
+
+def run_child(argv: list[str], cwd: Path, env: dict[str, str], out: Path) -> Child:
+    """Run one process with its output in ``out``, and measure it."""
     with open(out, "wb") as stdout:
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE)
@@ -78,9 +88,16 @@ def _child(argv: list[str], cwd: Path, env: dict[str, str], out: Path) -> tuple[
         seconds = time.perf_counter() - start
         tree = sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
-    if process.returncode not in (0, 1):
-        raise RuntimeError(f"{argv[:4]} exited {process.returncode}: {stderr.decode(errors='replace')[-2000:]}")
-    return seconds, usage.ru_maxrss, tree
+    return Child(process.returncode, seconds, usage.ru_maxrss, tree, stderr)
+
+
+def _child(argv: list[str], cwd: Path, env: dict[str, str], out: Path) -> tuple[float, int, int]:
+    """(wall seconds, peak KB of the largest process, peak KB of all of them) of one process that must
+    exit 0 or 1, its output in ``out``."""
+    child = run_child(argv, cwd, env, out)
+    if child.exit_code not in (0, 1):
+        raise RuntimeError(f"{argv[:4]} exited {child.exit_code}: {child.stderr.decode(errors='replace')[-2000:]}")
+    return child.seconds, child.peak_kb, child.tree_kb
 
 
 class Runner:
