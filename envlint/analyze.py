@@ -41,8 +41,8 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCach
             clock: Clock = NO_CLOCK) -> Analysis:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
     clock.lap("discover", files_seen=len(found.files))
-    facts, problems = extract_all(root, found.files, cache, config.jobs)
-    projects = find_projects(root, found.files)
+    facts, problems, loaded = extract_all(root, found.files, cache, config.jobs)
+    projects = find_projects(root, found.files, loaded)
     clock.lap("extract")
     facts = resolve(facts, projects.go_modules)
     service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))

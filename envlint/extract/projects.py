@@ -10,6 +10,7 @@ import configparser
 import posixpath
 import re
 import tomllib
+from typing import Mapping
 from pathlib import Path
 
 from ..builds import ROOT_NAME, GoBuild, Projects, PythonProject
@@ -26,9 +27,11 @@ from .skaffold import skaffold_tags
 _MODULE_LINE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)
 
 
-def _read(root: Path, source: SourceFile, problems: list[Problem]) -> str | None:
+def _read(root: Path, source: SourceFile, problems: list[Problem], loaded: Mapping[str, bytes]) -> str | None:
     """The file's text, or None with the problem the extractors give any file (not-utf8 at its line and
-    column, binary, too-large, unreadable)."""
+    column, binary, too-large, unreadable). A file extraction already read is not read again."""
+    if source.path in loaded:
+        return loaded[source.path].decode("utf-8")
     data, problem = load(root, source)
     if problem is not None:
         problems.append(problem)
@@ -74,7 +77,10 @@ def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None
     return name, names, True
 
 
-def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
+def find_projects(root: Path, files: tuple[SourceFile, ...], loaded: Mapping[str, bytes] | None = None) -> Projects:
+    """The projects, Dockerfiles and builds of the repository. ``loaded`` holds the bytes extraction read
+    already (extract_all), so that a Dockerfile or a Makefile is read once per run."""
+    loaded = loaded or {}
     problems: list[Problem] = []
     by_root: dict[str, PythonProject] = {}
     modules: dict[str, str] = {}
@@ -84,20 +90,20 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
     for source in files:
         folder = posixpath.dirname(source.path) or "."
         if source.kind == "dockerfile":
-            text = _read(root, source, problems)
+            text = _read(root, source, problems, loaded)
             dockerfiles.append(parse_dockerfile(source.path, text or ""))
             go_builds.extend(dockerfile_go_builds(dockerfiles[-1]))
         elif source.kind in ("makefile", "shell", "yaml"):
             build_files.append((source.path, source.kind))
         elif source.kind == "go-mod":
-            text = _read(root, source, problems)
+            text = _read(root, source, problems, loaded)
             match = _MODULE_LINE.search(text or "")
             if match:
                 modules[folder] = match.group(1)
         elif source.kind in ("pyproject", "setup-cfg", "setup-py"):
             name, scripts, is_project = None, (), True
             if source.kind != "setup-py":
-                text = _read(root, source, problems)
+                text = _read(root, source, problems, loaded)
                 if text is not None:
                     reader = _pyproject if source.kind == "pyproject" else _setup_cfg
                     name, scripts, is_project = reader(text, source.path, problems)
@@ -114,7 +120,7 @@ def find_projects(root: Path, files: tuple[SourceFile, ...]) -> Projects:
     for path, kind in build_files:
         # Only `docker build` lines and skaffold artifacts matter here; the file's own problems (not
         # UTF-8, too large) are the extractors' to report.
-        data, _ = load(root, SourceFile(path, kind))
+        data = loaded[path] if path in loaded else load(root, SourceFile(path, kind))[0]
         if data is None:
             continue
         text = data.decode("utf-8")

@@ -200,7 +200,7 @@ def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
 
 
 def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | None = None,
-                jobs: int | None = None) -> tuple[list[FileFacts], list[Problem]]:
+                jobs: int | None = None) -> tuple[list[FileFacts], list[Problem], dict[str, bytes]]:
     problems: list[Problem] = []
     notes: list[FileFacts] = []
     units: list[Unit] = []
@@ -268,4 +268,5 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
     for item in facts:
         problems.extend(item.problems)
     problems.sort(key=lambda p: (p.location, p.kind))
-    return facts, problems
+    # What was read, for extract/projects.py to parse Dockerfiles and build files without reading again.
+    return facts, problems, texts
