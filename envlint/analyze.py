@@ -65,7 +65,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCach
         env_at=env,
         unlinked=explain_unlinked(sites, links, services),
     )
-    env_files = env_file_entries(root, found.files)
+    env_files = env_file_entries(root, found.files, loaded)
     # A file whose reads are a service's weak reads (a configuration it mounts or copies) is checked.
     weak = {r.location.path for s in services for r in s.weak_reads}
     clock.lap("resolve/graph")

@@ -6,6 +6,7 @@ that a `docker run --env-file` names, resolved against the repository's root or 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping
 
 from ..discover import SourceFile
 from ..model import EnvSet, LaunchSite
@@ -19,10 +20,14 @@ def _text(path: Path) -> str | None:
         return None
 
 
-def env_file_entries(root: Path, files: tuple[SourceFile, ...]) -> tuple[tuple[str, tuple[EnvSet, ...]], ...]:
-    """Every discovered env file with its entries (an unreadable one has none)."""
-    return tuple((f.path, tuple(parse_env_file(f.path, _text(root / f.path) or "")))
-                 for f in files if f.kind == "env-file")
+def env_file_entries(root: Path, files: tuple[SourceFile, ...],
+                     loaded: Mapping[str, bytes]) -> tuple[tuple[str, tuple[EnvSet, ...]], ...]:
+    """Every discovered env file with its entries (an unreadable one has none). One extraction already
+    read (``loaded``) is not read again; one it could not decode is read with replacement characters."""
+    def text(path: str) -> str:
+        return loaded[path].decode("utf-8") if path in loaded else _text(root / path) or ""
+
+    return tuple((f.path, tuple(parse_env_file(f.path, text(f.path)))) for f in files if f.kind == "env-file")
 
 
 def referenced_env_files(root: Path, sites: list[LaunchSite]) -> dict[str, frozenset[str]]:
