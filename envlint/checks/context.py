@@ -210,7 +210,7 @@ class Context:
         (inherited, passed through, or set to something that is not a literal). For the program's first
         argument (a sub-command), the first word of the command the site runs, when it gives one."""
         if name == FIRST_ARGUMENT:
-            return self._sub_command(site, service)
+            return self.sub_command(site, service)
         env = self.env(site)
         given = [s for s in site.sets if s.name == name] or [e for e in service.image_env if e.name == name]
         if given:
@@ -228,7 +228,7 @@ class Context:
                 g.value for r in service.reads for g in r.guards if g.variable == FIRST_ARGUMENT)
         return found
 
-    def _sub_command(self, site: LaunchSite, service: Service) -> frozenset[str] | None:
+    def sub_command(self, site: LaunchSite, service: Service) -> frozenset[str] | None:
         """The sub-command the site runs: a word of its command that is one of the service's sub-commands
         (`serve` in `serve`, `/bin/app serve`, `python -m app serve`: the command may name the program
         first, when it replaces the image's entrypoint), else unknown. A word that no guard names is no

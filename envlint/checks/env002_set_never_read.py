@@ -96,7 +96,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             unset = sorted({n for s in services for n in ctx.reads_by_name(s) if n not in env.names})
             guesses = did_you_mean(item.name, unset)
             related = [Related(location=site.location, note=f"launch site: {site.label}")]
-            program = services[0].name + (f" {site.command.split()[0]}" if other_commands else "")
+            # The sub-command the site runs, as the guards name it (`serve` in `/app serve`).
+            command = sorted(ctx.sub_command(site, services[0]) or ()) if other_commands else []
+            program = " ".join([services[0].name, *command])
             message = f"{item.name} is set here, but {program} never reads it"
             if guesses:
                 help = (f"did you mean {' or '.join(guesses)}? rename {item.name} to the name "
