@@ -113,6 +113,10 @@ class Runner:
             "sizes": files.sizes}))
         self.env = dict(os.environ, PYTHONPATH=os.pathsep.join(
             p for p in (str(BENCH_PARENT), os.environ.get("PYTHONPATH", "")) if p))
+        # Bytecode as an installed envlint has it (pip compiles it at install): a machine that sets
+        # PYTHONDONTWRITEBYTECODE would otherwise compile every module of envlint in every measured run.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
         # No cache may land in the measured tree (the ecosystem checkouts are read-only).
         self.env["ENVLINT_CACHE_DIR"] = str(scratch / "cache-default")
         help_text = subprocess.run([sys.executable, "-m", "envlint", "check", "--help"], env=self.env,

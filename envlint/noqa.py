@@ -20,7 +20,6 @@ from collections import defaultdict
 from typing import Callable
 
 from .model import Finding
-from .noqa_python import add_noqa_python
 from .comments import Scan, scan, style_of
 from .suppress import ENV900, Directive, directives_in
 
@@ -58,7 +57,12 @@ def add_noqa(findings: list[Finding], read_text: Callable[[str], str | None]) ->
         wanted = wanted_codes(in_file, text, path)
         if not wanted:
             continue
-        new = add_noqa_python(text, wanted) if style == "python" else add_comments(path, text, wanted)
+        if style == "python":
+            from .noqa_python import add_noqa_python  # libcst: imported only when a Python file is edited
+
+            new = add_noqa_python(text, wanted)
+        else:
+            new = add_comments(path, text, wanted)
         if new != text:
             edits[path] = new
     return edits

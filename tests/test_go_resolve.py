@@ -134,3 +134,28 @@ def test_descriptions_after_resolution() -> None:
     rows = [text for _, text in facts_by_location(_file(resolve_go(extracted, modules), "cmd/x/main.go"))]
     assert 'read OLLAMA_BASE_URL default="http://localhost:11434"' in rows
     assert "set AGENT_TOKEN passthrough" in rows
+
+
+def test_calls_into_the_standard_library_are_not_recorded_for_the_resolver() -> None:
+    """A call into a standard-library package can never be one of the repository's wrappers (no module
+    can be imported under `fmt` or `net/...`), so only calls into other packages wait for the resolver,
+    a module path without a dot (`module app`) included."""
+    source = b'''package main
+
+import (
+	"fmt"
+	"net/url"
+	"app/config"
+	cfg "github.com/acme/app/settings"
+)
+
+func main() {
+	fmt.Println("HOME")
+	url.Parse("http://x")
+	config.Get("DB_URL")
+	cfg.Lookup(nil, "TOKEN")
+}
+'''
+    [facts] = extract_go_package([("main.go", source)])
+    calls = [(c.package, c.name, c.location.line) for c in facts.extra.calls]
+    assert calls == [("app/config", "Get", 13), ("github.com/acme/app/settings", "Lookup", 14)]

@@ -19,9 +19,10 @@ Captures = dict[str, list[Node]]
 
 def _package_of(go_file: GoFile, operand: Node, index: PackageIndex) -> str | None:
     """The import path when ``operand`` names an imported package (not a local variable)."""
-    if operand.type != "identifier" or index.scopes.local(operand) is not None:
+    if operand.type != "identifier":
         return None
-    return go_file.imports.get(syntax.text(operand))
+    path = go_file.imports.get(syntax.text(operand))
+    return path if path is not None and index.scopes.local(operand) is None else None
 
 
 def selector_reads(go_file: GoFile, index: PackageIndex, calls: list[Captures],
@@ -42,14 +43,32 @@ def selector_reads(go_file: GoFile, index: PackageIndex, calls: list[Captures],
     return tuple(out)
 
 
+# The first elements of Go's standard library import paths (and cgo's "C"). The resolver completes a
+# call only into a package of one of the repository's go.mod modules, and no module can be imported
+# under these (the standard library's packages win), so a call into them is never recorded: they are
+# most of a package's calls (fmt, errors, strings), and each would cost its arguments' evaluation.
+_STANDARD = frozenset((
+    "C archive bufio builtin bytes cmp compress container context crypto database debug embed encoding "
+    "errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path "
+    "plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time "
+    "unicode unique unsafe weak").split())
+
+
+def standard_library(path: str) -> bool:
+    return path.split("/", 1)[0] in _STANDARD
+
+
 def _pending_calls(go_file: GoFile, index: PackageIndex, calls: list[Captures]) -> list[PendingCall]:
     """Calls into imported packages with an argument that may be a name (literal or `pkg.Const`): any
     argument, not only the first, as a wrapper may take a context first (`env.DurationOr(ctx, "X", d)`)."""
     out = []
     for captures in calls:
-        package = _package_of(go_file, captures["operand"][0], index)
+        operand = captures["operand"][0]
+        if operand.type != "identifier" or standard_library(go_file.imports.get(syntax.text(operand)) or "os"):
+            continue  # no import of that name, or the standard library: never one of our wrappers
+        package = _package_of(go_file, operand, index)
         arguments = [a for a in captures["arguments"][0].named_children if a.type != "comment"]
-        if package is None or package in ("os", "syscall") or not arguments:
+        if package is None or not arguments:
             continue
         args = tuple(Arg(name_parts(a, go_file, index), syntax.text(a)) for a in arguments)
         if not any(_may_name(a) for a in args):

@@ -77,6 +77,8 @@ def _variable(node: Node | None, stop: Node | None, go_file: GoFile, index: Pack
     if _first_argument(node, go_file):
         return FIRST_ARGUMENT
     if node.type == "identifier" and stop is not None:
+        if not _may_assign_variable(stop):
+            return None
         assigned = list(flow.assignments_to(stop, syntax.text(node), before=node.start_byte))
         return _variable(assigned[0][1], None, go_file, index) if len(assigned) == 1 else None
     if node.type != "call_expression":
@@ -90,6 +92,19 @@ def _variable(node: Node | None, stop: Node | None, go_file: GoFile, index: Pack
             or not (go_file.is_package(syntax.text(package), "os") or go_file.is_package(syntax.text(package), "syscall")):
         return None
     return index.string(arguments[0])
+
+
+_ANCHORED = syntax.tree_cache()  # function node -> whether its text holds "Getenv" or "Arg"
+
+
+def _may_assign_variable(function: Node) -> bool:
+    """Whether a local of ``function`` can hold what _variable names: only `os.Getenv(...)`, `os.Args[1]`
+    or `flag.Arg(0)` can, and a function whose text spells none of them is not walked for assignments."""
+    found = _ANCHORED.get(function)
+    if found is None:
+        data = function.text or b""
+        found = _ANCHORED[function] = b"Getenv" in data or b"Arg" in data
+    return found
 
 
 def _first_argument(node: Node, go_file: GoFile) -> bool:

@@ -108,6 +108,9 @@ def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) 
 def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
     parsed = [read_file(path, data) for path, data in files]
     index = PackageIndex(parsed)
+    index.scopes.declared = frozenset(syntax.text(name) for go_file in parsed
+                                      for captures in syntax.matches("go", "local_names", go_file.root)
+                                      for name in captures["name"])
     for go_file in parsed:
         for captures in syntax.matches("go", "declarations", go_file.root):
             name = syntax.text(captures["name"][0])

@@ -63,6 +63,9 @@ class Scopes:
     # The function each node is in (see _outermost_function), remembered for every node a climb passes:
     # the uses of one function share their ancestors, so each climbs only to the first known one.
     _inside: dict[Node, Node | None] = field(default_factory=dict)
+    # Every name any function of the package declares (rules/go/local_names.scm, all files), or None
+    # when unknown: a name outside it has no local declaration anywhere, so no climb or lookup is needed.
+    declared: frozenset[str] | None = None
 
     def outermost_function(self, node: Node) -> Node | None:
         """What _outermost_function(node) gives, with the answers of earlier climbs reused."""
@@ -111,10 +114,12 @@ class Scopes:
             return found
 
     def _local(self, use: Node) -> Local | None:
+        name = syntax.text(use)
+        if self.declared is not None and name not in self.declared:
+            return None
         function = self.outermost_function(use)
         if function is None:
             return None
-        name = syntax.text(use)
         best: tuple[int, int, Node] | None = None
         for declaration, scope in self._declarations(function).get(name, ()):
             if scope is None or not (scope.start_byte <= use.start_byte and use.end_byte <= scope.end_byte):

@@ -67,6 +67,8 @@ def _identity(function: Node) -> tuple[str, str] | None:
 
 def lookup(wrappers: dict[str, Wrapper], call: Node) -> Wrapper | None:
     """The wrapper a call of a plain name (`get(...)`) or of a method (`x.get(...)`) calls."""
+    if not wrappers:
+        return None  # most packages declare none: no name to look at, no climb to the function
     function = call.child_by_field_name("function")
     if function is None:
         return None
