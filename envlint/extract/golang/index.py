@@ -69,10 +69,15 @@ class PackageIndex:
     scopes: Scopes = field(default_factory=Scopes)
     # Names holding another package's constant (extra.PendingName), met while extracting: for the resolver.
     pending: list = field(default_factory=list)
+    # Every name a `const` declares anywhere in the package (top level or inside a function): a name
+    # outside it is no constant, so constant_of answers without looking for a local declaration.
+    const_names: set[str] = field(default_factory=set)
 
     def constant_of(self, identifier: Node) -> Node | None:
         """The value node of the constant ``identifier`` names: a local const, else a package const,
         unless a local variable or parameter of the same name shadows it."""
+        if syntax.text(identifier) not in self.const_names:
+            return None
         local = self.scopes.local(identifier)
         if local is not None:
             return local.value
@@ -108,9 +113,14 @@ def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) 
 def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
     parsed = [read_file(path, data) for path, data in files]
     index = PackageIndex(parsed)
-    index.scopes.declared = frozenset(syntax.text(name) for go_file in parsed
-                                      for captures in syntax.matches("go", "local_names", go_file.root)
-                                      for name in captures["name"])
+    declared: set[str] = set()
+    for go_file in parsed:
+        for captures in syntax.matches("go", "local_names", go_file.root):
+            names = [syntax.text(n) for n in captures["name"]]
+            declared.update(names)
+            if captures["declaration"][0].type == "const_spec":
+                index.const_names.update(names)
+    index.scopes.declared = frozenset(declared)
     for go_file in parsed:
         for captures in syntax.matches("go", "declarations", go_file.root):
             name = syntax.text(captures["name"][0])

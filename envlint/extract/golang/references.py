@@ -14,18 +14,21 @@ import re
 from collections import Counter
 
 _NOISE = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|`[^`]*`|\'(?:\\.|[^\'\\\n])*\'', re.DOTALL)
-_NAME = re.compile(rb"[A-Za-z_]\w*")
 _WORD = re.compile(rb"\w+")
 _DECLARATION = re.compile(rb"^func\s+([A-Za-z_]\w*)\s*[\[(]", re.MULTILINE)
 
 
 def referenced_names(data: bytes) -> frozenset[str]:
     code = _NOISE.sub(b" ", data)
-    names = set(_NAME.findall(code))
+    words = _WORD.findall(code)
+    # A name is a maximal run of word characters less its leading digits (what `[A-Za-z_]\w*` finds in
+    # it): one tokenisation serves both the names and the mentions below.
+    names = {w.lstrip(b"0123456789") for w in set(words)}
+    names.discard(b"")
     declarations = set(_DECLARATION.findall(code))
     # Whole words, counted in one pass (a search per declared function was quadratic in the file):
     # `\bname\b` matches exactly where a maximal run of word characters is the name.
-    mentions = Counter(w for w in _WORD.findall(code) if w in declarations) if declarations else Counter()
+    mentions = Counter(words) if declarations else Counter()
     for declared in declarations:
         # Its declaration is one mention; any other (a call, a use as a value) refers to it.
         if mentions[declared] <= code.count(b"func " + declared):
