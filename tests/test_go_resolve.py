@@ -156,6 +156,6 @@ func main() {
 	cfg.Lookup(nil, "TOKEN")
 }
 '''
-    [facts] = extract_go_package([("main.go", source)])
+    [facts] = extract_go_package([("main.go", source)], everything=True)  # no prefilter anchor: in full
     calls = [(c.package, c.name, c.location.line) for c in facts.extra.calls]
     assert calls == [("app/config", "Get", 13), ("github.com/acme/app/settings", "Lookup", 14)]

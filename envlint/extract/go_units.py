@@ -37,15 +37,36 @@ def _named_packages(extra: GoExtra, wrappers: set[str]) -> set[str]:
     return {p.package for p in parts if p.package}
 
 
+def _exported_wrappers(facts: list[FileFacts]) -> set[str]:
+    return {w.name for f in facts if f.language == "go" and isinstance(f.extra, GoExtra) for w in f.extra.wrappers}
+
+
+def _calls_of(wrappers: set[str]) -> re.Pattern[bytes] | None:
+    """`alias.Wrapper(`: the resolver only completes calls of an imported package's function by name."""
+    if not wrappers:
+        return None
+    return re.compile(rb"\.\s*(?:" + b"|".join(re.escape(w.encode()) for w in sorted(wrappers)) + rb")\b")
+
+
+def light_promoted(facts: list[FileFacts], packages: dict[str, Members]) -> list[str]:
+    """The folders of whole packages to extract again with every file in full: a light file of theirs
+    (golang/light.py) spells an exported wrapper's name after a dot, so its calls may be reads."""
+    calls = _calls_of(_exported_wrappers(facts))
+    if calls is None:
+        return []
+    light = {f.path for f in facts if f.language == "go" and isinstance(f.extra, GoExtra) and f.extra.light}
+    folders = {path.rpartition("/")[0] for path in light}
+    return sorted(folder for folder in folders
+                  if any(path in light and calls.search(data) for path, data in packages.get(folder, ())))
+
+
 def promoted(facts: list[FileFacts], headers: dict[str, Members], module_roots: set[str]) -> list[str]:
     """The header-only folders that the whole packages' facts may need, sorted."""
     extras = [f.extra for f in facts if f.language == "go" and isinstance(f.extra, GoExtra)]
-    wrappers = {w.name for extra in extras for w in extra.wrappers}
+    wrappers = _exported_wrappers(facts)
     imported = {package for extra in extras for package in _named_packages(extra, wrappers)}
     last = {path.rstrip("/").rsplit("/", 1)[-1] for path in imported}
-    # `alias.Wrapper(`: the resolver only completes calls of an imported package's function by name.
-    calls = re.compile(rb"\.\s*(?:" + b"|".join(re.escape(w.encode()) for w in sorted(wrappers)) + rb")\b") \
-        if wrappers else None
+    calls = _calls_of(wrappers)
     out = []
     for folder, files in headers.items():
         if (imported and folder in module_roots) or folder.rsplit("/", 1)[-1] in last \

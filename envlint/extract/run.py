@@ -22,7 +22,7 @@ from .callers import mark_no_caller
 from .process_managers import is_supervisor_config
 from .compose.sniff import looks_like_compose
 from .workflows import is_workflow
-from .go_units import promoted, split_packages
+from .go_units import light_promoted, promoted, split_packages
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -101,7 +101,8 @@ Unit = tuple[str, list[tuple[str, bytes]]]  # (language, [(path, bytes)]): a Pyt
 # small files ran 1.15x slower in two workers; 30 MB of the standard library ran 1.6x faster).
 PARALLEL_FROM_BYTES = 4_000_000
 # Go packages none of whose files the byte prefilter wants are extracted for their headers only
-# (go_units.py); tests turn it off to check that no fact depends on it.
+# (go_units.py), and the files it does not want in a whole package are light (golang/light.py); tests
+# turn it off to check that no fact depends on it.
 PREFILTER = True
 
 
@@ -131,6 +132,8 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     paths = [p for p, _ in members]
     if language == "go":
         return _guarded(paths, lambda: extract_go_package(members), "go")
+    if language == "go-all":  # a whole package again, every file in full (go_units.light_promoted)
+        return _guarded(paths, lambda: extract_go_package(members, everything=True), "go")
     if language == "go-headers":  # a package no file of which the prefilter wants (go_units.py)
         return _guarded(paths, lambda: extract_go_headers(members), "go")
     if language in ("compose", "kubernetes"):
@@ -244,7 +247,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
         if source.kind == "makefile":  # a Makefile that runs a compose file gives it names
             config["compose"].append((source.path, data))
     whole, headers = split_packages(go_packages) if PREFILTER else (sorted(go_packages), [])
-    units.extend(("go", go_packages[folder]) for folder in whole)
+    units.extend(("go" if PREFILTER else "go-all", go_packages[folder]) for folder in whole)
     units.extend(("go-headers", go_packages[folder]) for folder in headers)
     units.extend((kind, config[kind]) for kind in sorted(config))
 
@@ -259,9 +262,15 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
     extracted = extract(units)
     module_roots = {s.path.rpartition("/")[0] for s in files if s.kind == "go-mod"}
     pending = {folder: go_packages[folder] for folder in headers}
-    while more := promoted(extracted, pending, module_roots):  # until no whole package needs another
+    while True:  # until no whole package needs another, nor a light file of one a full extraction
+        more = promoted(extracted, pending, module_roots)
+        full = light_promoted(extracted, go_packages) if PREFILTER else []
+        if not more and not full:
+            break
         again = {path for folder in more for path, _ in pending.pop(folder)}
-        extracted = [f for f in extracted if f.path not in again] + extract([("go", go_packages[folder]) for folder in more])
+        again |= {path for folder in full for path, _ in go_packages[folder]}
+        extracted = [f for f in extracted if f.path not in again] + extract(
+            [("go", go_packages[folder]) for folder in more] + [("go-all", go_packages[folder]) for folder in full])
     if cache is not None:
         finish_run(cache)
     facts = mark_no_caller(_one_per_path(extracted + notes), texts)

@@ -18,11 +18,12 @@ from ...model import EnvSet, FileFacts, Read
 from .. import syntax
 from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
+from .light import light_candidates, still_light
 from .calls import package_extra, selector_reads
 from .headers import failed, header_facts
 from .flags import flag_reads
 from .kingpin import kingpin_reads
-from .guards import inherited_guards, with_inherited
+from .guards import InheritedGuards, with_inherited
 from .launches import find_launches
 from .reads import analyse_read, make_read, reader_form
 from .sdk import sdk_launches
@@ -50,35 +51,44 @@ def _setenv(go_file: GoFile, captures, index: PackageIndex) -> EnvSet | None:
                   function=function_name(enclosing_function(call)))
 
 
-def extract_go_package(files: list[tuple[str, bytes]]) -> list[FileFacts]:
-    """One FileFacts per file, in input order. Never raises: an extractor bug costs the file it hit
-    (or, while indexing, the package) a Problem, not the run."""
+def extract_go_package(files: list[tuple[str, bytes]], everything: bool = False) -> list[FileFacts]:
+    """One FileFacts per file, in input order; files that need no extraction of their own are light
+    (light.py) unless ``everything``. Never raises: an extractor bug costs the file it hit (or, while
+    indexing, the package) a Problem, not the run."""
     try:
-        return _extract(files)
+        return _extract(files, everything)
     finally:
         syntax.release()  # the package's trees and matches are not needed by the next unit
 
 
-def _extract(files: list[tuple[str, bytes]]) -> list[FileFacts]:
+def _calls(query: str, go_file: GoFile) -> list[Captures]:
+    return [c for c in syntax.matches("go", query, go_file.root) if not c["arguments"][0].has_error]
+
+
+def _extract(files: list[tuple[str, bytes]], everything: bool) -> list[FileFacts]:
     try:
-        index = build_index(files)
-        calls = {f.path: [c for c in syntax.matches("go", "package_calls", f.root) if not c["arguments"][0].has_error]
-                 for f in index.files}
-        local_calls = {f.path: [c for c in syntax.matches("go", "local_calls", f.root) if not c["arguments"][0].has_error]
-                       for f in index.files}
-        selector = {f.path: [c for c in syntax.matches("go", "selector_calls", f.root) if not c["arguments"][0].has_error]
-                    for f in index.files}
+        candidates = light_candidates(files, everything)
+        index = build_index(files, candidates)
+        # A light candidate holds no os.Getenv/Setenv/exec.Command call: the prefilter's anchors.
+        calls = {f.path: [] if f.path in candidates else _calls("package_calls", f) for f in index.files}
+        local_calls = {f.path: _calls("local_calls", f) for f in index.files}
         wrappers, direct = _direct_reads(index, calls)
         extend_wrappers(wrappers, [c for f in index.files for c in local_calls[f.path]], index)
+        names = {key.rsplit(":", 1)[-1].lstrip(".") for key in wrappers}
+        light = {f.path for f in index.files if f.path in candidates and still_light(f.source.data, names)}
+        selector = {f.path: [] if f.path in light else _calls("selector_calls", f) for f in index.files}
         # Reads whose location is a struct field or another file than the call's: placed by path.
         types = struct_types(index) if any(parses_tags(f) for f in index.files) else {}
-        inherited = inherited_guards(index, local_calls)
+        inherited = InheritedGuards(index, local_calls)
         placed = viper_reads(index, selector) + [r for f in index.files if parses_tags(f)
                                                  for r in tagged_reads(f, index, selector[f.path], types)]
     except Exception as exc:  # noqa: BLE001 - reported as a problem of every file of the package
         return [failed(path, exc) for path, _ in files]
     out = []
     for go_file in index.files:
+        if go_file.path in light:
+            out.append(_light_facts(go_file, index, placed, inherited, wrappers))
+            continue
         try:
             facts = _file_facts(go_file, index, calls[go_file.path], local_calls[go_file.path],
                                 direct[go_file.path], wrappers)
@@ -95,6 +105,20 @@ def _extract(files: list[tuple[str, bytes]]) -> list[FileFacts]:
         except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
             out.append(failed(go_file.path, exc))
     return out
+
+
+def _light_facts(go_file: GoFile, index: PackageIndex, placed: list[tuple[str, Read]],
+                 inherited: InheritedGuards, wrappers: dict[str, Wrapper]) -> FileFacts:
+    """A light file's facts: its header, the reads other files place in it, its exported constants and
+    wrappers for the resolver; no calls into other packages (light.py)."""
+    try:
+        reads = tuple(sorted(dict.fromkeys(with_inherited(r, inherited) for path, r in placed if path == go_file.path),
+                             key=lambda r: r.location))
+        extra = replace(package_extra(go_file, index, [], wrappers, ()), light=True)
+        return replace(header_facts(go_file), reads=reads, reads_dynamic=any(r.name is None for r in reads),
+                       extra=extra)
+    except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
+        return failed(go_file.path, exc)
 
 
 def _direct_reads(index: PackageIndex, calls: dict[str, list[Captures]]

@@ -70,6 +70,10 @@ class GoExtra:
     wrappers: tuple[WrapperSpec, ...] = ()  # exported wrappers declared in this file
     names: tuple[PendingName, ...] = ()
     calls: tuple[PendingCall, ...] = ()
+    # A file of a whole package that the prefilter does not want and that spells none of the package's
+    # wrappers (light.py): its calls into other packages were not recorded. extract_all extracts its
+    # package again, every file in full, when it spells another package's exported wrapper.
+    light: bool = False
 
 
 def name_parts(node: Node | None, go_file: GoFile, index: PackageIndex, depth: int = 0) -> tuple[Part, ...]:

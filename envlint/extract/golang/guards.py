@@ -139,48 +139,67 @@ def _unparen(node: Node | None) -> Node | None:
     return node
 
 
-def inherited_guards(index: PackageIndex, local_calls: dict[str, list[Captures]]) -> dict[str, tuple[Guard, ...]]:
-    """Function name -> the guards around every call of it (and of its callers), when there are some."""
-    files = {f.path: f for f in index.files}
-    functions = {syntax.text(d.child_by_field_name("name")): d for f in index.files for d in f.root.named_children
-                 if d.type == "function_declaration"}
-    calls: dict[str, list[tuple[Node, GoFile]]] = defaultdict(list)
-    for path, matches in local_calls.items():
-        for captures in matches:
-            name = syntax.text(captures["function"][0])
-            if name in functions and _private(name, files[path]):
-                calls[name].append((captures["call"][0], files[path]))
-    direct = {call.id: guards_of(call, enclosing_function(call), go_file, index)
-              for found in calls.values() for call, go_file in found}
-    # The handlers of top-level commands (`RunE: runServe`) run only under their command's guard.
-    seeds = {name: (guard,) for name, guard in command_guards(index).functions.items() if name in functions}
-    if not any(direct.values()) and not seeds:
-        return {}  # no call under a guard: nothing to inherit (and no need to count references)
-    uses = Counter(syntax.text(n) for f in index.files for n in syntax.walk(f.root)
-                   if n.type == "identifier" and syntax.text(n) in calls)
-    memo: dict[str, tuple[Guard, ...]] = {}
+class InheritedGuards:
+    """Function name -> the guards around every call of it (and of its callers), asked per function
+    that holds a read: a big package has tens of thousands of calls, and only the chains above its few
+    reads are looked at (each call's own guards, then the references count, only when needed).
 
-    def resolve(name: str, stack: frozenset[str]) -> tuple[Guard, ...]:
-        if name in seeds:
-            return seeds[name]
-        if name in memo:
-            return memo[name]
-        # recursion, or named somewhere else than its declaration and its calls (passed as a value)
-        if name not in calls or name in stack or uses[name] != len(calls[name]) + 1:
+    A function inherits nothing when it is exported from a library package, called nowhere, named
+    somewhere else than its declaration and its calls (passed as a value), or met again while its
+    callers are followed (recursion)."""
+
+    def __init__(self, index: PackageIndex, local_calls: dict[str, list[Captures]]) -> None:
+        self.index = index
+        files = {f.path: f for f in index.files}
+        functions = {syntax.text(d.child_by_field_name("name")) for f in index.files for d in f.root.named_children
+                     if d.type == "function_declaration"}
+        self.calls: dict[str, list[tuple[Node, GoFile]]] = defaultdict(list)
+        for path, matches in local_calls.items():
+            for captures in matches:
+                name = syntax.text(captures["function"][0])
+                if name in functions and _private(name, files[path]):
+                    self.calls[name].append((captures["call"][0], files[path]))
+        # The handlers of top-level commands (`RunE: runServe`) run only under their command's guard.
+        self.seeds = {name: (guard,) for name, guard in command_guards(index).functions.items() if name in functions}
+        self._direct: dict[int, tuple[Guard, ...]] = {}
+        self._uses: Counter[str] | None = None
+        self._memo: dict[str, tuple[Guard, ...]] = {}
+
+    def get(self, name: str) -> tuple[Guard, ...]:
+        return self._resolve(name, frozenset())
+
+    def _direct_of(self, call: Node, go_file: GoFile) -> tuple[Guard, ...]:
+        found = self._direct.get(call.id)
+        if found is None:
+            found = self._direct[call.id] = guards_of(call, enclosing_function(call), go_file, self.index)
+        return found
+
+    def _used_only_where_called(self, name: str) -> bool:
+        if self._uses is None:  # every identifier of the package, once: the calls' names counted
+            self._uses = Counter(syntax.text(n) for f in self.index.files for n in syntax.walk(f.root)
+                                 if n.type == "identifier" and syntax.text(n) in self.calls)
+        return self._uses[name] == len(self.calls[name]) + 1
+
+    def _resolve(self, name: str, stack: frozenset[str]) -> tuple[Guard, ...]:
+        if name in self.seeds:
+            return self.seeds[name]
+        if name in self._memo:
+            return self._memo[name]
+        if name not in self.calls or name in stack:
             return ()
         common: tuple[Guard, ...] | None = None
-        for call, _ in calls[name]:
+        for call, go_file in self.calls[name]:
             caller = enclosing_function(call)
-            above = ()
+            above: tuple[Guard, ...] = ()
             if caller is not None and caller.type == "function_declaration":
-                above = resolve(syntax.text(caller.child_by_field_name("name")), stack | {name})
-            these = above + direct[call.id]
+                above = self._resolve(syntax.text(caller.child_by_field_name("name")), stack | {name})
+            these = above + self._direct_of(call, go_file)
             common = these if common is None else tuple(g for g in common if g in these)
-        memo[name] = common or ()
-        return memo[name]
-
-    out = {name: resolve(name, frozenset()) for name in set(calls) | set(seeds)}
-    return {name: guards for name, guards in out.items() if guards}
+            if not common:
+                break  # nothing in common already: no later call can add a guard
+        # Checked last: counting references walks the whole package, worth it only for a guarded name.
+        self._memo[name] = common if common and self._used_only_where_called(name) else ()
+        return self._memo[name]
 
 
 def _private(name: str, go_file: GoFile) -> bool:
@@ -188,7 +207,7 @@ def _private(name: str, go_file: GoFile) -> bool:
     return name not in ("main", "init") and (go_file.package == "main" or not name[:1].isupper())
 
 
-def with_inherited(read: Read, inherited: dict[str, tuple[Guard, ...]]) -> Read:
+def with_inherited(read: Read, inherited: InheritedGuards) -> Read:
     """The read with the guards of its function's calls before its own, and their text in its condition."""
     from dataclasses import replace
 

@@ -97,6 +97,8 @@ class PackageIndex:
 WHOLE_QUERIES = ("imports", "declarations", "package_calls", "local_calls", "selector_calls", "composites",
                  "environ_calls", "local_names")
 HEADER_QUERIES = ("imports", "environ_calls")
+# A light file's (light.py): what the package's index, wrappers and guards need from it.
+LIGHT_QUERIES = ("imports", "declarations", "local_calls", "environ_calls", "local_names")
 
 
 def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) -> GoFile:
@@ -110,8 +112,9 @@ def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) 
     return GoFile(Source(path, data), root, package, names, paths, error)
 
 
-def build_index(files: list[tuple[str, bytes]]) -> PackageIndex:
-    parsed = [read_file(path, data) for path, data in files]
+def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozenset()) -> PackageIndex:
+    """The package's index; the files in ``light`` are queried for LIGHT_QUERIES only."""
+    parsed = [read_file(path, data, LIGHT_QUERIES if path in light else WHOLE_QUERIES) for path, data in files]
     index = PackageIndex(parsed)
     declared: set[str] = set()
     for go_file in parsed:

@@ -11,10 +11,12 @@ same keeps the read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 _NOISE = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|`[^`]*`|\'(?:\\.|[^\'\\\n])*\'', re.DOTALL)
 _WORD = re.compile(rb"\w+")
+_AFTER_FUNC = re.compile(rb"func (\w*)")
 _DECLARATION = re.compile(rb"^func\s+([A-Za-z_]\w*)\s*[\[(]", re.MULTILINE)
 
 
@@ -29,8 +31,16 @@ def referenced_names(data: bytes) -> frozenset[str]:
     # Whole words, counted in one pass (a search per declared function was quadratic in the file):
     # `\bname\b` matches exactly where a maximal run of word characters is the name.
     mentions = Counter(words) if declarations else Counter()
+    after_func = sorted(_AFTER_FUNC.findall(code)) if declarations else []
     for declared in declarations:
         # Its declaration is one mention; any other (a call, a use as a value) refers to it.
-        if mentions[declared] <= code.count(b"func " + declared):
+        if mentions[declared] <= _starting_with(after_func, declared):
             names.discard(declared)
     return frozenset(name.decode("ascii", "replace") for name in names)
+
+
+def _starting_with(words: list[bytes], prefix: bytes) -> int:
+    """How many of the sorted ``words`` start with ``prefix``: `code.count(b"func " + prefix)` when
+    ``words`` are the word runs after each `func ` of the code (a name is all word characters, so
+    each occurrence lies inside one run), without a scan of the code per declared function."""
+    return bisect_left(words, prefix + b"\xff") - bisect_left(words, prefix)

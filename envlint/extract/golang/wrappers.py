@@ -75,6 +75,8 @@ def lookup(wrappers: dict[str, Wrapper], call: Node) -> Wrapper | None:
     if function.type == "selector_expression":
         return wrappers.get("." + syntax.text(function.child_by_field_name("field")))
     name = syntax.text(function)
+    if not any(key.endswith(":" + name) for key in wrappers):
+        return wrappers.get(name)  # no closure of that name: no need to find the function around the call
     outer = enclosing_function(call)
     found = wrappers.get(f"{outer.id}:{name}") if outer is not None else None
     return found or wrappers.get(name)
