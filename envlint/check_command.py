@@ -17,7 +17,7 @@ from .analyze import analyze
 from .baseline import baseline_json, load_baseline
 from .checks import BY_CODE
 from .config import Config, ConfigError, describe_config
-from .discover import inside
+from .discover import Containment
 from .extract.cache import DEFAULT_FOLDER, UnitCache
 from .extract.run import MAX_FILE_BYTES
 from .filter import SelectionError, selected_codes
@@ -34,8 +34,10 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _reader(root: Path) -> Callable[[str], str | None]:
+    contained = Containment(root)
+
     def read_text(path: str) -> str | None:
-        if not inside(root, root / path):  # never read (nor, with --add-noqa, write) through a link out
+        if not contained(root / path):  # never read (nor, with --add-noqa, write) through a link out
             return None
         try:
             # A file over extraction's size limit was never read: its suppressions are not read either

@@ -131,6 +131,7 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
     excluded or ignored by git, as ruff does.
     """
     matches = _exclusion(DEFAULT_EXCLUDE + exclude, root)
+    contained = Containment(root)
     files: list[SourceFile] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -158,7 +159,7 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
             problems.append(Problem(location=Location(rel, 1, 1), kind="broken-symlink",
                                     message=f"broken symbolic link to {os.readlink(path)}; skipped"))
             return
-        if not inside(root, path):
+        if not contained(path):
             # A link to /etc/passwd or /proc/self/environ in a stranger's repository: never read it.
             problems.append(Problem(location=Location(rel, 1, 1), kind="outside-root",
                                     message=f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"))
@@ -207,12 +208,30 @@ def _utf8(name: str) -> bool:
     return True
 
 
-def inside(root: Path, path: Path) -> bool:
-    """Whether ``path``, with every symbolic link on the way resolved, is inside ``root``."""
-    try:
-        return path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):  # a symlink loop
-        return False
+class Containment:
+    """Whether a path, with every symbolic link on the way resolved, is inside the root; for many paths:
+    the root and each folder are resolved once. A path that is
+    not itself a link resolves to its resolved folder plus its name (discovered names hold no `..`), so
+    only links, and each folder once, cost a walk of the path's components (a resolve per file was
+    0.4 s of ragflow's run)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._root: Path | None = None
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> bool:
+        try:
+            if self._root is None:
+                self._root = self.root.resolve()
+            if not path.name or path.name in (".", "..") or path.is_symlink():
+                return path.resolve().is_relative_to(self._root)
+            folder = self._folders.get(path.parent)
+            if folder is None:
+                folder = self._folders[path.parent] = path.parent.resolve()
+            return (folder / path.name).is_relative_to(self._root)
+        except (OSError, RuntimeError):  # a symlink loop
+            return False
 
 
 def _unexcluded(listed: list[str], root: Path, folders: tuple[Path, ...],

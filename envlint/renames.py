@@ -8,6 +8,7 @@ dropped or added (`APP_DB_HOST`/`DB_HOST`), a documented abbreviation or synonym
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words people write for one another; each set is one class.
 SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
@@ -50,6 +51,7 @@ def _one_word(xs: list[str], ys: list[str]) -> tuple[str, str] | None:
     return differing[0] if len(differing) == 1 else None
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same pairs at every site of a program
 def rename_kind(x: str, y: str) -> str | None:
     """How ``x`` is ``y`` spelled differently ("typo", "separator", "plural", "prefix", "suffix",
     "abbreviation"), or None when they are different names."""

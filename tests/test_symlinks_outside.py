@@ -55,3 +55,18 @@ def test_add_noqa_never_writes_through_a_link_out(repo: Path) -> None:
     assert result.exit_code == 0
     assert (repo.parent / "outside" / "reader.py").read_text() == before
     assert (repo.parent / "outside" / "secrets.env").read_text() == "API_TOKEN=hunter2-outside\n"
+
+
+def test_containment_resolves_links_of_files_and_of_the_folders_above_them(repo: Path) -> None:
+    from envlint.discover import Containment
+
+    outside = repo.parent / "outside"
+    (repo / "vendor").symlink_to(outside)  # a folder link out: every path under it is outside
+    (repo / "mirror").symlink_to(repo / "app")  # a folder link that stays inside
+    contained = Containment(repo)
+    cases = ["app/main.py", "app/same.py", "app/reader.py", "leak.env", "vendor/reader.py", "mirror/main.py",
+             "app/missing.py"]
+    assert {case: contained(repo / case) for case in cases} == {
+        "app/main.py": True, "app/same.py": True, "app/reader.py": False, "leak.env": False,
+        "vendor/reader.py": False, "mirror/main.py": True, "app/missing.py": True,
+    }

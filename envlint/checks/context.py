@@ -386,7 +386,7 @@ def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str,
     for name in unread:
         # A read name the site sets only in branches that exclude this set's (the `else` of its `if`)
         # is unset wherever this one is set.
-        apart = [n for n in reads if set_apart(site.sets, name, n)]
+        apart = [n for n in reads if rename_kind(name, n) and set_apart(site.sets, name, n)]  # _one_rename keeps no other
         match = _one_rename(name, site.sets, unset + apart, by_name)
         # one to one: the read name must pair back with this set name only
         if match and name in familiar and match[1] not in _SLIPS:
