@@ -75,8 +75,11 @@ def _references(names: list[str], texts: dict[str, bytes]) -> dict[str, int]:
     word = re.compile(rb"\b(" + alternation + rb")\b")
     definition = re.compile(rb"\b(?:def|class|func)[ \t]+(?:\([^)\n]*\)[ \t]*)?(" + alternation + rb")\b")
     counts: dict[str, int] = {}
+    spelled = [n.encode() for n in names]
     for path in sorted(texts):
         text = texts[path]
+        if not any(name in text for name in spelled):
+            continue  # a substring search per name is several times faster than the regex on a text
         for match in word.finditer(text):
             counts[match.group(1).decode()] = counts.get(match.group(1).decode(), 0) + 1
         for match in definition.finditer(text):
