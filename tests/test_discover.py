@@ -246,3 +246,14 @@ def test_a_gitignore_is_matched_as_git_does_with_its_negations(tmp_path: Path) -
         (tmp_path / rel).write_text("x\n")
     found = discover(tmp_path, (tmp_path,), (), respect_gitignore=True)
     assert [f.path for f in found.files] == ["keep_me.py", "main.go", "sub/keep2.py", "sub/top.sh"]
+
+
+def test_go_testdata_folders_are_skipped_by_default_as_go_tools_skip_them(tmp_path: Path) -> None:
+    (tmp_path / "cmd" / "testdata").mkdir(parents=True)
+    (tmp_path / "cmd" / "main.go").write_text("package main\n")
+    (tmp_path / "cmd" / "testdata" / "broken.go").write_text("package broken\nfunc {\n")
+    (tmp_path / "testdata").mkdir()
+    (tmp_path / "testdata" / "run.sh").write_text("#!/bin/sh\nexec app\n")
+    found = discover(tmp_path, (tmp_path,), (), True)
+    assert [(f.path, f.kind) for f in found.files] == [("cmd/main.go", "go")]
+    assert found.problems == ()

@@ -56,3 +56,15 @@ def test_an_internal_error_is_exit_2_with_one_line_and_where_to_report_it(
     line = broken.__code__.co_firstlineno + 1  # where the exception was raised
     assert result.stderr == (f"envlint: error: internal error (KeyError: 'boom') at test_no_traceback.py:{line}; "
                              "please report it at https://github.com/envlint/envlint/issues with the command you ran\n")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is a Linux device; CI runs Linux")
+def test_stdout_on_a_full_device_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "main.py").write_text(PY)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "envlint", "check", "--output-format", "json", "."],
+                              cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (2, "envlint: error: output: No space left on device\n")

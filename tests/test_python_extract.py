@@ -259,6 +259,16 @@ def test_a_shell_script_with_a_python_name_is_not_python() -> None:
     assert [r.name for r in python.reads] == ["A"] and python.notes == ()
 
 
+@pytest.mark.parametrize("source", [
+    "def f(rest):\n    return 1, *rest\n",  # a starred item in a return tuple (3.8)
+    "def f():\n    if True:\n        x = [1,\n2,\n  3]\n        return x\n",  # inside brackets, indentation is free
+])
+def test_valid_python_is_never_a_syntax_error(source: str) -> None:
+    facts = extract_python_file("ok.py", f'import os\n{source}X = os.getenv("AFTER")\n'.encode())
+    assert (facts.problems, facts.notes) == ((), ())
+    assert [(r.name, r.location.line) for r in facts.reads] == [("AFTER", source.count("\n") + 2)]
+
+
 @pytest.mark.parametrize(("line", "notes"), [
     # PEP 696 defaults (3.13): neither the grammar nor CPython 3.11 parses them
     ("class Box[T = int]:\n    pass\n", [("newer-python", "syntax of Python 3.12 or newer")]),
