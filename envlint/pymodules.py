@@ -12,16 +12,18 @@ and the repository root (envlint/graph/pyimports.py), or every folder above the 
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from typing import Container, Iterable
 
 
-def module_files(module: str, run: bool = False) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # pure, and asked again for every import of every file of a closure
+def module_files(module: str, run: bool = False) -> tuple[str, ...]:
     """The files that can hold dotted ``module``, relative to a source root; with ``run`` (`python -m`)
     the package's `__main__.py` first, as Python looks for it."""
     base = module.replace(".", "/")
     if not base:
-        return ["__init__.py"]
-    return ([f"{base}/__main__.py"] if run else []) + [f"{base}.py", f"{base}/__init__.py"]
+        return ("__init__.py",)
+    return ((f"{base}/__main__.py",) if run else ()) + (f"{base}.py", f"{base}/__init__.py")
 
 
 def ancestor_roots(importer: str) -> list[str]:

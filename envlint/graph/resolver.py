@@ -138,10 +138,11 @@ def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...
                     posixpath.normpath(posixpath.join(launcher_dir, target.value))]
         what = f"script {target.value!r}"
     owners = []
+    wanted = set(suffixes)
     for service in services:
         for path in service.files:
             inside = path[len(service.root) + 1:] if service.root != "." else path
-            if any(path == s or inside == s or inside.startswith("src/") and inside[4:] == s for s in suffixes):
+            if path in wanted or inside in wanted or inside.startswith("src/") and inside[4:] in wanted:
                 owners.append(service)
                 break
     # A script run by its path is the program it makes, not another script's that runs it in turn.
