@@ -25,8 +25,9 @@ _NOT_PLURAL = frozenset({"HTTPS", "WSS", "FTPS", "SMTPS", "IMAPS", "LDAPS", "AMQ
                          "SSL", "DNS", "OS", "AWS", "GCS", "SQS", "SNS", "NFS", "CORS", "STATUS", "ADDRESS"})
 
 
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[_\-.]+", name.upper()) if t]
+@lru_cache(maxsize=1 << 14)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[_\-.]+", name.upper()) if t)
 
 
 def _osa(a: str, b: str) -> int:
@@ -43,7 +44,7 @@ def _osa(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _one_word(xs: list[str], ys: list[str]) -> tuple[str, str] | None:
+def _one_word(xs: tuple[str, ...], ys: tuple[str, ...]) -> tuple[str, str] | None:
     """The one pair of words at the same place that differ, when everything else is equal."""
     if len(xs) != len(ys):
         return None
