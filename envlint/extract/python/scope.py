@@ -5,32 +5,55 @@ All of these climb `.parent` links from a node found by a query; nothing here se
 
 from __future__ import annotations
 
-from ..syntax import Node, parent_of, text
+from ..syntax import Node, parent_of, text, tree_cache
 
 _SCOPES = frozenset({"function_definition", "class_definition"})
+# Answers per node of the file being extracted (emptied when the next file is parsed). Exact: a node's
+# scope, a scope's chain and a function's parameters are properties of the tree, which never changes.
+_SCOPE_OF: dict[Node, Node | None] = tree_cache()
+_CHAINS: dict[Node | None, tuple[Node | None, ...]] = tree_cache()
+_PARAMETERS: dict[Node, frozenset[str]] = tree_cache()
 
 
 def scope_of(node: Node) -> Node | None:
     """The innermost function or class whose body holds the node; None for module level."""
+    try:
+        return _SCOPE_OF[node]
+    except KeyError:
+        pass
+    # Every ancestor passed on the way up (below the scope) has the same answer: remembered too, so
+    # that the climbs from the nodes of one statement stop where an earlier climb went through.
+    passed = [node]
     current = parent_of(node)
-    while current is not None:
-        if current.type in _SCOPES:
-            return current
+    while current is not None and current.type not in _SCOPES:
+        found = _SCOPE_OF.get(current, passed)
+        if found is not passed:
+            current = found
+            break
+        passed.append(current)
         current = parent_of(current)
-    return None
+    for seen in passed:
+        _SCOPE_OF[seen] = current
+    return current
 
 
-def scope_chain(node: Node) -> list[Node | None]:
+def scope_chain(node: Node) -> tuple[Node | None, ...]:
     """Innermost scope first, ending with None (the module). Class bodies are skipped above a
     function because Python's name lookup skips them too."""
+    innermost = scope_of(node)
+    try:
+        return _CHAINS[innermost]
+    except KeyError:
+        pass
     chain: list[Node | None] = []
-    scope = scope_of(node)
+    scope = innermost
     while scope is not None:
         if scope.type == "function_definition" or not chain:
             chain.append(scope)
         scope = scope_of(scope)
     chain.append(None)
-    return chain
+    found = _CHAINS[innermost] = tuple(chain)
+    return found
 
 
 def function_name(node: Node) -> str | None:
@@ -46,10 +69,14 @@ def function_name(node: Node) -> str | None:
     return ".".join(reversed(parts))
 
 
-def parameters(scope: Node | None) -> set[str]:
+def parameters(scope: Node | None) -> frozenset[str]:
     """Names a function binds as parameters (they shadow imports and module constants)."""
     if scope is None or scope.type != "function_definition":
-        return set()
+        return frozenset()
+    try:
+        return _PARAMETERS[scope]
+    except KeyError:
+        pass
     names: set[str] = set()
     params = scope.child_by_field_name("parameters")
     for param in params.named_children if params is not None else ():
@@ -61,7 +88,8 @@ def parameters(scope: Node | None) -> set[str]:
                 name = next((c for c in param.named_children if c.type == "identifier"), None)
             if name is not None:
                 names.add(text(name))
-    return names
+    found = _PARAMETERS[scope] = frozenset(names)
+    return found
 
 
 def contains(outer: Node, inner: Node) -> bool:

@@ -1,0 +1,33 @@
+"""The shortcuts of Python extraction (envlint/extract/python) answer as the long way did."""
+
+from __future__ import annotations
+
+import re
+
+from envlint.extract.python import _names_word, extract_python_file
+
+
+def test_names_word_is_a_word_search() -> None:
+    for data in (b"os", b"xos", b"os_", b"(os)", b"_os.", b"\xc3\xa9os ", b"hosts os2 os", b"", b"o s",
+                 b"import os.path", b"from os import getenv", b"pos\nos"):
+        assert _names_word(data, "os") == bool(re.search(rb"\bos\b", data)), data
+
+
+def _calls(data: bytes) -> list[tuple[str, str]]:
+    facts = extract_python_file("app/main.py", data)
+    return [(c.callee.module, c.callee.name) for c in (facts.extra.calls if facts.extra else ())]
+
+
+def test_a_shadowed_import_is_no_call_and_the_standard_library_is_never_one() -> None:
+    assert _calls(b'from app.util import env\n\ndef f(env):\n    env("X")\n\nenv("Y")\n') == [("app.util", "env")]
+    assert _calls(b'import json\nimport app.util as u\n\ndef f(json):\n    json.dumps("X")\n    u.env("Z")\n') \
+        == [("app.util", "env")]
+
+
+def test_answers_remembered_per_node_do_not_outlive_their_file() -> None:
+    first = b'import os\n\ndef env(name, default=None):\n    return os.environ.get(name, default)\n\nA = env("A")\n'
+    second = b'import os\n\ndef get(key):\n    x = 1\n    return os.getenv(key)\n\nB = get("B")\n'
+    alone = [extract_python_file("a.py", first), extract_python_file("b.py", second)]
+    again = [extract_python_file("a.py", first), extract_python_file("b.py", second)]
+    assert alone == again
+    assert [r.name for r in alone[0].reads] == ["A"] and [r.name for r in alone[1].reads] == ["B"]
