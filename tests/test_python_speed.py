@@ -31,3 +31,25 @@ def test_answers_remembered_per_node_do_not_outlive_their_file() -> None:
     again = [extract_python_file("a.py", first), extract_python_file("b.py", second)]
     assert alone == again
     assert [r.name for r in alone[0].reads] == ["A"] and [r.name for r in alone[1].reads] == ["B"]
+
+
+def _climbed(node):
+    current = node.parent
+    while current is not None and current.type not in ("function_definition", "class_definition"):
+        current = current.parent
+    return current
+
+
+def test_a_scope_found_by_position_is_the_one_found_by_climbing() -> None:
+    from envlint.extract import syntax
+    from envlint.extract.python import scope
+
+    data = (b"class A:\n    def f(self, x=lambda: 1):\n        def g():\n            pass\n"
+            b"    async def h(self):\n        return [y for y in z]\n\n\n@dec(1)\ndef k():\n    class B:\n"
+            b"        pass\n\nX = 1\n# end\n")
+    tree = syntax.parse("python", data)
+    syntax.prefetch("python", tree.root_node, data, ("scopes",))
+    scope.remember_scopes(tree.root_node, [m["scope"][0] for m in syntax.matches("python", "scopes", tree.root_node)])
+    assert scope._TABLE  # indexed: the tree has no error
+    for node in syntax.walk(tree.root_node):
+        assert scope.scope_of(node) == _climbed(node), (node.type, node.start_point)

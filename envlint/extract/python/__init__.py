@@ -26,7 +26,7 @@ from .libraries import LIBRARIES, library_facts
 from .names import FileIndex
 from .process_sets import find_process_sets
 from .reads import build_reads, find_reads
-from .scope import main_block_lines
+from .scope import main_block_lines, remember_scopes
 from .whole_env import read_prefixes
 from .settings import find_classes
 from .star_calls import module_definitions, star_calls, stars
@@ -71,7 +71,7 @@ def _queries(data: bytes) -> tuple[str, ...]:
     reads and sets of os, subprocess launches and the Docker SDK only where the file may import them
     (they are asked only where it does; a file that names a module it does not import just runs a
     query whose matches nobody asks for)."""
-    out = ("imports", "assignments", "calls", "classes")
+    out = ("imports", "scopes", "assignments", "calls", "classes")
     for modules, names in _MAY_IMPORT:
         if any(_names_word(data, m) for m in modules):
             out += names
@@ -108,6 +108,7 @@ def _extract(path: str, data: bytes) -> FileFacts:
         elif problem is not None:
             problems.append(problem)
         syntax.prefetch("python", tree.root_node, data, _queries(data))
+        remember_scopes(tree.root_node, [m["scope"][0] for m in syntax.matches("python", "scopes", tree.root_node)])
         index = FileIndex(source, tree.root_node)
         uses_os = index.imports_any("os")
         raws = find_reads(index) if uses_os else []

@@ -170,24 +170,31 @@ class FileIndex:
         node = unparen(node)
         if node is None:
             return None
-        if node.type == "identifier":
+        kind = node.type
+        if kind == "identifier":
             ref = self.from_imports.get(text(node))
             return (ref, node) if ref is not None else None
-        if node.type != "attribute":
+        if kind != "attribute":
             return None
-        obj, attr = node.child_by_field_name("object"), text(node.child_by_field_name("attribute"))
-        if obj is not None and obj.type == "identifier" and text(obj) in self.from_imports:
-            # Shadowed, it is no import either way: qualify() below would answer None for it too.
-            ref = self.from_imports[text(obj)]
-            return NameRef(f"{ref.module}.{ref.name}".strip("."), ref.level, attr), obj
-        parts: list[str] = [attr]  # as qualify(obj), without its shadowing test
+        obj = node.child_by_field_name("object")  # the attribute's own text only once obj is an import
+        if obj is not None and obj.type == "identifier":
+            name = text(obj)
+            ref = self.from_imports.get(name)
+            if ref is not None:  # shadowed, it is no import either way: qualify(obj) is None for it too
+                return NameRef(f"{ref.module}.{ref.name}".strip("."), ref.level, _attribute(node)), obj
+            dotted = self.aliases.get(name)
+            return (NameRef(dotted, 0, _attribute(node)), obj) if dotted is not None else None
+        parts: list[str] = []  # as qualify(obj), without its shadowing test
         while obj is not None and obj.type == "attribute":
-            parts.append(text(obj.child_by_field_name("attribute")))
+            parts.append(_attribute(obj))
             obj = obj.child_by_field_name("object")
         if obj is None or obj.type != "identifier" or text(obj) not in self.aliases:
             return None
-        dotted = ".".join([self.aliases[text(obj)], *reversed(parts[1:])])
-        return NameRef(dotted, 0, attr), obj
+        return NameRef(".".join([self.aliases[text(obj)], *reversed(parts)]), 0, _attribute(node)), obj
+
+
+def _attribute(node: Node) -> str:
+    return text(node.child_by_field_name("attribute"))
 
 
 def _split_alias(node: Node) -> tuple[str, str | None]:
