@@ -26,7 +26,7 @@ from .libraries import LIBRARIES, library_facts
 from .names import FileIndex
 from .process_sets import find_process_sets
 from .reads import build_reads, find_reads
-from .scope import main_block_lines, remember_scopes
+from .scope import forget_scopes, main_block_lines, remember_scopes
 from .whole_env import read_prefixes
 from .settings import find_classes
 from .star_calls import module_definitions, star_calls, stars
@@ -83,6 +83,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
     try:
         return _extract(path, data)
     finally:
+        forget_scopes()
         syntax.release()  # the file's tree and matches are not needed by the next one
 
 

@@ -41,6 +41,12 @@ def remember_scopes(root: Node, scopes: list[Node]) -> None:
     _TABLE["scopes"] = (starts, ordered, ends, outer)
 
 
+def forget_scopes() -> None:
+    """Drop the index once the file is extracted: a node of another tree must never be looked up in it
+    (the next parse empties it too; this also covers trees parsed by other means)."""
+    _TABLE.clear()
+
+
 def scope_of(node: Node) -> Node | None:
     """The innermost function or class whose body holds the node; None for module level."""
     table = _TABLE.get("scopes")
