@@ -53,3 +53,17 @@ def test_a_scope_found_by_position_is_the_one_found_by_climbing() -> None:
     assert scope._TABLE  # indexed: the tree has no error
     for node in syntax.walk(tree.root_node):
         assert scope.scope_of(node) == _climbed(node), (node.type, node.start_point)
+
+
+def test_reads_and_sets_are_found_whatever_the_aliases() -> None:
+    # The reads/sets queries are anchored on environ/getenv/putenv: an alias still spells them once.
+    cases = {
+        b'from os import environ as E\nA = E["A"]\n': ["A"],
+        b'import os as o\nA = o.getenv("A")\n': ["A"],
+        b'from os import getenv as g\nA = g("A")\n': ["A"],
+        b'# os\nenviron = {}\nA = environ.get("A")\n': [],  # names os without importing it
+    }
+    for data, names in cases.items():
+        assert [r.name for r in extract_python_file("app.py", data).reads] == names, data
+    sets = extract_python_file("app.py", b'from os import putenv as p\np("B", "1")\n').process_sets
+    assert [s.name for s in sets] == ["B"]
