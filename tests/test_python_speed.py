@@ -67,3 +67,9 @@ def test_reads_and_sets_are_found_whatever_the_aliases() -> None:
         assert [r.name for r in extract_python_file("app.py", data).reads] == names, data
     sets = extract_python_file("app.py", b'from os import putenv as p\np("B", "1")\n').process_sets
     assert [s.name for s in sets] == ["B"]
+
+
+def test_launches_are_found_with_the_subprocess_anchor() -> None:
+    data = b'from asyncio import create_subprocess_exec as run\n\nasync def f():\n    await run("worker")\n'
+    assert len(extract_python_file("app.py", data).launch_sites) == 1
+    assert extract_python_file("app.py", b'import asyncio\nasyncio.run(main())\n').launch_sites == ()
