@@ -1,7 +1,8 @@
 ; Candidate reads; the Python side resolves aliases (`import os as o`, `from os import getenv as g`).
 ; getenv("X") / g("X"): any bare-name call, since the alias can be any name.
 ; Asked only of files that import os.
-; anchors: "os"
+; A candidate is a read only if it resolves to os.getenv or os.environ, which the file must spell.
+; anchors: "environ" "getenv"
 (call function: (identifier) @func arguments: (argument_list) @args) @call
 ; os.getenv("X"), os.environ.get("X"), environ.setdefault("X", "d")
 (call

@@ -1,5 +1,6 @@
 ; Candidate changes of the process's own environment. Asked only of files that import os.
-; anchors: "os"
+; A candidate is a set only if it resolves to os.putenv or os.environ, which the file must spell.
+; anchors: "environ" "putenv"
 ; os.environ["K"] = v
 (assignment
   left: (subscript value: [(identifier) (attribute)] @environ subscript: (_) @key)

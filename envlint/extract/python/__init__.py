@@ -11,6 +11,7 @@ the facts another module needs, completed after extraction by envlint/resolve/py
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
@@ -25,7 +26,7 @@ from .libraries import LIBRARIES, library_facts
 from .names import FileIndex
 from .process_sets import find_process_sets
 from .reads import build_reads, find_reads
-from .scope import main_block_lines
+from .scope import forget_scopes, main_block_lines, remember_scopes
 from .whole_env import read_prefixes
 from .settings import find_classes
 from .star_calls import module_definitions, star_calls, stars
@@ -43,13 +44,38 @@ def _shebang(data: bytes) -> str:
     return words[0].rsplit("/", 1)[-1] if words else ""
 
 
-def _queries(index: FileIndex) -> tuple[str, ...]:
-    """The queries the file will be asked after its imports, run in one pass (syntax.prefetch): the
-    reads and sets of os, subprocess launches and the Docker SDK only where the file imports them."""
-    return ("assignments", "calls", "classes") + \
-        (("env_reads", "env_sets", "environ_uses") if index.imports_any("os") else ()) + \
-        (("subprocess_calls",) if index.imports_any("subprocess", "asyncio") else ()) + \
-        (("docker_sdk_calls",) if index.imports_any("docker", "testcontainers") else ())
+# Whether a file may import these modules: an import spells the module's name as a word, so a file in
+# which none of them is a word imports none of them (a superset of `FileIndex.imports_any`, which is
+# known only once the imports are read).
+_MAY_IMPORT = (
+    (("os",), ("env_reads", "env_sets", "environ_uses")),
+    (("subprocess", "asyncio"), ("subprocess_calls",)),
+    (("docker", "testcontainers"), ("docker_sdk_calls",)),
+)
+_WORD_ENDS = {m: re.compile(re.escape(m.encode()) + rb"\b") for modules, _ in _MAY_IMPORT for m in modules}
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _names_word(data: bytes, word: str) -> bool:
+    """`re.search(rb"\bWORD\b", data)`, ten times faster: a pattern that starts with a literal is
+    searched for by that literal, one that starts with \b is tried at every byte."""
+    for found in _WORD_ENDS[word].finditer(data):
+        start = found.start()
+        if start == 0 or data[start - 1] not in _WORD_BYTES:
+            return True
+    return False
+
+
+def _queries(data: bytes) -> tuple[str, ...]:
+    """The queries the file may be asked, run in one pass (syntax.prefetch) with the imports: the
+    reads and sets of os, subprocess launches and the Docker SDK only where the file may import them
+    (they are asked only where it does; a file that names a module it does not import just runs a
+    query whose matches nobody asks for)."""
+    out = ("imports", "scopes", "assignments", "calls", "classes")
+    for modules, names in _MAY_IMPORT:
+        if any(_names_word(data, m) for m in modules):
+            out += names
+    return out
 
 
 def extract_python_file(path: str, data: bytes) -> FileFacts:
@@ -57,6 +83,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
     try:
         return _extract(path, data)
     finally:
+        forget_scopes()
         syntax.release()  # the file's tree and matches are not needed by the next one
 
 
@@ -81,8 +108,9 @@ def _extract(path: str, data: bytes) -> FileFacts:
             notes.append(problem)  # valid Python of a newer version: said in facts, not a finding
         elif problem is not None:
             problems.append(problem)
+        syntax.prefetch("python", tree.root_node, data, _queries(data))
+        remember_scopes(tree.root_node, [m["scope"][0] for m in syntax.matches("python", "scopes", tree.root_node)])
         index = FileIndex(source, tree.root_node)
-        syntax.prefetch("python", tree.root_node, data, _queries(index))
         uses_os = index.imports_any("os")
         raws = find_reads(index) if uses_os else []
         reads = build_reads(index, raws)

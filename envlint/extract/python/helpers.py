@@ -73,22 +73,42 @@ def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: li
     found: list[HelperCall] = []
     for match in calls:
         call, func, args = match["call"][0], match["func"][0], match["args"][0]
-        if func.type == "identifier" and text(func) in local and not index.is_local(func, text(func)):
-            callee = NameRef("", 0, text(func))
-        else:
-            callee = index.import_ref(func)
-        if callee is None or outside(callee):
+        callee = _callee(index, func, local)
+        if callee is None:
             continue
-        arguments = tuple(call_argument(index, a) for a in args.named_children if a.type != "comment")
+        # The argument's value and ref decide whether the call is kept; its default, the calling
+        # function's parameters, name and condition are computed for kept calls only.
+        given = [_value_and_ref(index, a) for a in args.named_children if a.type != "comment"]
+        if not callee.local and all(value is None and ref is None for _, _, value, ref in given):
+            continue
         enclosing = scope_of(call)
         params = {n for n, _ in _parameters(enclosing)} if enclosing is not None and \
             enclosing.type == "function_definition" else set()
-        arguments = tuple(dataclasses.replace(a, parameter=True) if a.value is None and a.text in params else a
-                          for a in arguments)
-        if callee.local or any(a.value is not None or a.ref is not None for a in arguments):
-            found.append(HelperCall(callee, index.source.location(call), function_name(call),
-                                    condition(call), arguments))
+        arguments = tuple(CallArg(keyword, text(node), value, ref, value_default(index, node),
+                                  parameter=value is None and text(node) in params)
+                          for keyword, node, value, ref in given)
+        found.append(HelperCall(callee, index.source.location(call), function_name(call),
+                                condition(call), arguments))
     return found
+
+
+def _callee(index: FileIndex, func: Node, local: set[str]) -> NameRef | None:
+    """The helper or imported function a call names, None for any other callee and for functions of
+    modules that are never the repository's (tested before the shadowing test: either way no call)."""
+    if func.type == "identifier" and text(func) in local and not index.is_local(func, text(func)):
+        return NameRef("", 0, text(func))
+    found = index.imported(func)
+    if found is None or outside(found[0]) or index.is_local(found[1], text(found[1])):
+        return None
+    return found[0]
+
+
+def _value_and_ref(index: FileIndex, node: Node) -> tuple[str | None, Node, str | None, NameRef | None]:
+    keyword = None
+    if node.type == "keyword_argument":
+        keyword, node = text(node.child_by_field_name("name")), node.child_by_field_name("value")
+    value = single_string(index, node)
+    return keyword, node, value, index.import_ref(node) if value is None else None
 
 
 # Modules that are never a repository's own (a repository module of the same name would be shadowed by

@@ -39,6 +39,9 @@ class FileIndex:
         # of the repository defines (resolved after extraction, in envlint/resolve/python.py).
         self.from_imports: dict[str, NameRef] = {}
         self._bindings_read: dict[tuple[Node | None, str], list[Binding]] | None = None
+        # is_local and bindings depend only on the node's scope and the name: answered once per pair.
+        self._local: dict[tuple[Node | None, str], bool] = {}
+        self._bound: dict[tuple[Node | None, str], tuple[Node | None, list[Binding]]] = {}
         self._read_imports(root)
 
     @property
@@ -107,6 +110,13 @@ class FileIndex:
 
     def bindings(self, node: Node, name: str) -> tuple[Node | None, list[Binding]]:
         """The bindings of ``name`` in the innermost scope (seen from ``node``) that binds it."""
+        key = (scope_of(node), name)
+        known = self._bound.get(key)
+        if known is None:
+            known = self._bound[key] = self._find_bindings(node, name)
+        return known
+
+    def _find_bindings(self, node: Node, name: str) -> tuple[Node | None, list[Binding]]:
         for scope in scope_chain(node):
             found = self._bindings.get((scope, name))
             if found:
@@ -117,6 +127,13 @@ class FileIndex:
 
     def is_local(self, node: Node, name: str) -> bool:
         """True when the name is bound by an assignment or parameter (so not by an import)."""
+        key = (scope_of(node), name)
+        known = self._local.get(key)
+        if known is None:
+            known = self._local[key] = self._is_local(node, name)
+        return known
+
+    def _is_local(self, node: Node, name: str) -> bool:
         for scope in scope_chain(node):
             # `environ["K"] = v` or `environ.update()` changes a name; only `=`/`+=` rebind it.
             if any(b.kind in ("=", "+=") for b in self._bindings.get((scope, name), ())):
@@ -141,22 +158,43 @@ class FileIndex:
     def import_ref(self, node: Node | None) -> NameRef | None:
         """The imported name an expression stands for: `X` after `from .m import X`, `c.X` after
         `import app.constants as c` or `from app import constants as c`; None for anything else."""
+        found = self.imported(node)
+        if found is None or self.is_local(found[1], text(found[1])):
+            return None
+        return found[0]
+
+    def imported(self, node: Node | None) -> tuple[NameRef, Node] | None:
+        """What `import_ref` answers before the shadowing test, with the identifier a local binding
+        would shadow: callers that drop some refs anyway (calls into the standard library) test
+        those first and skip the climb through the scopes."""
         node = unparen(node)
         if node is None:
             return None
-        if node.type == "identifier":
-            name = text(node)
-            ref = self.from_imports.get(name)
-            return ref if ref is not None and not self.is_local(node, name) else None
-        if node.type != "attribute":
+        kind = node.type
+        if kind == "identifier":
+            ref = self.from_imports.get(text(node))
+            return (ref, node) if ref is not None else None
+        if kind != "attribute":
             return None
-        obj, attr = node.child_by_field_name("object"), text(node.child_by_field_name("attribute"))
-        if obj is not None and obj.type == "identifier" and text(obj) in self.from_imports \
-                and not self.is_local(obj, text(obj)):
-            ref = self.from_imports[text(obj)]
-            return NameRef(f"{ref.module}.{ref.name}".strip("."), ref.level, attr)
-        dotted = self.qualify(obj)
-        return NameRef(dotted, 0, attr) if dotted else None
+        obj = node.child_by_field_name("object")  # the attribute's own text only once obj is an import
+        if obj is not None and obj.type == "identifier":
+            name = text(obj)
+            ref = self.from_imports.get(name)
+            if ref is not None:  # shadowed, it is no import either way: qualify(obj) is None for it too
+                return NameRef(f"{ref.module}.{ref.name}".strip("."), ref.level, _attribute(node)), obj
+            dotted = self.aliases.get(name)
+            return (NameRef(dotted, 0, _attribute(node)), obj) if dotted is not None else None
+        parts: list[str] = []  # as qualify(obj), without its shadowing test
+        while obj is not None and obj.type == "attribute":
+            parts.append(_attribute(obj))
+            obj = obj.child_by_field_name("object")
+        if obj is None or obj.type != "identifier" or text(obj) not in self.aliases:
+            return None
+        return NameRef(".".join([self.aliases[text(obj)], *reversed(parts)]), 0, _attribute(node)), obj
+
+
+def _attribute(node: Node) -> str:
+    return text(node.child_by_field_name("attribute"))
 
 
 def _split_alias(node: Node) -> tuple[str, str | None]:

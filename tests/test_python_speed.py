@@ -1,0 +1,75 @@
+"""The shortcuts of Python extraction (envlint/extract/python) answer as the long way did."""
+
+from __future__ import annotations
+
+import re
+
+from envlint.extract.python import _names_word, extract_python_file
+
+
+def test_names_word_is_a_word_search() -> None:
+    for data in (b"os", b"xos", b"os_", b"(os)", b"_os.", b"\xc3\xa9os ", b"hosts os2 os", b"", b"o s",
+                 b"import os.path", b"from os import getenv", b"pos\nos"):
+        assert _names_word(data, "os") == bool(re.search(rb"\bos\b", data)), data
+
+
+def _calls(data: bytes) -> list[tuple[str, str]]:
+    facts = extract_python_file("app/main.py", data)
+    return [(c.callee.module, c.callee.name) for c in (facts.extra.calls if facts.extra else ())]
+
+
+def test_a_shadowed_import_is_no_call_and_the_standard_library_is_never_one() -> None:
+    assert _calls(b'from app.util import env\n\ndef f(env):\n    env("X")\n\nenv("Y")\n') == [("app.util", "env")]
+    assert _calls(b'import json\nimport app.util as u\n\ndef f(json):\n    json.dumps("X")\n    u.env("Z")\n') \
+        == [("app.util", "env")]
+
+
+def test_answers_remembered_per_node_do_not_outlive_their_file() -> None:
+    first = b'import os\n\ndef env(name, default=None):\n    return os.environ.get(name, default)\n\nA = env("A")\n'
+    second = b'import os\n\ndef get(key):\n    x = 1\n    return os.getenv(key)\n\nB = get("B")\n'
+    alone = [extract_python_file("a.py", first), extract_python_file("b.py", second)]
+    again = [extract_python_file("a.py", first), extract_python_file("b.py", second)]
+    assert alone == again
+    assert [r.name for r in alone[0].reads] == ["A"] and [r.name for r in alone[1].reads] == ["B"]
+
+
+def _climbed(node):
+    current = node.parent
+    while current is not None and current.type not in ("function_definition", "class_definition"):
+        current = current.parent
+    return current
+
+
+def test_a_scope_found_by_position_is_the_one_found_by_climbing() -> None:
+    from envlint.extract import syntax
+    from envlint.extract.python import scope
+
+    data = (b"class A:\n    def f(self, x=lambda: 1):\n        def g():\n            pass\n"
+            b"    async def h(self):\n        return [y for y in z]\n\n\n@dec(1)\ndef k():\n    class B:\n"
+            b"        pass\n\nX = 1\n# end\n")
+    tree = syntax.parse("python", data)
+    syntax.prefetch("python", tree.root_node, data, ("scopes",))
+    scope.remember_scopes(tree.root_node, [m["scope"][0] for m in syntax.matches("python", "scopes", tree.root_node)])
+    assert scope._TABLE  # indexed: the tree has no error
+    for node in syntax.walk(tree.root_node):
+        assert scope.scope_of(node) == _climbed(node), (node.type, node.start_point)
+
+
+def test_reads_and_sets_are_found_whatever_the_aliases() -> None:
+    # The reads/sets queries are anchored on environ/getenv/putenv: an alias still spells them once.
+    cases = {
+        b'from os import environ as E\nA = E["A"]\n': ["A"],
+        b'import os as o\nA = o.getenv("A")\n': ["A"],
+        b'from os import getenv as g\nA = g("A")\n': ["A"],
+        b'# os\nenviron = {}\nA = environ.get("A")\n': [],  # names os without importing it
+    }
+    for data, names in cases.items():
+        assert [r.name for r in extract_python_file("app.py", data).reads] == names, data
+    sets = extract_python_file("app.py", b'from os import putenv as p\np("B", "1")\n').process_sets
+    assert [s.name for s in sets] == ["B"]
+
+
+def test_launches_are_found_with_the_subprocess_anchor() -> None:
+    data = b'from asyncio import create_subprocess_exec as run\n\nasync def f():\n    await run("worker")\n'
+    assert len(extract_python_file("app.py", data).launch_sites) == 1
+    assert extract_python_file("app.py", b'import asyncio\nasyncio.run(main())\n').launch_sites == ()
