@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterator
 
@@ -216,12 +217,8 @@ class Source:
 
     def location_at(self, row: int, byte_column: int) -> Location:
         if self._line_starts is None:
-            starts = [0]
-            newline = self.data.find(b"\n")
-            while newline != -1:
-                starts.append(newline + 1)
-                newline = self.data.find(b"\n", newline + 1)
-            self._line_starts = starts
+            # Each line's start is the sum of the lengths before it, newlines included: no loop of finds.
+            self._line_starts = [0, *accumulate(len(line) + 1 for line in self.data.split(b"\n")[:-1])]
         start = self._line_starts[row] if row < len(self._line_starts) else 0
         prefix = self.data[start : start + byte_column].decode("utf-8", "replace")
         return Location(self.path, row + 1, len(prefix) + 1)
