@@ -44,15 +44,32 @@ def _package_name(path: str) -> str:
     return elements[-1]
 
 
+def _import_specs(root: Node) -> list[tuple[Node | None, Node]]:
+    """(alias, path) of every import spec, in source order. A tree without errors holds them only in its
+    top-level import declarations, read directly (a query walks the whole tree, which is all a header-only
+    file would otherwise pay for); a tree with errors is searched by the query, which finds them anywhere."""
+    if root.has_error:
+        return [((c.get("alias") or [None])[0], c["path"][0]) for c in syntax.matches("go", "imports", root)]
+    specs: list[tuple[Node | None, Node]] = []
+    for declaration in root.named_children:
+        if declaration.type != "import_declaration":
+            continue
+        for child in declaration.named_children:
+            for spec in (child.named_children if child.type == "import_spec_list" else [child]):
+                path = spec.child_by_field_name("path") if spec.type == "import_spec" else None
+                if path is not None:
+                    specs.append((spec.child_by_field_name("name"), path))
+    return specs
+
+
 def _imports(root: Node) -> tuple[dict[str, str], tuple[str, ...]]:
     """(local name -> path for the imports code can name, every import path in source order)."""
     found: dict[str, str] = {}
     paths: list[str] = []
-    for captures in syntax.matches("go", "imports", root):
-        path = string_literal(captures["path"][0]) or ""
+    for alias, path_node in _import_specs(root):
+        path = string_literal(path_node) or ""
         paths.append(path)
-        alias = captures.get("alias")
-        local = syntax.text(alias[0]) if alias else _package_name(path)
+        local = syntax.text(alias) if alias is not None else _package_name(path)
         if local not in ("_", "."):  # blank and dot imports give no name to qualify calls with
             found[local] = path
     return found, tuple(dict.fromkeys(paths))
@@ -96,7 +113,7 @@ class PackageIndex:
 # not among them: struct types are looked up only in the rare packages that parse tags (struct_types).
 WHOLE_QUERIES = ("imports", "declarations", "package_calls", "local_calls", "selector_calls", "composites",
                  "environ_calls", "local_names")
-HEADER_QUERIES = ("imports", "environ_calls")
+HEADER_QUERIES = ("environ_calls",)  # the imports are read from the tree's top (_import_specs)
 # A light file's (light.py): what the package's index, wrappers and guards need from it.
 LIGHT_QUERIES = ("imports", "declarations", "local_calls", "environ_calls", "local_names")
 
