@@ -7,6 +7,8 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
+from typing import Mapping
 
 from ..config import Config
 from ..describe import default_text
@@ -27,7 +29,7 @@ class Context:
     renames: dict[tuple[str, str], dict[str, tuple[str, str]]] = field(default_factory=dict)  # probable_renames
     _unselected: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     # Per service name (unique in a graph): asked for thousands of times by the rules.
-    _by_name: dict[str, dict[str, list[Read]]] = field(default_factory=dict)
+    _by_name: dict[str, Mapping[str, tuple[Read, ...]]] = field(default_factory=dict)
     _alternatives: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     _commands: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -64,15 +66,17 @@ class Context:
     def runtime(self, service: Service) -> NameSet:
         return runtime_names(service.languages, self.config)
 
-    def reads_by_name(self, service: Service) -> dict[str, list[Read]]:
-        """The service's reads by name, in location order (computed once; callers must not change it)."""
+    def reads_by_name(self, service: Service) -> Mapping[str, tuple[Read, ...]]:
+        """The service's reads by name, in location order. Computed once per service and shared by every
+        rule, so it is read-only: a rule that adds to it (ENV007 adding weak reads) takes a copy. When
+        ENV007 added to the shared one, every later rule saw weak reads as reads (lost renames)."""
         found = self._by_name.get(service.name)
         if found is None:
             out: dict[str, list[Read]] = defaultdict(list)
             for read in sorted(service.reads, key=lambda r: r.location):
                 if read.name is not None:
                     out[read.name].append(read)
-            found = self._by_name[service.name] = dict(out)
+            found = self._by_name[service.name] = MappingProxyType({n: tuple(r) for n, r in out.items()})
         return found
 
     def primary_reads(self, service: Service) -> dict[str, list[Read]]:

@@ -69,10 +69,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         pairs = probable_renames(ctx, site, service)
         if not pairs:
             continue
-        reads = ctx.reads_by_name(service)
+        reads = dict(ctx.reads_by_name(service))  # a copy: the shared one is every rule's
         for weak in service.weak_reads:
             if weak.name and weak.name not in reads:
-                reads[weak.name] = [weak]
+                reads[weak.name] = (weak,)
         for item in site.sets:
             if item.name not in pairs:
                 continue
@@ -106,10 +106,10 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _image_env(ctx: Context) -> Iterator[Finding]:
     """A Dockerfile's own ENV is a launch of the program its image runs (image_renames.py)."""
     for service in sorted(ctx.services.values(), key=lambda s: s.name):
-        reads = ctx.reads_by_name(service)
+        reads = dict(ctx.reads_by_name(service))  # a copy: the shared one is every rule's
         for weak in service.weak_reads:
             if weak.name and weak.name not in reads:
-                reads[weak.name] = [weak]
+                reads[weak.name] = (weak,)
         for entry, read_name, kind in image_env_renames(ctx, service):
             read = reads[read_name][0]
             yield Finding(
