@@ -23,3 +23,19 @@ def test_check_reports_the_same_with_any_number_of_jobs() -> None:
     two = run_cli("check", "--jobs", "2", str(CASE))
     assert (one.exit_code, one.stdout) == (two.exit_code, two.stdout) and one.exit_code == 1
     assert run_cli("check", "--jobs", "0", str(CASE)).exit_code == 2
+
+
+def test_the_automatic_worker_count_is_the_cores_idle_now(tmp_path, monkeypatch) -> None:
+    from envlint.extract import run
+
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_text("3.90 2.10 1.50 2/345 6789\n")  # a busy minute, but only this process runs now
+    assert run._busy(str(loadavg)) == 1.0
+    loadavg.write_text("0.10 0.10 0.10 1/345 6789\n")
+    assert run._busy(str(loadavg)) == 0.0
+    assert run._busy(str(tmp_path / "absent")) >= 0.0  # no /proc: the load average
+    monkeypatch.setattr(run.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(run, "_busy", lambda: 1.0)
+    big = run.PARALLEL_FROM_BYTES
+    assert [run._workers(None, big, 100), run._workers(None, big - 1, 100), run._workers(None, big, 2),
+            run._workers(3, 0, 100), run._workers(5, 0, 2)] == [3, 1, 2, 3, 2]

@@ -142,6 +142,19 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     return _guarded(paths, lambda: extract(*members[0]), filed)
 
 
+def _busy(loadavg: str = "/proc/loadavg") -> float:
+    """How many cores other processes use now: Linux's count of runnable tasks at this instant (the
+    fourth field of /proc/loadavg, this process included), else the one-minute load average. The
+    average lags by a minute: a run just after another (a pre-commit hook after an editor's save, the
+    benchmark's rounds) counted the finished run's load and chose one process on an idle machine."""
+    try:
+        with open(loadavg, encoding="ascii") as handle:
+            running = handle.read().split()[3].split("/")[0]
+        return max(0.0, float(int(running) - 1))
+    except (OSError, IndexError, ValueError):
+        return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+
+
 def _workers(jobs: int | None, size: int, count: int) -> int:
     """How many processes extract: `jobs` when given (1: this process only), else the idle cores once
     the repository holds PARALLEL_FROM_BYTES of source; never more than there are units.
@@ -149,15 +162,15 @@ def _workers(jobs: int | None, size: int, count: int) -> int:
     A worker's facts are pickled back to this process, which costs 7-11% more CPU (measured on the
     ecosystem corpus: 10 MB of facts for ragflow). With a core idle the pool wins; on a machine
     whose load already fills its cores it only adds that cost (two workers ran ragflow 1.12x, jaeger
-    1.26x slower than one at a load of 4 on two cores), so the automatic choice counts idle cores."""
+    1.26x slower than one at a load of 4 on two cores), so the automatic choice counts the cores idle
+    now (_busy)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if jobs is None:
         if size < PARALLEL_FROM_BYTES:
             return 1
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-        jobs = min(cores, 8, int(cores - load + 0.5))
+        jobs = min(cores, 8, int(cores - _busy() + 0.5))
     return max(1, min(jobs, count))
 
 
