@@ -12,11 +12,11 @@ from pathlib import Path
 from .config import Config, ConfigError
 from .graph.commandreads import with_command_reads
 from .graph.configreads import placeholder_reads, with_mounted_config
-from .discover import discover
+from .discover import Discovery, discover
 from .graph.envflow import compute_env
 from .extract.cache import UnitCache
 from .extract.envfile_facts import env_file_entries, referenced_env_files
-from .extract.run import extract_all
+from .extract.run import Loaded, extract_all
 from .graph.link import infer_links
 from .model import EnvSet, Graph, LaunchSite
 from .extract.projects import find_projects
@@ -39,9 +39,21 @@ class Analysis:
 
 def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCache | None = None,
             clock: Clock = NO_CLOCK) -> Analysis:
+    return analyze_found(root, discover_files(root, paths, config, clock), config, cache, clock)
+
+
+def discover_files(root: Path, paths: tuple[Path, ...], config: Config, clock: Clock = NO_CLOCK) -> Discovery:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
     clock.lap("discover", files_seen=len(found.files))
-    facts, problems, loaded = extract_all(root, found.files, cache, config.jobs)
+    return found
+
+
+def analyze_found(root: Path, found: Discovery, config: Config, cache: UnitCache | None = None,
+                  clock: Clock = NO_CLOCK, read: Loaded | None = None,
+                  env_reads: dict[str, str | None] | None = None) -> Analysis:
+    """The analysis of the discovered files; ``read``: their bytes, read already (run_cache.py);
+    ``env_reads`` gets the env files read outside the discovered ones (envfile_facts.py)."""
+    facts, problems, loaded = extract_all(root, found.files, cache, config.jobs, read)
     projects = find_projects(root, found.files, loaded)
     clock.lap("extract")
     facts = resolve(facts, projects.go_modules)
@@ -54,7 +66,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCach
     services = with_mounted_config(service_set.services, sites, links, placeholders)
     services = with_command_reads(services, sites, links, projects.dockerfiles, facts, tuple(f.path for f in found.files))
     services, links = upstream_programs(services, sites, links, placeholders)
-    env = compute_env(referenced_env_files(root, sites), sites, services, links, service_set.owner)
+    env = compute_env(referenced_env_files(root, sites, env_reads), sites, services, links, service_set.owner)
     all_problems = sorted(list(found.problems) + problems + list(projects.problems), key=lambda p: (p.location, p.kind))
     graph = Graph(
         services=services,
@@ -83,11 +95,16 @@ def _check_link_sites(config: Config, sites: list[LaunchSite]) -> None:
 
 def _check_declarations(root: Path, config: Config, services: set[str]) -> None:
     """A declaration that names nothing is a configuration error, not a silent no-op."""
-    for declared in config.services:
-        if not (root / declared.root).is_dir():
-            raise ConfigError(f"{config.source}: services.{declared.name}: root {declared.root!r} is not a folder")
+    check_declared_roots(root, config)
     for link in config.links:
         if link.service not in services:
             known = ", ".join(sorted(services)) or "none"
             raise ConfigError(f"{config.source}: links: service {link.service!r} is not a service of the "
                               f"repository (services: {known})")
+
+
+def check_declared_roots(root: Path, config: Config) -> None:
+    """The one check of the configuration that looks at the file system (the whole-run cache repeats it)."""
+    for declared in config.services:
+        if not (root / declared.root).is_dir():
+            raise ConfigError(f"{config.source}: services.{declared.name}: root {declared.root!r} is not a folder")

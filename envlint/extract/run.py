@@ -202,8 +202,18 @@ def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
     return [by_path[path] for path in sorted(by_path)]
 
 
+Loaded = dict[str, tuple[bytes | None, Problem | None]]  # path -> load()'s result
+
+
+def read_sources(root: Path, files: tuple[SourceFile, ...]) -> Loaded:
+    """load() of every file extraction reads: what extract_all works from when given it, and what the
+    whole-run cache (envlint/run_cache.py) hashes to know that nothing changed."""
+    return {s.path: load(root, s) for s in files if s.kind in _READ_KINDS or s.kind in _CONFIG_UNITS}
+
+
 def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | None = None,
-                jobs: int | None = None) -> tuple[list[FileFacts], list[Problem], dict[str, bytes]]:
+                jobs: int | None = None,
+                read: Loaded | None = None) -> tuple[list[FileFacts], list[Problem], dict[str, bytes]]:
     problems: list[Problem] = []
     notes: list[FileFacts] = []
     units: list[Unit] = []
@@ -214,7 +224,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
     for source in files:
         if source.kind not in _READ_KINDS and source.kind not in _CONFIG_UNITS:
             continue
-        data, problem = load(root, source)
+        data, problem = read[source.path] if read is not None else load(root, source)
         if problem is not None and problem.kind == "generated":
             # Over the size limit and generated (a CRD schema, a protobuf binding): left out, said in facts.
             notes.append(FileFacts(path=source.path, language="config", notes=(problem,)))
