@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, ConfigError
+from .declared import check_declared_roots
 from .graph.commandreads import with_command_reads
 from .graph.configreads import placeholder_reads, with_mounted_config
 from .discover import Discovery, discover
@@ -39,13 +40,9 @@ class Analysis:
 
 def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCache | None = None,
             clock: Clock = NO_CLOCK) -> Analysis:
-    return analyze_found(root, discover_files(root, paths, config, clock), config, cache, clock)
-
-
-def discover_files(root: Path, paths: tuple[Path, ...], config: Config, clock: Clock = NO_CLOCK) -> Discovery:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
     clock.lap("discover", files_seen=len(found.files))
-    return found
+    return analyze_found(root, found, config, cache, clock)
 
 
 def analyze_found(root: Path, found: Discovery, config: Config, cache: UnitCache | None = None,
@@ -101,10 +98,3 @@ def _check_declarations(root: Path, config: Config, services: set[str]) -> None:
             known = ", ".join(sorted(services)) or "none"
             raise ConfigError(f"{config.source}: links: service {link.service!r} is not a service of the "
                               f"repository (services: {known})")
-
-
-def check_declared_roots(root: Path, config: Config) -> None:
-    """The one check of the configuration that looks at the file system (the whole-run cache repeats it)."""
-    for declared in config.services:
-        if not (root / declared.root).is_dir():
-            raise ConfigError(f"{config.source}: services.{declared.name}: root {declared.root!r} is not a folder")

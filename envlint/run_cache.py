@@ -25,9 +25,9 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from .analyze import analyze_found, check_declared_roots, discover_files
 from .config import Config
-from .discover import Discovery, SourceFile
+from .declared import check_declared_roots
+from .discover import Discovery, discover
 from .extract.cache import UnitCache, code_hash
 from .extract.cache_folder import prune_runs, read_entry, write_entry
 from .extract.codec import Invalid, Unsupported, decode_value, encode_value
@@ -35,7 +35,6 @@ from .extract.envfile_facts import referenced_text
 from .extract.run import Loaded, load, read_sources
 from .model import Finding, Problem
 from .render.report import graph_counts
-from .run_checks import run_checks
 from .timings import NO_CLOCK, Clock
 
 # Settings only filter or the renderers use, which run again on every run: not part of the key.
@@ -63,7 +62,8 @@ _Entry = tuple[str, tuple[Finding, ...], tuple[Problem, ...], tuple[int, int, in
 def check_tree(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCache,
                clock: Clock = NO_CLOCK) -> Checked:
     """What run_checks finds on the analysis of ``paths``, from the whole-run cache when it holds it."""
-    found = discover_files(root, paths, config, clock)
+    found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
+    clock.lap("discover", files_seen=len(found.files))
     read = read_sources(root, found.files)
     texts = {path: data for path, (data, _) in read.items() if data is not None}
     key = others = ""
@@ -77,6 +77,10 @@ def check_tree(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitC
             clock.lap("resolve/graph")  # none: the stages are listed as on every run
             cache.notes.append("the whole run's results came from the cache: nothing it reads changed")
             return dataclasses.replace(hit, texts=texts)
+    # Imported here: a run the cache answers needs neither the graph nor the rules (nor their imports).
+    from .analyze import analyze_found
+    from .run_checks import run_checks
+
     env_reads: dict[str, str | None] = {}
     analysis = analyze_found(root, found, config, cache, clock, read, env_reads)
     graph = analysis.graph

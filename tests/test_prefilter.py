@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import envlint.run_cache as run_cache
+import envlint.analyze as analyze_module
 import envlint.extract.run as run
 from envlint.extract.prefilter import wanted
 
@@ -44,7 +44,7 @@ def _both(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         return memo[key]
 
     seen = []
-    analyze = run_cache.analyze_found
+    analyze = analyze_module.analyze_found
 
     def recorded(*args):
         seen.append(analyze(*args))
@@ -52,7 +52,7 @@ def _both(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(run, "_extract_unit", remembered)
     monkeypatch.setattr(run, "PARALLEL_FROM_BYTES", 1 << 62)  # in this process, where the memo is
-    monkeypatch.setattr(run_cache, "analyze_found", recorded)
+    monkeypatch.setattr(analyze_module, "analyze_found", recorded)
     outputs = []
     for prefilter in (True, False):
         monkeypatch.setattr(run, "PREFILTER", prefilter)

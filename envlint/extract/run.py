@@ -18,11 +18,6 @@ from ..discover import SourceFile
 from ..kinds import FILE_KINDS
 from ..model import FileFacts, Location, Problem
 from .cache import UnitCache, finish_run, run_cached
-from .callers import mark_no_caller
-from .process_managers import is_supervisor_config
-from .compose.sniff import looks_like_compose
-from .workflows import is_workflow
-from .go_units import light_promoted, promoted, split_packages
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -214,6 +209,14 @@ def read_sources(root: Path, files: tuple[SourceFile, ...]) -> Loaded:
 def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | None = None,
                 jobs: int | None = None,
                 read: Loaded | None = None) -> tuple[list[FileFacts], list[Problem], dict[str, bytes]]:
+    # Imported here: a run the whole-run cache answers (run_cache.py) reads files with load() and
+    # needs none of the extractors' modules.
+    from .callers import mark_no_caller
+    from .compose.sniff import looks_like_compose
+    from .go_units import light_promoted, promoted, split_packages
+    from .process_managers import is_supervisor_config
+    from .workflows import is_workflow
+
     problems: list[Problem] = []
     notes: list[FileFacts] = []
     units: list[Unit] = []
