@@ -21,6 +21,7 @@ folder may come from a stranger), written atomically next to the unit entries (c
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 from functools import lru_cache
 from pathlib import Path
@@ -82,11 +83,14 @@ def check_tree(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitC
     from .run_checks import run_checks
 
     env_reads: dict[str, str | None] = {}
-    analysis = analyze_found(root, found, config, cache, clock, read, env_reads)
-    graph = analysis.graph
-    sources = tuple(sorted({f.path for f in graph.files} | {p for p, _ in analysis.env_files}
-                           | {d for s in graph.services for d in s.dockerfiles}))
-    checked = Checked(tuple(run_checks(graph, config)), graph.problems, graph_counts(graph), sources, texts)
+    try:
+        analysis = analyze_found(root, found, config, cache, clock, read, env_reads, freeze=True)
+        graph = analysis.graph
+        sources = tuple(sorted({f.path for f in graph.files} | {p for p, _ in analysis.env_files}
+                               | {d for s in graph.services for d in s.dockerfiles}))
+        checked = Checked(tuple(run_checks(graph, config)), graph.problems, graph_counts(graph), sources, texts)
+    finally:
+        gc.unfreeze()
     if cache.entries is not None and _others(root, found, read) == others:  # nothing outside `read` changed meanwhile
         _put(cache, key, checked, sorted((p, _digest(t)) for p, t in env_reads.items()), read)
     return checked
@@ -94,12 +98,12 @@ def check_tree(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitC
 
 @lru_cache(maxsize=1)
 def _package_hash() -> str:
-    """Extraction's code hash (versions, patterns, data) and every other file of envlint: the graph,
-    the rules, the configuration; any edit gives other keys."""
+    """Extraction's code hash (the versions of Python and the parsers, the patterns, envlint/data/) and
+    every module of envlint: the graph, the rules, the configuration; any edit gives other keys."""
     digest = hashlib.sha256(code_hash().encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+    for path in sorted(package.rglob("*.py")):
+        if path.is_file():
             data = path.read_bytes()
             digest.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode())
             digest.update(data)

@@ -46,8 +46,8 @@ def _both(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = []
     analyze = analyze_module.analyze_found
 
-    def recorded(*args):
-        seen.append(analyze(*args))
+    def recorded(*args, **options):
+        seen.append(analyze(*args, **options))
         return seen[-1]
 
     monkeypatch.setattr(run, "_extract_unit", remembered)
