@@ -41,7 +41,8 @@ def _reader(root: Path, texts: Mapping[str, bytes]) -> Callable[[str], str | Non
         # the file's bytes, unless a Python file declared another encoding (run.load recodes it: read
         # from disk as before); decoded with the newlines read_text() translates.
         if data is not None and b"coding" not in data[:_second_line_end(data)]:
-            return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            text = data.decode("utf-8")
+            return text.replace("\r\n", "\n").replace("\r", "\n") if b"\r" in data else text
         if not contained(root / path):  # never read (nor, with --add-noqa, write) through a link out
             return None
         try:

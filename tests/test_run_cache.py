@@ -164,3 +164,19 @@ def test_entries_are_few_per_root(tmp_path: Path) -> None:
         worker.write_text(WORKER + f'N{number} = os.environ["N{number}"]\n')
         _check(repo, cache)
     assert len(list(cache.rglob("runs/*.json"))) == 4
+
+
+@pytest.mark.parametrize("data", [
+    b"import os\r\nA = os.environ['A']  # envlint: ignore[ENV001]\r\n", b"a\rb\r\n\rc\n", b"\xef\xbb\xbfx = 1\n",
+    "# -*- coding: latin-1 -*-\nA = 'caf\u00e9'\n".encode("latin-1"), b"# coding: utf-8\nA = 1\r\n", b"",
+])
+def test_filter_reads_the_text_extraction_read_as_from_disk(tmp_path: Path, data: bytes) -> None:
+    """Suppressions are looked for in the bytes extraction read: the same text as reading the file."""
+    from envlint.check_command import _reader
+    from envlint.discover import SourceFile
+    from envlint.extract.run import load
+
+    (tmp_path / "app.py").write_bytes(data)
+    loaded, _ = load(tmp_path, SourceFile("app.py", "python"))
+    texts = {"app.py": loaded} if loaded is not None else {}
+    assert _reader(tmp_path, texts)("app.py") == _reader(tmp_path, {})("app.py")
