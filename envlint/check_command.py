@@ -9,11 +9,10 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import click
 
-from .analyze import analyze
 from .baseline import baseline_json, load_baseline
 from .checks import BY_CODE
 from .config import Config, ConfigError, describe_config
@@ -24,19 +23,26 @@ from .filter import SelectionError, selected_codes
 from .noqa import add_noqa
 from .postprocess import finish
 from .render import RENDERERS
-from .render.report import make_report
+from .render.report import report_of
 from .render.concise import render_concise
 from .render.text import render_text
-from .run_checks import run_checks
+from .run_cache import check_tree
 from .timings import NO_CLOCK, Clock
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _reader(root: Path) -> Callable[[str], str | None]:
+def _reader(root: Path, texts: Mapping[str, bytes]) -> Callable[[str], str | None]:
     contained = Containment(root)
 
     def read_text(path: str) -> str | None:
+        data = texts.get(path)
+        # What extraction read of a discovered file (inside the root, under the size limit, UTF-8) is
+        # the file's bytes, unless a Python file declared another encoding (run.load recodes it: read
+        # from disk as before); decoded with the newlines read_text() translates.
+        if data is not None and b"coding" not in data[:_second_line_end(data)]:
+            text = data.decode("utf-8")
+            return text.replace("\r\n", "\n").replace("\r", "\n") if b"\r" in data else text
         if not contained(root / path):  # never read (nor, with --add-noqa, write) through a link out
             return None
         try:
@@ -49,6 +55,12 @@ def _reader(root: Path) -> Callable[[str], str | None]:
             return None
 
     return read_text
+
+
+def _second_line_end(data: bytes) -> int:
+    first = data.find(b"\n")
+    second = data.find(b"\n", first + 1) if first >= 0 else -1
+    return second if second >= 0 else len(data)
 
 
 def _use_color(setting: str, to_file: bool) -> bool:
@@ -87,22 +99,19 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
     clock = Clock() if options.get("timings") else NO_CLOCK
     cache = open_cache(root, paths, config, options)
     try:
-        analysis = analyze(root, tuple(p.absolute() for p in paths) or (root,), config, cache, clock)
+        checked = check_tree(root, tuple(p.absolute() for p in paths) or (root,), config, cache, clock)
         selected = selected_codes(config)
-        findings = run_checks(analysis.graph, config)
     except (ConfigError, SelectionError) as exc:
         raise fail(str(exc)) from None
     clock.lap("checks", files_parsed=len(cache.parsed), units_from_cache=cache.hits)
-    read_text = _reader(root)
+    read_text = _reader(root, checked.texts)
     baseline = None
     if config.baseline and not options.get("write_baseline"):
         try:
             baseline = load_baseline(Path(config.baseline).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise fail(f"baseline {config.baseline}: {exc}") from None
-    sources = tuple(sorted({f.path for f in analysis.graph.files} | {p for p, _ in analysis.env_files}
-                           | {d for s in analysis.graph.services for d in s.dockerfiles}))
-    outcome = finish(findings, config, selected, read_text, baseline, sources)
+    outcome = finish(list(checked.findings), config, selected, read_text, baseline, checked.sources)
     clock.lap("filter")
     if options.get("write_baseline"):
         Path(options["write_baseline"]).write_text(baseline_json(outcome.findings), encoding="utf-8")
@@ -114,8 +123,8 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
             (root / path).write_text(text, encoding="utf-8")
         click.echo(f"Added suppressions for {len(outcome.findings)} findings in {len(edits)} files.")
         return EXIT_CLEAN
-    report = make_report(outcome.findings, analysis.graph, outcome.suppressed, outcome.baselined,
-                         outcome.stale_baseline)
+    report = report_of(outcome.findings, checked.problems, checked.counts, outcome.suppressed,
+                       outcome.baselined, outcome.stale_baseline)
     to_file = bool(config.output_file)
     color = fmt == "text" and _use_color(config.color, to_file)
     if config.statistics:

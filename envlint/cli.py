@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .analyze import Analysis, analyze
+if TYPE_CHECKING:
+    from .analyze import Analysis
+
 from .checks import BY_CODE, RULES
 from .check_command import EXIT_CLEAN, EXIT_ERROR, run_check
 from .config import Config, ConfigError, apply_options, load_config
@@ -48,6 +51,9 @@ def _prepare(paths: tuple[Path, ...], config_path: Path | None, options: dict | 
 
 
 def _analyze(root: Path, paths: tuple[Path, ...], config: Config) -> Analysis:
+    # Imported here: `check` answered by the whole-run cache (run_cache.py) needs none of the analysis.
+    from .analyze import analyze
+
     try:
         return analyze(root, tuple(p.absolute() for p in paths) or (root,), config)
     except ConfigError as exc:

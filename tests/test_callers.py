@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from envlint.extract.callers import mark_no_caller
+from envlint.extract.callers import _references, _used, mark_no_caller
 from envlint.model import FileFacts, LaunchSite, Location
 
 
@@ -63,3 +65,25 @@ def test_go_functions(function: str, package: str, source: str, expected: bool) 
 def test_module_level_and_configuration_sites_are_never_marked() -> None:
     facts = [_facts("a.py", "python", None), _facts("c.yml", "compose", "web")]  # type: ignore[arg-type]
     assert [f.launch_sites[0].no_caller for f in mark_no_caller(facts, {"a.py": b"run()\n"})] == [False, False]
+
+
+_PIECES = ["start", "run", "start_x", "é", "Serve", "def ", "class ", "func ", "func (s *T) ", "(def ", ")",
+           " ", "\t", "\n", "x", "_", ".", "@decorator\n"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join), max_size=5),
+       st.lists(st.sampled_from(["start", "run", "start_x", "Serve", "é", "x_é"]), min_size=1, max_size=4, unique=True),
+       st.permutations(range(5)))
+def test_the_early_stopping_search_finds_what_counting_every_file_finds(texts, names, order) -> None:
+    """_used stops looking for a name once a file uses it, and looks at the launchers' files first:
+    the same names as counting every file (_references), whatever the files and their order."""
+    files = {f"f{i}.py": text.encode() for i, text in enumerate(texts)}
+    first = tuple(f"f{i}.py" for i in order if i < len(texts))[:2]
+    names = sorted(names)
+    try:
+        counts = _references(names, files)
+    except KeyError:  # a non-ASCII name defined where \\b finds no word: the same error, as before
+        with pytest.raises(KeyError):
+            _used(names, files, first)
+        return
+    assert _used(names, files, first) == {n for n in names if counts.get(n, 0) != 0}

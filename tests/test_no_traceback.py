@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import envlint.check_command
+import envlint.run_checks
 
 from .conftest import run_cli
 
@@ -49,7 +49,7 @@ def test_an_internal_error_is_exit_2_with_one_line_and_where_to_report_it(
     def broken(*args: object) -> list:
         raise KeyError("boom")
 
-    monkeypatch.setattr(envlint.check_command, "run_checks", broken)
+    monkeypatch.setattr(envlint.run_checks, "run_checks", broken)
     (tmp_path / "main.py").write_text(PY)
     result = run_cli("check", cwd=tmp_path)
     assert result.exit_code == 2 and result.stdout == ""

@@ -2,8 +2,8 @@
 and without it gives the same graph (every file's resolved facts, services, links) and the same report,
 on every fixture repository and on the ecosystem corpus checkouts when they are present.
 
-Extraction is pure per unit, so the run without the prefilter reuses the units both runs share and
-extracts only what differs (the packages the prefilter extracts for their headers only): the
+Extraction is pure per unit, so the run without the prefilter reuses the units both runs share (a memo,
+not the cache) and extracts only what differs (the packages the prefilter extracts for their headers only): the
 comparison is exact and costs little more than one run.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import envlint.check_command as check_command
+import envlint.analyze as analyze_module
 import envlint.extract.run as run
 from envlint.extract.prefilter import wanted
 
@@ -44,19 +44,21 @@ def _both(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         return memo[key]
 
     seen = []
-    analyze = check_command.analyze
+    analyze = analyze_module.analyze_found
 
-    def recorded(*args):
-        seen.append(analyze(*args))
+    def recorded(*args, **options):
+        seen.append(analyze(*args, **options))
         return seen[-1]
 
     monkeypatch.setattr(run, "_extract_unit", remembered)
     monkeypatch.setattr(run, "PARALLEL_FROM_BYTES", 1 << 62)  # in this process, where the memo is
-    monkeypatch.setattr(check_command, "analyze", recorded)
+    monkeypatch.setattr(analyze_module, "analyze_found", recorded)
     outputs = []
     for prefilter in (True, False):
         monkeypatch.setattr(run, "PREFILTER", prefilter)
-        result = run_cli("check", "--output-format", "json", str(case))
+        # No cache: the whole-run cache would give the second run the first one's results (the memo
+        # above reuses the units both runs share).
+        result = run_cli("check", "--no-cache", "--output-format", "json", str(case))
         outputs.append((result.exit_code, result.stdout, result.stderr))
     assert outputs[0] == outputs[1]
     assert _graph(seen[0]) == _graph(seen[1])

@@ -113,7 +113,7 @@ def prune(entries: Path, used: set[str]) -> None:
     now = time.time()
     try:
         for shard in entries.iterdir():
-            if shard.is_symlink() or not shard.is_dir():
+            if shard.is_symlink() or not shard.is_dir() or len(shard.name) != 2:  # not `runs/` (run_cache.py)
                 continue
             for entry in shard.iterdir():
                 stale = entry.name.endswith(".tmp") and now - entry.lstat().st_mtime > _STALE_TEMPORARY
@@ -121,6 +121,26 @@ def prune(entries: Path, used: set[str]) -> None:
                     entry.unlink(missing_ok=True)
     except OSError:
         pass  # another run pruned it first; the next run prunes again
+
+
+def prune_runs(runs: Path, keep: int) -> None:
+    """Keep the ``keep`` newest entries of the whole-run cache (run_cache.py) and no dead temporary file;
+    an entry another run removes first, or is reading, is no error (a reader holds it open)."""
+    now = time.time()
+    try:
+        if runs.is_symlink():
+            return
+        dated = []
+        for entry in runs.iterdir():
+            info = entry.lstat()
+            if entry.name.endswith(".tmp") and now - info.st_mtime > _STALE_TEMPORARY:
+                entry.unlink(missing_ok=True)
+            elif entry.suffix == ".json":
+                dated.append((info.st_mtime, entry.name, entry))
+        for _, _, entry in sorted(dated, reverse=True)[keep:]:
+            entry.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _scope(folder: Path, root: Path | None) -> str:

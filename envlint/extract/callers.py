@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from ..model import FileFacts
 
@@ -56,8 +57,8 @@ def mark_no_caller(facts: list[FileFacts], texts: dict[str, bytes]) -> list[File
     names = sorted({n for found in wanted.values() for n in found})
     if not names:
         return facts
-    uses = _references(names, texts)
-    uncalled = {key for key, found in wanted.items() if any(uses.get(n, 0) == 0 for n in found)}
+    used = _used(names, texts, tuple(sorted({path for path, _ in wanted})))
+    uncalled = {key for key, found in wanted.items() if any(n not in used for n in found)}
     out = []
     for item in facts:
         if any((item.path, s.function) in uncalled for s in item.launch_sites):
@@ -68,10 +69,49 @@ def mark_no_caller(facts: list[FileFacts], texts: dict[str, bytes]) -> list[File
     return out
 
 
+def _used(names: list[str], texts: dict[str, bytes], first: tuple[str, ...] = ()) -> set[str]:
+    """The names that stand in the texts more often than in their definitions (`def f`, `class C`,
+    `func f`, `func (r *T) f`): those whose count in _references is not 0.
+
+    For names of ASCII word characters only, each file adds a count of 0 or more (a definition's name
+    stands between a space or `)` and a word boundary: a whole word, which the word search counts too),
+    so a name is used as soon as one file adds more than 0: it leaves the word search, and the search
+    stops when no name is left (the files of the launch sites, ``first``, come first: a launcher's
+    function is often called next to it, and the order changes no count). The definitions are looked for, with every name as before, only in a
+    file where the word search found one (none elsewhere: each is a word too). Other names (bytes that
+    are not word characters make `\\b` behave otherwise): every file counted, as before."""
+    if not all(_WORD.fullmatch(n) for n in names):
+        counts = _references(names, texts)
+        return {n for n in names if counts.get(n, 0) != 0}
+    definition = re.compile(rb"\b(?:def|class|func)[ \t]+(?:\([^)\n]*\)[ \t]*)?(" + _alternation(names) + rb")\b")
+    left = set(names)
+    word = re.compile(rb"\b(" + _alternation(names) + rb")\b")
+    for path in [p for p in first if p in texts] + sorted(set(texts) - set(first)):
+        text = texts[path]
+        found = Counter(word.findall(text))
+        if not found:
+            continue
+        found.subtract(definition.findall(text))
+        done = {n.decode() for n, count in found.items() if count > 0}
+        if done & left:
+            left -= done
+            if not left:
+                break
+            word = re.compile(rb"\b(" + _alternation(sorted(left)) + rb")\b")
+    return set(names) - left
+
+
+_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _alternation(names: list[str]) -> bytes:
+    return b"|".join(re.escape(n.encode()) for n in names)
+
+
 def _references(names: list[str], texts: dict[str, bytes]) -> dict[str, int]:
     """How often each name stands in the texts, less its definitions (`def f`, `class C`, `func f`,
     `func (r *T) f`)."""
-    alternation = b"|".join(re.escape(n.encode()) for n in names)
+    alternation = _alternation(names)
     word = re.compile(rb"\b(" + alternation + rb")\b")
     definition = re.compile(rb"\b(?:def|class|func)[ \t]+(?:\([^)\n]*\)[ \t]*)?(" + alternation + rb")\b")
     counts: dict[str, int] = {}

@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from ..model import FileFacts
 
-__all__ = ["Invalid", "Unsupported", "decode_facts", "encode_facts"]
+__all__ = ["Invalid", "Unsupported", "decode_facts", "decode_value", "encode_facts", "encode_value"]
 
 
 class Invalid(ValueError):
@@ -253,19 +253,30 @@ _FACTS = tuple[FileFacts, ...]
 
 def encode_facts(facts: list[FileFacts]) -> bytes:
     """UTF-8 JSON of ``facts``; `Unsupported` when a value has no JSON form."""
-    data = _codec(_FACTS)[0](tuple(facts))
+    return encode_value(_FACTS, tuple(facts))
+
+
+def decode_facts(raw: bytes) -> list[FileFacts]:
+    """The facts ``raw`` encodes, or `Invalid` (for any input: bad UTF-8, bad JSON, deep nesting, a
+    number too long, a value of the wrong type)."""
+    return list(decode_value(_FACTS, raw))
+
+
+def encode_value(tp: Any, value: Any) -> bytes:
+    """UTF-8 JSON of ``value``, of the type ``tp`` (any type this format supports: the whole-run cache
+    stores findings and problems with it); `Unsupported` when a value has no JSON form."""
+    data = _codec(tp)[0](value)
     try:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode("utf-8")
     except (UnicodeEncodeError, ValueError) as exc:  # a lone surrogate; a NaN
         raise Unsupported(str(exc)) from None
 
 
-def decode_facts(raw: bytes) -> list[FileFacts]:
-    """The facts ``raw`` encodes, or `Invalid` (for any input: bad UTF-8, bad JSON, deep nesting, a
-    number too long, a value of the wrong type)."""
+def decode_value(tp: Any, raw: bytes) -> Any:
+    """The value of type ``tp`` that ``raw`` encodes, or `Invalid` for any other input."""
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
-        return list(_codec(_FACTS)[1](data))
+        return _codec(tp)[1](data)
     except Invalid:
         raise
     except (ValueError, RecursionError, MemoryError) as exc:  # UnicodeDecodeError and JSONDecodeError too

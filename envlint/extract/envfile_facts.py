@@ -30,9 +30,12 @@ def env_file_entries(root: Path, files: tuple[SourceFile, ...],
     return tuple((f.path, tuple(parse_env_file(f.path, text(f.path)))) for f in files if f.kind == "env-file")
 
 
-def referenced_env_files(root: Path, sites: list[LaunchSite]) -> dict[str, frozenset[str]]:
+def referenced_env_files(root: Path, sites: list[LaunchSite],
+                         seen: dict[str, str | None] | None = None) -> dict[str, frozenset[str]]:
     """The names of each env file a `docker run --env-file` names that the repository holds, by
-    repository-relative path. A symlink that resolves outside the root is never read."""
+    repository-relative path. A symlink that resolves outside the root is never read. ``seen`` gets
+    every path looked at with the text read (None: none), for the whole-run cache: these files need not
+    be discovered ones (a git-ignored `.env`)."""
     names: dict[str, frozenset[str]] = {}
     resolved_root = root.resolve()
     for site in sites:
@@ -42,12 +45,19 @@ def referenced_env_files(root: Path, sites: list[LaunchSite]) -> dict[str, froze
             for candidate in ref.candidates():
                 if candidate in names:
                     continue
-                path = root / candidate
-                try:
-                    inside = path.is_file() and path.resolve().is_relative_to(resolved_root)
-                except OSError:
-                    inside = False
-                text = _text(path) if inside else None
+                text = referenced_text(root, resolved_root, candidate)
+                if seen is not None:
+                    seen[candidate] = text
                 if text is not None:
                     names[candidate] = frozenset(e.name for e in parse_env_file(candidate, text) if e.name)
     return names
+
+
+def referenced_text(root: Path, resolved_root: Path, candidate: str) -> str | None:
+    """The text of an env file a site names, when it is a file inside the root."""
+    path = root / candidate
+    try:
+        inside = path.is_file() and path.resolve().is_relative_to(resolved_root)
+    except OSError:
+        inside = False
+    return _text(path) if inside else None

@@ -18,11 +18,6 @@ from ..discover import SourceFile
 from ..kinds import FILE_KINDS
 from ..model import FileFacts, Location, Problem
 from .cache import UnitCache, finish_run, run_cached
-from .callers import mark_no_caller
-from .process_managers import is_supervisor_config
-from .compose.sniff import looks_like_compose
-from .workflows import is_workflow
-from .go_units import light_promoted, promoted, split_packages
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -215,8 +210,26 @@ def _one_per_path(facts: list[FileFacts]) -> list[FileFacts]:
     return [by_path[path] for path in sorted(by_path)]
 
 
+Loaded = dict[str, tuple[bytes | None, Problem | None]]  # path -> load()'s result
+
+
+def read_sources(root: Path, files: tuple[SourceFile, ...]) -> Loaded:
+    """load() of every file extraction reads: what extract_all works from when given it, and what the
+    whole-run cache (envlint/run_cache.py) hashes to know that nothing changed."""
+    return {s.path: load(root, s) for s in files if s.kind in _READ_KINDS or s.kind in _CONFIG_UNITS}
+
+
 def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | None = None,
-                jobs: int | None = None) -> tuple[list[FileFacts], list[Problem], dict[str, bytes]]:
+                jobs: int | None = None,
+                read: Loaded | None = None) -> tuple[list[FileFacts], list[Problem], dict[str, bytes]]:
+    # Imported here: a run the whole-run cache answers (run_cache.py) reads files with load() and
+    # needs none of the extractors' modules.
+    from .callers import mark_no_caller
+    from .compose.sniff import looks_like_compose
+    from .go_units import light_promoted, promoted, split_packages
+    from .process_managers import is_supervisor_config
+    from .workflows import is_workflow
+
     problems: list[Problem] = []
     notes: list[FileFacts] = []
     units: list[Unit] = []
@@ -227,7 +240,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
     for source in files:
         if source.kind not in _READ_KINDS and source.kind not in _CONFIG_UNITS:
             continue
-        data, problem = load(root, source)
+        data, problem = read[source.path] if read is not None else load(root, source)
         if problem is not None and problem.kind == "generated":
             # Over the size limit and generated (a CRD schema, a protobuf binding): left out, said in facts.
             notes.append(FileFacts(path=source.path, language="config", notes=(problem,)))

@@ -31,12 +31,24 @@ class Report:
 
 def make_report(findings: list[Finding], graph: Graph, suppressed: int = 0, baselined: int = 0,
                 stale_baseline: int = 0) -> Report:
+    return report_of(findings, graph.problems, graph_counts(graph), suppressed, baselined, stale_baseline)
+
+
+def graph_counts(graph: Graph) -> tuple[int, int, int]:
+    """What the summary counts of the graph: services, launch sites, launch sites no link starts from
+    (the whole-run cache keeps these instead of the graph)."""
     linked = {link.site for link in graph.links}
+    return len(graph.services), len(graph.sites), sum(1 for s in graph.sites if s.id not in linked)
+
+
+def report_of(findings: list[Finding], problems: tuple[Problem, ...], counts: tuple[int, int, int],
+              suppressed: int = 0, baselined: int = 0, stale_baseline: int = 0) -> Report:
+    services, launch_sites, unlinked = counts
     by_severity = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "note")}
     summary = Summary(
         findings=len(findings), errors=by_severity["error"], warnings=by_severity["warning"],
-        notes=by_severity["note"], services=len(graph.services), launch_sites=len(graph.sites),
-        unlinked_launch_sites=sum(1 for s in graph.sites if s.id not in linked),
-        problems=len(graph.problems), suppressed=suppressed, baselined=baselined, stale_baseline=stale_baseline,
+        notes=by_severity["note"], services=services, launch_sites=launch_sites,
+        unlinked_launch_sites=unlinked, problems=len(problems), suppressed=suppressed, baselined=baselined,
+        stale_baseline=stale_baseline,
     )
-    return Report(tuple(findings), graph.problems, summary)
+    return Report(tuple(findings), problems, summary)
