@@ -123,5 +123,7 @@ def _references(names: list[str], texts: dict[str, bytes]) -> dict[str, int]:
         for match in word.finditer(text):
             counts[match.group(1).decode()] = counts.get(match.group(1).decode(), 0) + 1
         for match in definition.finditer(text):
-            counts[match.group(1).decode()] -= 1
+            # A name that is not all ASCII word characters can be defined where `\b` sees no word
+            # (`def éstart`): a count below 0, which is not 0, so the function counts as called.
+            counts[match.group(1).decode()] = counts.get(match.group(1).decode(), 0) - 1
     return counts
