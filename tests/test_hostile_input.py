@@ -102,11 +102,11 @@ def test_declared_encoding_is_honoured(tmp_path: Path) -> None:
 
 
 def test_parallel_extraction_gives_the_same_report(monkeypatch) -> None:
-    import envlint.extract.run as run
+    import envlint.extract.pool as pool
 
     example = Path(__file__).parents[1] / "examples" / "agent-platform"
     serial = run_cli("facts", "--json", cwd=example).stdout
-    monkeypatch.setattr(run, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(pool, "PARALLEL_FROM_BYTES", 0)
     assert run_cli("facts", "--json", cwd=example).stdout == serial
 
 

@@ -26,16 +26,16 @@ def test_check_reports_the_same_with_any_number_of_jobs() -> None:
 
 
 def test_the_automatic_worker_count_is_the_cores_idle_now(tmp_path, monkeypatch) -> None:
-    from envlint.extract import run
+    from envlint.extract import pool
 
     loadavg = tmp_path / "loadavg"
     loadavg.write_text("3.90 2.10 1.50 2/345 6789\n")  # a busy minute, but only this process runs now
-    assert run._busy(str(loadavg)) == 1.0
+    assert pool.busy(str(loadavg)) == 1.0
     loadavg.write_text("0.10 0.10 0.10 1/345 6789\n")
-    assert run._busy(str(loadavg)) == 0.0
-    assert run._busy(str(tmp_path / "absent")) >= 0.0  # no /proc: the load average
-    monkeypatch.setattr(run.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
-    monkeypatch.setattr(run, "_busy", lambda: 1.0)
-    big = run.PARALLEL_FROM_BYTES
-    assert [run._workers(None, big, 100), run._workers(None, big - 1, 100), run._workers(None, big, 2),
-            run._workers(3, 0, 100), run._workers(5, 0, 2)] == [3, 1, 2, 3, 2]
+    assert pool.busy(str(loadavg)) == 0.0
+    assert pool.busy(str(tmp_path / "absent")) >= 0.0  # no /proc: the load average
+    monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(pool, "busy", lambda: 1.0)
+    big = pool.PARALLEL_FROM_BYTES
+    assert [pool.workers(None, big, 100), pool.workers(None, big - 1, 100), pool.workers(None, big, 2),
+            pool.workers(3, 0, 100), pool.workers(5, 0, 2)] == [3, 1, 2, 3, 2]

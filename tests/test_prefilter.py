@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import envlint.analyze as analyze_module
+import envlint.extract.pool as pool
 import envlint.extract.run as run
 from envlint.extract.prefilter import wanted
 
@@ -51,7 +52,7 @@ def _both(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         return seen[-1]
 
     monkeypatch.setattr(run, "_extract_unit", remembered)
-    monkeypatch.setattr(run, "PARALLEL_FROM_BYTES", 1 << 62)  # in this process, where the memo is
+    monkeypatch.setattr(pool, "PARALLEL_FROM_BYTES", 1 << 62)  # in this process, where the memo is
     monkeypatch.setattr(analyze_module, "analyze_found", recorded)
     outputs = []
     for prefilter in (True, False):

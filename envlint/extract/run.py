@@ -6,11 +6,8 @@ Every problem with one file becomes a `Problem` on that file; the other files ar
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import os
 import re
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +15,7 @@ from ..discover import SourceFile
 from ..kinds import FILE_KINDS
 from ..model import FileFacts, Location, Problem
 from .cache import UnitCache, finish_run, run_cached
+from .pool import Unit, run_units
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -91,10 +89,6 @@ def _guarded(paths: list[str], run: Callable[[], list[FileFacts]], language: str
     ]
 
 
-Unit = tuple[str, list[tuple[str, bytes]]]  # (language, [(path, bytes)]): a Python file or a Go package
-# Below this much source, starting worker processes costs more than it saves (bench/run.py: 0.4 MB of
-# small files ran 1.15x slower in two workers; 30 MB of the standard library ran 1.6x faster).
-PARALLEL_FROM_BYTES = 4_000_000
 # Go packages none of whose files the byte prefilter wants are extracted for their headers only
 # (go_units.py), and the files it does not want in a whole package are light (golang/light.py); tests
 # turn it off to check that no fact depends on it.
@@ -135,53 +129,6 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
         return _guarded(paths, lambda: extract_config(language, members), language)
     extract, filed = single[language]
     return _guarded(paths, lambda: extract(*members[0]), filed)
-
-
-def _busy(loadavg: str = "/proc/loadavg") -> float:
-    """How many cores other processes use now: Linux's count of runnable tasks at this instant (the
-    fourth field of /proc/loadavg, this process included), else the one-minute load average. The
-    average lags by a minute: a run just after another (a pre-commit hook after an editor's save, the
-    benchmark's rounds) counted the finished run's load and chose one process on an idle machine."""
-    try:
-        with open(loadavg, encoding="ascii") as handle:
-            running = handle.read().split()[3].split("/")[0]
-        return max(0.0, float(int(running) - 1))
-    except (OSError, IndexError, ValueError):
-        return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-
-
-def _workers(jobs: int | None, size: int, count: int) -> int:
-    """How many processes extract: `jobs` when given (1: this process only), else the idle cores once
-    the repository holds PARALLEL_FROM_BYTES of source; never more than there are units.
-
-    A worker's facts are pickled back to this process, which costs 7-11% more CPU (measured on the
-    ecosystem corpus: 10 MB of facts for ragflow). With a core idle the pool wins; on a machine
-    whose load already fills its cores it only adds that cost (two workers ran ragflow 1.12x, jaeger
-    1.26x slower than one at a load of 4 on two cores), so the automatic choice counts the cores idle
-    now (_busy)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if jobs is None:
-        if size < PARALLEL_FROM_BYTES:
-            return 1
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        jobs = min(cores, 8, int(cores - _busy() + 0.5))
-    return max(1, min(jobs, count))
-
-
-def _run_units(units: list[Unit], size: int, jobs: int | None = None) -> list[list[FileFacts]]:
-    """Extraction is per unit and pure, so units may run in worker processes; each unit's facts come
-    back in the units' order, whatever the scheduling."""
-    workers = _workers(jobs, size, len(units))
-    if workers < 2:
-        return [_extract_unit(unit) for unit in units]
-    # The largest units first, so that a big package does not start last while the other worker idles.
-    order = sorted(range(len(units)), key=lambda i: -sum(len(data) for _, data in units[i][1]))
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk = max(1, len(units) // (workers * 8))
-        results = dict(zip(order, pool.map(_extract_unit, [units[i] for i in order], chunksize=chunk)))
-    return [results[i] for i in range(len(units))]
 
 
 # Which extractor reads which kind of discovered file: the registry's units (envlint/kinds.py).
@@ -281,8 +228,8 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
         """The units' facts, from the cache when there is one; the rest in a pool when their files
         (each counted once) are many."""
         if cache is None:
-            return [f for result in _run_units(todo, size, jobs) for f in result]
-        return [f for result in run_cached(todo, lambda missing: _run_units(missing, _size(missing), jobs), cache)
+            return [f for result in run_units(todo, size, jobs, _extract_unit) for f in result]
+        return [f for result in run_cached(todo, lambda missing: run_units(missing, _size(missing), jobs, _extract_unit), cache)
                 for f in result]
 
     extracted = extract(units)
