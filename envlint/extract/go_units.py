@@ -9,6 +9,10 @@ the folder's name, or the folder holds a go.mod: the module's own path), and whe
 spells an exported wrapper's name after a dot. Both tests err on the side of extracting: a promoted
 package costs time, never facts (a comment between `alias.` and the name, legal Go but unseen in
 practice, is not looked for).
+
+Inside a whole package, the files the prefilter does not want are light (golang/light.py): they record
+no calls into other packages, so a package whose light file spells an exported wrapper's name after a
+dot is extracted again with every file in full (light_promoted), by the same test as above.
 """
 
 from __future__ import annotations
