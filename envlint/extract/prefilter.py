@@ -8,8 +8,10 @@ AutomaticEnv/BindEnv, urfave/cli's EnvVars and every "env helper" (whose package
 name must say env, see golang/helpers.py).
 
 A wanted file is not all that is parsed: Go names resolve across the files of a package, so a package
-with one wanted file is extracted whole; the packages whose constants or exported wrappers a wanted
-package uses, and the files that call those wrappers, are extracted too (extract/go_units.py). What a
+with one wanted file is extracted whole (its other files light: indexed for the others, with no fact
+extraction of their own unless they may call a wrapper, golang/light.py); the packages whose constants or
+exported wrappers a wanted package uses, and the files that call those wrappers, are extracted too
+(extract/go_units.py). What a
 Go file of no wanted package yields (package, imports, func main, references, embeds) comes from its
 tree alone (golang.extract_go_headers). Python files are all extracted: the definitions of every module
 (constants, re-exports, settings bases) are what other modules look up, and the files that no anchor
