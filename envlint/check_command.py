@@ -40,7 +40,7 @@ def _reader(root: Path, texts: Mapping[str, bytes]) -> Callable[[str], str | Non
         # What extraction read of a discovered file (inside the root, under the size limit, UTF-8) is
         # the file's bytes, unless a Python file declared another encoding (run.load recodes it: read
         # from disk as before); decoded with the newlines read_text() translates.
-        if data is not None and b"coding" not in data[:_second_line_end(data)]:
+        if data is not None and data.find(b"coding", 0, _second_line_end(data)) < 0:  # no PEP 263 cookie
             text = data.decode("utf-8")
             return text.replace("\r\n", "\n").replace("\r", "\n") if b"\r" in data else text
         if not contained(root / path):  # never read (nor, with --add-noqa, write) through a link out

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from ..config import Config
 from ..describe import default_text
@@ -128,16 +128,28 @@ class Context:
         return frozenset(path for path, services in users.items() if len(services) > 1)
 
     @cached_property
+    def _sites_by_path(self) -> dict[str, list[tuple[int, LaunchSite]]]:
+        found: dict[str, list[tuple[int, LaunchSite]]] = defaultdict(list)
+        for position, site in enumerate(self.graph.sites):
+            found[site.location.path].append((position, site))
+        return dict(found)
+
+    def sites_in(self, files: Iterable[str]) -> list[LaunchSite]:
+        """The launch sites in ``files``, in the graph's order: looked up by path, not by a pass over every
+        site of the repository per program (that was quadratic in a monorepo's programs and sites)."""
+        found = [entry for path in set(files) for entry in self._sites_by_path.get(path, ())]
+        return [site for _, site in sorted(found, key=lambda entry: entry[0])]
+
+    @cached_property
     def _families(self) -> dict[str, tuple[str, ...]]:
         """Per service: prefixes of the names it reads as families: those it iterates the environment
         for (`APP_*`), and those of a program outside the repository it starts with its own environment
         (`git` reads `GIT_*`)."""
         out = {}
         for service in self.graph.services:
-            own_files = set(service.files)
             children = {f"{posixpath.basename(t.value).upper().replace('-', '_')}_"
-                        for site in self.graph.sites
-                        if site.inherits and site.location.path in own_files and not self.links_by_site.get(site.id)
+                        for site in self.sites_in(service.files)
+                        if site.inherits and not self.links_by_site.get(site.id)
                         for t in site.targets if t.kind == "program" and t.value}
             out[service.name] = tuple(sorted({p for p in service.read_prefixes if p} | children))
         return out
@@ -263,9 +275,8 @@ class Context:
             names = set(self.reads_by_name(service)) | self.runtime(service).names
             names |= {r.name for r in service.weak_reads if r.name}
             unknown = service.reads_dynamic or bool(service.incomplete) or "" in service.read_prefixes
-            own_files = set(service.files)
-            for site in self.graph.sites:
-                if site.location.path not in own_files or not site.inherits:
+            for site in self.sites_in(service.files):
+                if not site.inherits:
                     continue
                 # Only a child that is a program of the repository passes names on: `git`, `openssl` or a
                 # user's command started with the inherited environment reads none of the launcher's.

@@ -148,7 +148,7 @@ def _image_name(dockerfile: Dockerfile, projects: Projects) -> str:
 
 
 def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], image: str,
-                 by_path: dict[str, FileFacts], files: frozenset[str], folders: frozenset[str]) -> _Draft:
+                 by_path: dict[str, FileFacts], known: frozenset[str], folders: frozenset[str]) -> _Draft:
     """The program an image runs by path: the Python project that holds the entry; but in the project at
     the repository's root (a monorepo's umbrella) or in none, the entry file with the repository modules
     it imports, not everything beside it."""
@@ -160,8 +160,8 @@ def _entry_draft(dockerfile: Dockerfile, entry: Entry, drafts: list[_Draft], ima
         return _Draft(image, "image", _dir(entry.path), dockerfile.path, closure)
     script = by_path.get(entry.path)
     why = "a script that may start programs envlint does not follow"
-    # The Python programs the script runs are part of what the image runs.
-    known = frozenset(by_path) | files
+    # The Python programs the script runs are part of what the image runs (``known``: the facts' paths
+    # and the discovered files, computed once for every Dockerfile by the caller).
     # A binary it execs is linked by name elsewhere; the scripts it sources or runs get its environment.
     started = [found for t in (script.runs if script else ()) if t.kind != "program"
                if (found := in_repository(dockerfile, t.value, t.kind == "python-module", entry.context, known,
@@ -197,20 +197,22 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
                 tags[dockerfile].append(ImageOrigin(name=image_key(image.value), evidence="built",
                                                    why=f"the image compose builds at {site.location}"))
     files = frozenset(paths)
+    known = frozenset(by_path) | files
     folders = folders_of(paths)
+    # Loop-invariant: the drafts this loop adds are Python and image programs, never Go ones.
+    go_roots = frozenset(d.root for d in drafts if d.kind == "go")
     for dockerfile in projects.dockerfiles:
         folder = _dir(dockerfile.path)
         image = _image_name(dockerfile, projects)
         incomplete = _outside_program(dockerfile)
         entry = entry_of(dockerfile, files, folders)
-        go_roots = frozenset(d.root for d in drafts if d.kind == "go")
         go_main = built_go_program(dockerfile, by_path.get(entry.path) if entry else None, projects.go_builds,
                                    go_roots)
         if go_main is not None:
             # The image runs a binary the repository builds from a main package (`go build -o`).
             chosen = [d for d in drafts if d.kind == "go" and d.root == go_main[0]]
         elif entry is not None:
-            chosen = [_entry_draft(dockerfile, entry, drafts, image, by_path, files, folders)]
+            chosen = [_entry_draft(dockerfile, entry, drafts, image, by_path, known, folders)]
         else:
             inside = [d for d in drafts if _under(d.root, folder) and d.kind != "image"]
             # A binary built in the image may be the one program beneath its folder; a script or a
