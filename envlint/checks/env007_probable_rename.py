@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Finding, Related
+from ..model import Finding, Read, Related, Service
 from .context import Context, probable_renames
 from .image_renames import image_env_renames
 
@@ -69,10 +69,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         pairs = probable_renames(ctx, site, service)
         if not pairs:
             continue
-        reads = dict(ctx.reads_by_name(service))  # a copy: the shared one is every rule's
-        for weak in service.weak_reads:
-            if weak.name and weak.name not in reads:
-                reads[weak.name] = (weak,)
+        reads = _reads_and_weak_reads(ctx, service)
         for item in site.sets:
             if item.name not in pairs:
                 continue
@@ -106,10 +103,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _image_env(ctx: Context) -> Iterator[Finding]:
     """A Dockerfile's own ENV is a launch of the program its image runs (image_renames.py)."""
     for service in sorted(ctx.services.values(), key=lambda s: s.name):
-        reads = dict(ctx.reads_by_name(service))  # a copy: the shared one is every rule's
-        for weak in service.weak_reads:
-            if weak.name and weak.name not in reads:
-                reads[weak.name] = (weak,)
+        reads = _reads_and_weak_reads(ctx, service)
         for entry, read_name, kind in image_env_renames(ctx, service):
             read = reads[read_name][0]
             yield Finding(
@@ -125,6 +119,16 @@ def _image_env(ctx: Context) -> Iterator[Finding]:
                 ),
                 help=_help(entry.name, read_name, f"this image does not set {read_name}", kind),
             )
+
+
+def _reads_and_weak_reads(ctx: Context, service: Service) -> dict[str, tuple[Read, ...]]:
+    """The reads by name, with a weak read (a mounted configuration's) for a name read nowhere else:
+    the read a finding points at. A copy: the table reads_by_name gives is every rule's."""
+    reads = dict(ctx.reads_by_name(service))
+    for weak in service.weak_reads:
+        if weak.name and weak.name not in reads:
+            reads[weak.name] = (weak,)
+    return reads
 
 
 def _help(set_name: str, read_name: str, unset: str, kind: str) -> str:
