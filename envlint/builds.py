@@ -15,7 +15,7 @@ from .model import EnvSet, Location, Problem, Read
 ROOT_NAME = "root"  # the name of a program at the repository's root that names itself nowhere
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Copy:
     """`COPY src... dest` of the final stage (not `--from` another stage or image): what of the build
     context lands where in the image. `dest` is absolute, resolved against the WORKDIR of its time."""
@@ -24,7 +24,7 @@ class Copy:
     dest: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Dockerfile:
     path: str
     env: tuple[EnvSet, ...]  # ENV of the final stage, in order
@@ -49,7 +49,7 @@ class Dockerfile:
     runs: tuple["RunStep", ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class RunStep:
     arguments: str  # the shell text after RUN, continuations joined
     location: Location  # where that text starts
@@ -57,7 +57,7 @@ class RunStep:
     copies: tuple[Copy, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class BuildTag:
     image: str  # as written, tag included
     dockerfile: str  # repository-relative path of the Dockerfile it builds
@@ -65,14 +65,14 @@ class BuildTag:
     by: str = "docker build"  # what gives the name: a `docker build -t`, a skaffold artifact
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class GoBuild:
     binary: str  # the file name of the binary
     packages: tuple[str, ...]  # candidate repository folders of the main package, most likely first
     location: Location
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class PythonProject:
     name: str
     root: str
@@ -80,7 +80,7 @@ class PythonProject:
     scripts: tuple[str, ...] = ()  # console script names ([project.scripts], console_scripts)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Projects:
     root_name: str  # the root project's name (pyproject, go.mod), else "root": never the folder's name
     python: tuple[PythonProject, ...]

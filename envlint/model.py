@@ -18,7 +18,7 @@ Language = Literal["go", "python"]
 Source = Literal["go", "python", "compose", "kubernetes", "helm", "dockerfile", "shell", "config"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     path: str
     line: int
@@ -28,7 +28,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Default:
     """What a read yields when the variable is unset (or empty, for the Go `== ""` shapes)."""
 
@@ -53,7 +53,7 @@ NO_DEFAULT = Default()
 FIRST_ARGUMENT = "$1"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Guard:
     """A test of a variable's value that must hold for a read to happen: `os.Getenv("V") == "1"`.
 
@@ -78,7 +78,7 @@ class Guard:
         return f"{self.variable} {self.operator} {quoted}"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Read:
     """One access to an environment variable in the source of a program."""
 
@@ -102,7 +102,7 @@ class Read:
     guards: tuple[Guard, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EnvSet:
     """One variable given a value: in a launch site's environment, or in the process's own."""
 
@@ -122,7 +122,7 @@ class EnvSet:
     for_others: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TargetRef:
     """A candidate for what a launch site starts, with the literal that names it."""
 
@@ -135,7 +135,7 @@ class TargetRef:
     via: str = ""  # how it reached the launch site: "literal", "constant agentImage", ...
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EnvFileRef:
     path: str  # as written in the source
     location: Location
@@ -153,7 +153,7 @@ class EnvFileRef:
         return found
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class LaunchSite:
     """A place that starts a program with an environment."""
 
@@ -218,7 +218,7 @@ class LaunchSite:
         return f"{what}{where} ({self.location})"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ImportRef:
     """An import as written: Go import path, or Python module with its relative level."""
 
@@ -227,7 +227,7 @@ class ImportRef:
     names: tuple[str, ...] = ()  # Python `from m import a, b`: the imported names
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Problem:
     """An input that could not be (fully) analysed. Reported once; the rest goes on."""
 
@@ -236,7 +236,7 @@ class Problem:
     message: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class FileFacts:
     """Everything extraction found in one source file."""
 
@@ -283,7 +283,7 @@ Evidence = Literal["declared", "built", "exact", "guess"]
 EVIDENCE_ORDER: tuple[Evidence, ...] = ("declared", "built", "exact", "guess")
 
 
-@dataclass(frozen=True, order=True, kw_only=True)
+@dataclass(frozen=True, order=True, kw_only=True, slots=True)
 class ImageOrigin:
     """Where one image name of a service comes from, and how strong that makes a link by it."""
 
@@ -292,7 +292,7 @@ class ImageOrigin:
     why: str  # "tagged acme/api by docker build at Makefile:3:1", "the folder of api/Dockerfile"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Service:
     name: str
     kind: Literal["python", "go", "image", "script"]
@@ -323,7 +323,7 @@ class Service:
     incomplete: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Link:
     site: str  # LaunchSite.id
     service: str  # Service.name
@@ -333,13 +333,13 @@ class Link:
     evidence: Evidence = "exact"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Related:
     location: Location
     note: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Finding:
     code: str
     name: str
@@ -364,7 +364,7 @@ class Finding:
         return (self.location, self.code, self.variable or "", self.message, self.help)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Graph:
     """The contract graph: built once by the linker, read by every check."""
 
@@ -379,7 +379,7 @@ class Graph:
     unlinked: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SiteEnv:
     names: frozenset[str]  # names set at the site, or reaching it by inheritance
     open: bool  # names beyond these may reach the child (inherited from outside the repository, env file)

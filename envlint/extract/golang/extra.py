@@ -16,7 +16,7 @@ from . import strings
 from .index import GoFile, PackageIndex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One operand of a name: a known literal, a constant of an imported package, or unknown."""
 
@@ -25,7 +25,7 @@ class Part:
     const: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PendingName:
     """A read or set whose name holds a constant of another package."""
 
@@ -35,13 +35,13 @@ class PendingName:
     passthrough: bool = False  # a docker `-e NAME` entry: a name without "=" passes the value on
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Arg:
     parts: tuple[Part, ...]
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PendingCall:
     """`alias.Func(args)` where alias is an imported package: a wrapper call if that package is ours."""
 
@@ -53,7 +53,7 @@ class PendingCall:
     condition: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WrapperSpec:
     """An exported wrapper function of this package, for calls from other packages."""
 
@@ -64,7 +64,7 @@ class WrapperSpec:
     required: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoExtra:
     constants: tuple[tuple[str, str], ...] = ()  # exported string constants declared in this file
     wrappers: tuple[WrapperSpec, ...] = ()  # exported wrappers declared in this file

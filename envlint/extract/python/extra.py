@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...model import Default, Location, NO_DEFAULT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameRef:
     """A name as imported: `from .settings import X` is ("settings", 1, "X"); `c.X` after
     `import app.constants as c` is ("app.constants", 0, "X"); ("", 0, "X") is the file's own X."""
@@ -27,7 +27,7 @@ class NameRef:
         return self.module == "" and self.level == 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CallArg:
     """One argument of a candidate helper call, reduced to what a read needs."""
 
@@ -41,7 +41,7 @@ class CallArg:
     parameter: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Helper:
     """A module-level function whose parameter ``key`` is the name of the variable it reads:
     `def env(name, default=None): return os.environ.get(name, default)`."""
@@ -55,7 +55,7 @@ class Helper:
     required: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HelperCall:
     """A call that may be a helper's: callee local ("", 0, f) or imported."""
 
@@ -70,7 +70,7 @@ class HelperCall:
     guessed: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PendingName:
     """A read in this file whose name is a constant imported from another module."""
 
@@ -78,7 +78,7 @@ class PendingName:
     ref: NameRef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SettingsConfig:
     """`model_config = SettingsConfigDict(...)` / v1 `class Config`; None where the class says nothing
     (the value is then inherited from a base, or the library's default)."""
@@ -96,7 +96,7 @@ class SettingsConfig:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SettingsField:
     name: str
     location: Location
@@ -106,7 +106,7 @@ class SettingsField:
     required: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClassInfo:
     """A module-level class with its bases as written (resolved through the imports) and fields."""
 
@@ -117,7 +117,7 @@ class ClassInfo:
     fields: tuple[SettingsField, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DotenvLoad:
     """`load_dotenv(path)`, `dotenv_values(path)`, `env.read_env(path)`: a file whose entries may become
     variables of the process. Not a read; kept as a note for the report and later rules."""
@@ -128,7 +128,7 @@ class DotenvLoad:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PythonExtra:
     constants: tuple[tuple[str, str], ...] = ()  # module-level NAME = "string"
     imports: tuple[tuple[str, NameRef], ...] = ()  # module-level names imported from elsewhere
