@@ -18,6 +18,7 @@ from .discover import Discovery, discover
 from .graph.envflow import compute_env
 from .extract.cache import UnitCache
 from .extract.envfile_facts import env_file_entries, referenced_env_files
+from .extract.go_referenced import mark_references
 from .extract.run import Loaded, extract_all
 from .graph.link import infer_links
 from .model import EnvSet, Graph, LaunchSite
@@ -62,6 +63,8 @@ def analyze_found(root: Path, found: Discovery, config: Config, cache: UnitCache
     projects = find_projects(root, found.files, loaded)
     clock.lap("extract")
     facts = resolve(facts, projects.go_modules)
+    # After resolve: reads of another package's wrappers are made there, and their functions count.
+    facts = mark_references(facts, loaded)
     service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))
     _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)
