@@ -64,7 +64,7 @@ def analyze_found(root: Path, found: Discovery, config: Config, cache: UnitCache
     clock.lap("extract")
     facts = resolve(facts, projects.go_modules)
     # After resolve: reads of another package's wrappers are made there, and their functions count.
-    facts = mark_references(facts, loaded)
+    facts = mark_references(facts)
     service_set = build_services(projects, facts, config, tuple(f.path for f in found.files))
     _check_declarations(root, config, {s.name for s in service_set.services})
     sites: list[LaunchSite] = sorted((s for f in facts for s in f.launch_sites), key=lambda s: s.location)

@@ -261,8 +261,11 @@ class FileFacts:
     # `"$PY" -m pkg.worker`), the scripts it sources (`. /lib.sh`) and the program it execs by path
     # (`exec /app/server`), as written: an entrypoint's programs.
     runs: tuple[TargetRef, ...] = ()
-    # Go: which top-level functions that hold a Go read the file refers to (extract/go_referenced.py),
-    # so that a read in a top-level function no file of a program refers to is not that program's.
+    # Go: the names the file refers to (extract/golang/references.py), space-separated (one string:
+    # a set of them was half the facts' memory), narrowed after resolution (extract/go_referenced.py)
+    # to `references`: the top-level functions holding a Go read that it refers to, so that a read in
+    # a top-level function no file of a program refers to is not that program's.
+    referenced_words: str = ""
     references: frozenset[str] = frozenset()
     # Go: (field, name, location) of each upper-case name given to a field spelled with `Env` in a
     # composite literal (`EnvKey: "POSTGRESQL_HOST"`), for reads through such a table (fieldreads.py).

@@ -1,23 +1,19 @@
-"""Which of the functions that hold a Go read each Go file refers to (FileFacts.references), for
-graph/goreach.py: a read in a top-level function no file of a program refers to never runs in it.
+"""Which of the top-level functions that hold a Go read each Go file refers to (FileFacts.references),
+for graph/goreach.py: a read in a top-level function no file of a program refers to never runs in it.
 
-Found once extraction and resolution are done (the resolver makes the reads of calls of another
-package's wrappers, and their functions count), from the bytes read, rather than per file in the
-workers: a file's whole set of referenced names (golang/references.py) was half the facts a run held
-(31 of 65 MB on the 2x bench corpus) and was pickled back from every worker, while goreach only asks
-about the functions that hold a read. The answer is the same: goreach asks whether such a function is
-in the union of the files' sets, and a file's set meets those functions only where its bytes spell one
-of them (a referenced name is a run of the file's word characters), so the other files are not
-tokenised at all.
+A worker records every name a Go file refers to (golang/references.py) as one space-separated string,
+`referenced_words`: as a set of strings it was half the facts a run held (31 of 65 MB on the 2x bench
+corpus), pickled back from every worker. Once extraction and resolution are done (the resolver makes
+the reads of calls of another package's wrappers, and their functions count), each file keeps only
+the read-holding functions among its words: all that goreach asks of it, for the union over a
+program's files.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from ..model import FileFacts
-from .golang.references import referenced_names
 
 # Reads outside these are reached by construction (goreach.py keeps methods, main, init).
 _ALWAYS_RUN = ("main", "init")
@@ -29,18 +25,9 @@ def candidates(facts: list[FileFacts]) -> frozenset[str]:
                      if r.function and "." not in r.function and r.function not in _ALWAYS_RUN)
 
 
-def mark_references(facts: list[FileFacts], texts: dict[str, bytes]) -> list[FileFacts]:
-    """The facts with `references` set on each Go file to the candidates it refers to."""
+def mark_references(facts: list[FileFacts]) -> list[FileFacts]:
+    """The facts with each Go file's `referenced_words` narrowed to `references`, the candidates it
+    refers to."""
     names = candidates(facts)
-    if not names:
-        return facts
-    spelled = re.compile(b"|".join(re.escape(n.encode()) for n in sorted(names, key=len, reverse=True)))
-    out = []
-    for item in facts:
-        data = texts.get(item.path) if item.language == "go" else None
-        if data is not None and spelled.search(data):
-            found = referenced_names(data) & names
-            if found:
-                item = dataclasses.replace(item, references=found)
-        out.append(item)
-    return out
+    return [dataclasses.replace(f, references=names.intersection(f.referenced_words.split()), referenced_words="")
+            if f.referenced_words else f for f in facts]

@@ -1,5 +1,5 @@
 """What a Go file says about itself without any query: its package, imports, `func main`, syntax
-error, env-named field literals, embeds and environment iteration.
+error, the names it refers to, env-named field literals, embeds and environment iteration.
 
 The full extraction (extract_go_package) starts every file's facts from these; a file of a package
 the prefilter lets through nowhere (envlint/extract/prefilter.py) gets only these, from the same code.
@@ -12,6 +12,7 @@ from .. import syntax
 from .embeds import embeds
 from .envfields import env_field_literals
 from .index import HEADER_QUERIES, GoFile, read_file
+from .references import referenced_names
 from .whole_env import read_prefixes
 
 
@@ -28,6 +29,7 @@ def header_facts(go_file: GoFile) -> FileFacts:
         imports=tuple(ImportRef(module=p) for p in go_file.import_paths),
         has_main=has_main, problems=tuple(problems),
         read_prefixes=read_prefixes(go_file),
+        referenced_words=" ".join(sorted(referenced_names(go_file.source.data))),
         env_fields=env_field_literals(go_file.path, go_file.source.data),
         embeds=embeds(go_file),
     )
