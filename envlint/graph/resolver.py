@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from ..builds import Projects
 from ..config import Config
 from ..model import EVIDENCE_ORDER, Evidence, ImageOrigin, LaunchSite, Service, TargetRef
 from .images import image_key, is_official_image
+from .service_index import ServiceIndex
 from ..pymodules import module_files
 
 
@@ -37,6 +39,10 @@ class Inputs:
     config: Config
     owner: dict[str, tuple[str, ...]]
 
+    @cached_property
+    def index(self) -> ServiceIndex:
+        return ServiceIndex(self.services)
+
 
 Found = tuple[list[Service], str, Evidence | None]  # the services, why (with `{root}`), the evidence
 
@@ -49,13 +55,14 @@ def _origin(service: Service, key: str) -> ImageOrigin:
                default=ImageOrigin(name=key, evidence="exact", why="its Dockerfile"))
 
 
-def _by_image(target: TargetRef, services: tuple[Service, ...], config: Config) -> Found:
+def _by_image(target: TargetRef, index: ServiceIndex, config: Config) -> Found:
+    services = index.services
     key = image_key(target.value)
     bare = target.value.split("@", 1)[0].rsplit(":", 1)[0] if ":" in target.value.rsplit("/", 1)[-1] else target.value
     for declared in config.services:
         if target.value in declared.images or bare in declared.images or key in declared.images:
             return [s for s in services if s.name == declared.name], "image listed for the service in config", "declared"
-    exact = [s for s in services if key in s.images]
+    exact = list(index.with_image.get(key, ()))
     # An official library image (`redis:7`, `postgres`) is upstream's program: only a build or a tag of
     # the repository's makes it one of its own, never a folder's name.
     exact = [s for s in exact if not is_official_image(target.value) or _origin(s, key).evidence != "guess"]
@@ -101,24 +108,24 @@ def _by_stage(target: TargetRef, services: tuple[Service, ...], projects: Projec
             f"program in {{root}}/ (a guess)", "guess")
 
 
-def _by_build(target: TargetRef, services: tuple[Service, ...]) -> Found:
-    built = [s for s in services if target.value in s.dockerfiles]
+def _by_build(target: TargetRef, index: ServiceIndex) -> Found:
+    built = list(index.built_from.get(target.value, ()))
     if built:
         return built, f"compose builds it from {target.value}", "built"
     folder = posixpath.dirname(target.value) or "."
     if folder == ".":
         return [], "", None  # a build context at the repository's root does not make the root project the program
-    return [s for s in services if s.root == folder], "compose builds the folder {root}/", "built"
+    return list(index.at_root.get(folder, ())), "compose builds the folder {root}/", "built"
 
 
-def _by_program(target: TargetRef, services: tuple[Service, ...], projects: Projects,
-                config: Config) -> Found:
+def _by_program(target: TargetRef, index: ServiceIndex, projects: Projects, config: Config) -> Found:
+    services = index.services
     name = posixpath.basename(target.value.rstrip("/"))
     name = name[:-4] if name.endswith(".exe") else name
     for declared in config.services:
         if name in declared.programs or target.value in declared.programs:
             return [s for s in services if s.name == declared.name], "program listed for the service in config", "declared"
-    go = [s for s in services if s.kind == "go" and s.root.rpartition("/")[2] == name]
+    go = list(index.go_named.get(name, ()))
     if go:
         return go, f"program {name!r} is built from the Go main package in {{root}}/", "exact"
     scripts = {p.root for p in projects.python if name in p.scripts}
@@ -128,7 +135,7 @@ def _by_program(target: TargetRef, services: tuple[Service, ...], projects: Proj
     return [], "", None
 
 
-def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...]) -> Found:
+def _by_python(target: TargetRef, site: LaunchSite, index: ServiceIndex) -> Found:
     if target.kind == "python-module":
         suffixes = module_files(target.value, run=True)
         what = f"module {target.value!r}"
@@ -137,14 +144,7 @@ def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...
         suffixes = [posixpath.normpath(target.value.lstrip("./") or "."),
                     posixpath.normpath(posixpath.join(launcher_dir, target.value))]
         what = f"script {target.value!r}"
-    owners = []
-    wanted = set(suffixes)
-    for service in services:
-        for path in service.files:
-            inside = path[len(service.root) + 1:] if service.root != "." else path
-            if path in wanted or inside in wanted or inside.startswith("src/") and inside[4:] in wanted:
-                owners.append(service)
-                break
+    owners = index.holding(set(suffixes))
     # A script run by its path is the program it makes, not another script's that runs it in turn.
     made = [s for s in owners if target.kind != "python-module" and s.location.path in suffixes]
     if made:
@@ -157,7 +157,7 @@ def _by_python(target: TargetRef, site: LaunchSite, services: tuple[Service, ...
 
 
 def _image(target: TargetRef, site: LaunchSite, given: Inputs) -> Found:
-    found = _by_image(target, given.services, given.config)
+    found = _by_image(target, given.index, given.config)
     if not found[0] and not is_official_image(target.value):
         found = _by_stage(target, given.services, given.projects)
     return found
@@ -171,11 +171,11 @@ def _self(target: TargetRef, site: LaunchSite, given: Inputs) -> Found:
 # Each kind of target and how it is resolved.
 _RESOLVERS: dict[str, Callable[[TargetRef, LaunchSite, Inputs], Found]] = {
     "image": _image,
-    "program": lambda target, site, given: _by_program(target, given.services, given.projects, given.config),
-    "python-module": lambda target, site, given: _by_python(target, site, given.services),
-    "python-script": lambda target, site, given: _by_python(target, site, given.services),
-    "script": lambda target, site, given: _by_python(target, site, given.services),
-    "build": lambda target, site, given: _by_build(target, given.services),
+    "program": lambda target, site, given: _by_program(target, given.index, given.projects, given.config),
+    "python-module": lambda target, site, given: _by_python(target, site, given.index),
+    "python-script": lambda target, site, given: _by_python(target, site, given.index),
+    "script": lambda target, site, given: _by_python(target, site, given.index),
+    "build": lambda target, site, given: _by_build(target, given.index),
     "self": _self,
 }
 
