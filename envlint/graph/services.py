@@ -201,6 +201,10 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
     folders = folders_of(paths)
     # Loop-invariant: the drafts this loop adds are Python and image programs, never Go ones.
     go_roots = frozenset(d.root for d in drafts if d.kind == "go")
+    # The drafts already in the list, by identity: a draft this loop makes names its Dockerfile as its
+    # marker, so it equals no other, and `in drafts` compared whole drafts (0.46 s of 577,800
+    # comparisons on the 2x bench corpus) to say what identity says.
+    present = {id(d) for d in drafts}
     for dockerfile in projects.dockerfiles:
         folder = _dir(dockerfile.path)
         image = _image_name(dockerfile, projects)
@@ -229,8 +233,9 @@ def _assign_images(drafts: list[_Draft], projects: Projects, all_files: list[str
             chosen = [_Draft(image, "image", folder, dockerfile.path, sorted(set(under) | set(closure)),
                              incomplete=incomplete or base or "its program is not a file of the repository")]
         for draft in chosen:
-            if draft not in drafts:
+            if id(draft) not in present:
                 drafts.append(draft)
+                present.add(id(draft))
             if incomplete and not draft.incomplete:
                 draft.incomplete = incomplete
             # `FROM cassandra` in a folder `cassandra/` extends the upstream image; it is not that image.
