@@ -145,6 +145,18 @@ def prefetch(lang: str, root: Node, data: bytes, names: tuple[str, ...]) -> None
 _PREFETCH_LIMIT = 5_000
 
 
+def forget(root: Node) -> None:
+    """Drop what is remembered of one file's tree (its prefetched matches, and the parents and tree
+    caches, which may hold its nodes), so that the tree is freed while the unit goes on (a light Go
+    file, envlint/extract/golang/lazy.py)."""
+    _PREFETCHED.pop(root, None)
+    for key in [k for k in _STARTS if k[0] == root]:
+        del _STARTS[key]
+    _PARENTS.clear()
+    for cache in _TREE_CACHES:
+        cache.clear()
+
+
 def release() -> None:
     """Forget the prefetched matches (and the trees they hold alive): called after each unit."""
     _PREFETCHED.clear()

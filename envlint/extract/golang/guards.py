@@ -21,6 +21,7 @@ from ..syntax import Node, parent_of
 from . import flow
 from .commands import command_guards
 from .index import GoFile, PackageIndex, enclosing_function
+from .lazy import Handle
 
 Captures = dict[str, list[Node]]
 
@@ -150,15 +151,21 @@ class InheritedGuards:
 
     def __init__(self, index: PackageIndex, local_calls: dict[str, list[Captures]]) -> None:
         self.index = index
-        files = {f.path: f for f in index.files}
-        functions = {syntax.text(d.child_by_field_name("name")) for f in index.files for d in f.root.named_children
-                     if d.type == "function_declaration"}
-        self.calls: dict[str, list[tuple[Node, GoFile]]] = defaultdict(list)
-        for path, matches in local_calls.items():
-            for captures in matches:
+        # A summarised light file (light.py) gives its functions and calls as data, its calls as handles.
+        functions = {name for f in index.files for name in (f.light.functions if f.light is not None else
+                     (syntax.text(d.child_by_field_name("name")) for d in f.root.named_children
+                      if d.type == "function_declaration"))}
+        self.calls: dict[str, list[tuple[Node | Handle, GoFile]]] = defaultdict(list)
+        for go_file in index.files:
+            if go_file.light is not None:
+                for name, handle in go_file.light.calls:
+                    if name in functions:
+                        self.calls[name].append((handle, go_file))
+                continue
+            for captures in local_calls[go_file.path]:
                 name = syntax.text(captures["function"][0])
-                if name in functions and _private(name, files[path]):
-                    self.calls[name].append((captures["call"][0], files[path]))
+                if name in functions and private(name, go_file):
+                    self.calls[name].append((captures["call"][0], go_file))
         # The handlers of top-level commands (`RunE: runServe`) run only under their command's guard.
         self.seeds = {name: (guard,) for name, guard in command_guards(index).functions.items() if name in functions}
         self._direct: dict[int, tuple[Guard, ...]] = {}
@@ -176,7 +183,7 @@ class InheritedGuards:
 
     def _used_only_where_called(self, name: str) -> bool:
         if self._uses is None:  # every identifier of the package, once: the calls' names counted
-            self._uses = Counter(syntax.text(n) for f in self.index.files for n in syntax.walk(f.root)
+            self._uses = Counter(syntax.text(n) for f in self.index.files for n in syntax.walk(f.root_once())
                                  if n.type == "identifier" and syntax.text(n) in self.calls)
         return self._uses[name] == len(self.calls[name]) + 1
 
@@ -188,7 +195,8 @@ class InheritedGuards:
         if name not in self.calls or name in stack:
             return ()
         common: tuple[Guard, ...] | None = None
-        for call, go_file in self.calls[name]:
+        for site, go_file in self.calls[name]:
+            call = site.node() if isinstance(site, Handle) else site
             caller = enclosing_function(call)
             above: tuple[Guard, ...] = ()
             if caller is not None and caller.type == "function_declaration":
@@ -202,7 +210,7 @@ class InheritedGuards:
         return self._memo[name]
 
 
-def _private(name: str, go_file: GoFile) -> bool:
+def private(name: str, go_file: GoFile) -> bool:
     """Only the package can call it: unexported, or any function of package main (not main/init)."""
     return name not in ("main", "init") and (go_file.package == "main" or not name[:1].isupper())
 
