@@ -7,7 +7,8 @@ constants (for string evaluation), the calls of the package's own functions (for
 and rarely a variable's or a function's node (for what a launch runs). So each light file is parsed,
 summarised, and its tree dropped before the next one is parsed (index.build_index).
 
-- `Handle`: where a node stands (byte range and type); `GoFile.node` finds it in the file's tree,
+- `Handle`: where a node stands (byte range and type; a call's is kept as its two offsets alone, see
+  light.LightSummary); `GoFile.node` finds it in the file's tree,
   parsed again (and then kept for the rest of the unit) when it was dropped. Parsing the same bytes
   gives the same tree, so the node found is the one recorded; a handle that would not find its own
   node again is never made (the file then keeps its tree), see `findable`.
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from .index import GoFile
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Handle:
     """A node of ``file`` by its byte range and type."""
 

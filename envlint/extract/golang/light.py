@@ -22,6 +22,7 @@ peak memory is then its full files' trees and one light file's, not all of its t
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
 from ...model import FileFacts
@@ -30,7 +31,7 @@ from ..prefilter import go_wanted
 from .guards import private
 from .headers import header_facts
 from .index import GoFile
-from .lazy import Handle, findable
+from .lazy import findable
 
 VIPER_IMPORT = b'"github.com/spf13/viper"'
 
@@ -55,7 +56,9 @@ class LightSummary:
 
     header: FileFacts | Exception  # its header facts, or what header_facts raised (reported as then)
     functions: frozenset[str]  # the functions it declares (guards.InheritedGuards)
-    calls: tuple[tuple[str, Handle], ...]  # its calls of functions only the package can call, by name
+    # Its calls of functions only the package can call: name -> (start, end) bytes of each call in
+    # source order, flat (a generated file has tens of thousands: an object each would outlive its tree).
+    calls: dict[str, array]
 
     def header_facts(self) -> FileFacts:
         if isinstance(self.header, Exception):
@@ -72,14 +75,16 @@ def summarise(go_file: GoFile) -> bool:
     root = go_file.root
     functions = frozenset(syntax.text(d.child_by_field_name("name")) for d in root.named_children
                           if d.type == "function_declaration")
-    calls = []
+    calls: dict[str, array] = {}
     for captures in syntax.matches("go", "local_calls", root):
         name = syntax.text(captures["function"][0])
         if captures["arguments"][0].has_error or not private(name, go_file):
             continue
         call = captures["call"][0]
-        if not findable(root, call):
+        # In a tree without errors a call is the smallest named node over its bytes (its function and
+        # arguments are both shorter), which is what lazy.find gives; a tree with errors is checked.
+        if root.has_error and not findable(root, call):
             return False
-        calls.append((name, Handle(go_file, call.start_byte, call.end_byte, call.type)))
-    go_file.light = LightSummary(header, functions, tuple(calls))
+        calls.setdefault(name, array("q")).extend((call.start_byte, call.end_byte))
+    go_file.light = LightSummary(header, functions, calls)
     return True
