@@ -151,11 +151,13 @@ class PackageIndex:
 
 # The queries a package's files are asked, run in one pass per file (syntax.prefetch). structs.scm is
 # not among them: struct types are looked up only in the rare packages that parse tags (struct_types).
-WHOLE_QUERIES = ("imports", "declarations", "package_calls", "local_calls", "selector_calls", "composites",
+# Nor is imports.scm: the imports are read from the tree's top (_import_specs), and only a tree with
+# errors asks the query, by a cursor of its own (in the pass, its pattern cost a fifth of every walk).
+WHOLE_QUERIES = ("declarations", "package_calls", "local_calls", "selector_calls", "composites",
                  "environ_calls", "local_names")
-HEADER_QUERIES = ("environ_calls",)  # the imports are read from the tree's top (_import_specs)
+HEADER_QUERIES = ("environ_calls",)
 # A light file's (light.py): what the package's index, wrappers and guards need from it.
-LIGHT_QUERIES = ("imports", "declarations", "local_calls", "environ_calls", "local_names")
+LIGHT_QUERIES = ("declarations", "local_calls", "environ_calls", "local_names")
 
 
 def _node(value: Node | lazy.Handle | None) -> Node | None:
