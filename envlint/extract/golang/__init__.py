@@ -18,7 +18,7 @@ from ...model import EnvSet, FileFacts, Read
 from .. import syntax
 from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
-from .light import light_candidates, still_light, summarise
+from .light import light_candidates, still_light, summarise, summarised
 from .calls import package_extra, selector_reads
 from .headers import failed, header_facts
 from .flags import flag_reads
@@ -68,7 +68,7 @@ def _calls(query: str, go_file: GoFile) -> list[Captures]:
 def _extract(files: list[tuple[str, bytes]], everything: bool) -> list[FileFacts]:
     try:
         candidates = light_candidates(files, everything)
-        index = build_index(files, candidates, summarise)
+        index = build_index(files, candidates, summarise if summarised(files) else None)
         # A light candidate holds no os.Getenv/Setenv/exec.Command call: the prefilter's anchors.
         calls = {f.path: [] if f.path in candidates else _calls("package_calls", f) for f in index.files}
         # The calls of the files whose trees are kept; a summarised light file's once it spells a wrapper.

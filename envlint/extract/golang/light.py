@@ -32,6 +32,7 @@ from .guards import private
 from .headers import header_facts
 from .index import GoFile
 from .lazy import findable
+from .tagged import CAARLOS0, ENVCONFIG, KONG
 
 VIPER_IMPORT = b'"github.com/spf13/viper"'
 
@@ -64,6 +65,17 @@ class LightSummary:
         if isinstance(self.header, Exception):
             raise self.header
         return self.header
+
+
+# Struct tags are looked up in every file's tree (structs.struct_types, struct_of) when a file of the
+# package imports one of these (tagged.parses_tags): dropped trees would all be parsed again.
+_TAG_IMPORTS = tuple(b'"' + path.encode() for path in (ENVCONFIG, CAARLOS0, KONG))
+
+
+def summarised(files: list[tuple[str, bytes]]) -> bool:
+    """Whether the package's light files are summarised and their trees dropped: unless its bytes spell
+    the import of a struct tag library (a prefix test, so it errs on the side of keeping the trees)."""
+    return not any(tag in data for _, data in files for tag in _TAG_IMPORTS)
 
 
 def summarise(go_file: GoFile) -> bool:
