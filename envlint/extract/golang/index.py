@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .. import syntax
 from ..syntax import Node, Source, parent_of
 from . import gaps, lazy, strings
 from .scope import Scopes
 from .strings import string_literal
+
+if TYPE_CHECKING:
+    from .light import LightSummary
 
 @dataclass
 class GoFile:
@@ -24,7 +27,7 @@ class GoFile:
     import_paths: tuple[str, ...] = ()  # every import, blank and dot ones included, in source order
     error: Node | None = None  # the first syntax error that is no known grammar gap (gaps.py)
     queries: tuple[str, ...] = ()  # asked in one pass whenever the tree is parsed (syntax.prefetch)
-    light: object | None = None  # a light file's summary (light.LightSummary), made before its tree is dropped
+    light: LightSummary | None = None  # a light file's summary, made before its tree is dropped
 
     @property
     def root(self) -> Node:
@@ -194,8 +197,8 @@ def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozense
             if captures["declaration"][0].type == "const_spec":
                 index.const_names.update(names)
         found = _declarations(go_file)
-        drop = path in light and summarise is not None and _unedited(go_file) and \
-            all(lazy.findable(go_file.root, node) for kind, _, node in found if kind != "const") and summarise(go_file)
+        drop = path in light and summarise is not None and lazy.unedited(go_file.root, data) and \
+            all(lazy.findable(go_file.root, node) for _, _, node in found) and summarise(go_file)
         # In file order, the first declaration of a name wins (as the one pass over all files had it).
         for kind, name, node in found:
             if kind == "function":
@@ -203,7 +206,7 @@ def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozense
             elif kind == "var":
                 index.variables.setdefault(name, lazy.Handle(go_file, node.start_byte, node.end_byte, node.type) if drop else node)
             elif name not in index.consts:
-                index.consts[name] = _detached(node, go_file) if drop else node
+                index.consts[name] = lazy.detach(node, go_file) if drop else node
                 index.const_files[name] = go_file.path
         if drop:
             go_file.drop_tree()
@@ -225,19 +228,6 @@ def _declarations(go_file: GoFile) -> list[tuple[str, str, Node]]:
         kind = "const" if "const" in captures else "var"
         out.extend((kind, each, values[position]) for position, each in enumerate(names) if position < len(values))
     return out
-
-
-def _unedited(go_file: GoFile) -> bool:
-    """Whether the tree was parsed from the file's own bytes (no grammar gap repaired, gaps.py): a
-    `lazy.Detached` copy reads its text from those bytes."""
-    root = go_file.root
-    return root.text == go_file.source.data[root.start_byte:root.end_byte]
-
-
-def _detached(value: Node, go_file: GoFile) -> lazy.Detached:
-    copy = lazy.detach(value, go_file.source.data)
-    copy.file = go_file
-    return copy
 
 
 def enclosing_function(node: Node) -> Node | None:

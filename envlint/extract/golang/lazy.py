@@ -87,10 +87,18 @@ class Detached:
         return self._fields.get(name)
 
 
-def detach(value: Node, data: bytes) -> Detached:
+def unedited(root: Node, data: bytes) -> bool:
+    """Whether the tree ``root`` was parsed from ``data`` itself (no grammar gap repaired, gaps.py): only
+    then can a `Detached` copy read its text from the file's bytes."""
+    return root.text == data[root.start_byte:root.end_byte]
+
+
+def detach(value: Node, go_file: GoFile) -> Detached:
     """The copy of ``value`` that strings.evaluate needs (strings._operands, _single, sprintf_parts),
     made without recursion, as a generated `+` chain can be thousands of operands deep."""
+    data = go_file.source.data
     top = Detached(value, data)
+    top.file = go_file
     stack = [(value, top)]
     while stack:
         node, copy = stack.pop()
