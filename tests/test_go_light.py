@@ -44,3 +44,55 @@ def test_a_light_file_that_spells_an_exported_wrapper_gets_its_package_extracted
     queue = next(f for f in facts if f.path == "cmd/api/queue.go")
     assert (queue.extra.light, [(c.package, c.name, c.location.line) for c in queue.extra.calls]) == (
         False, [("github.com/acme/shop/internal/settings", "Required", 8)])
+
+
+# A light file's tree is dropped once summarised (golang/lazy.py); what the package takes from it
+# later (a constant's value, a variable a launch runs, a guarded call of a function) is the same.
+_MAIN = b'''package main
+
+import (
+	"os"
+	"os/exec"
+)
+
+func runServe() {
+	_ = os.Getenv(prefix + "PORT" + suffix)
+	_ = exec.Command(workerPath).Run()
+}
+'''
+_LIGHT = b'''package main
+
+import "os"
+
+const prefix = "APP_"
+
+var workerPath = "/usr/local/bin/worker"
+
+func main() {
+	if os.Args[1] == "serve" {
+		runServe()
+	}
+}
+'''
+_GAP = b'''package main
+
+const ( suffix = "_X" )
+'''
+
+
+def test_a_light_file_is_summarised_and_its_tree_dropped_without_changing_a_fact(monkeypatch) -> None:
+    from envlint.extract import golang
+    from envlint.extract.golang.index import GoFile
+
+    files = [("cmd/app/main.go", _MAIN), ("cmd/app/light.go", _LIGHT), ("cmd/app/gap.go", _GAP)]
+    dropped: list[str] = []
+    drop = GoFile.drop_tree
+    monkeypatch.setattr(GoFile, "drop_tree", lambda self: (dropped.append(self.path), drop(self))[-1])
+    facts = extract_go_package(files)
+    assert dropped == ["cmd/app/light.go"]  # gap.go's tree was repaired (golang/gaps.py): kept
+    read = facts[0].reads[0]
+    assert (read.name, [str(g) for g in read.guards]) == ("APP_PORT_X", ['the sub-command is "serve"'])
+    assert [t.value for s in facts[0].launch_sites for t in s.targets] == ["/usr/local/bin/worker"]
+    assert facts[1].has_main and facts[1].extra.light
+    monkeypatch.setattr(golang, "summarise", lambda go_file: False)  # every tree kept, as before
+    assert extract_go_package(files) == facts

@@ -145,6 +145,18 @@ def prefetch(lang: str, root: Node, data: bytes, names: tuple[str, ...]) -> None
 _PREFETCH_LIMIT = 5_000
 
 
+def forget(root: Node) -> None:
+    """Drop what is remembered of one file's tree (its prefetched matches, and the parents and tree
+    caches, which may hold its nodes), so that the tree is freed while the unit goes on (a light Go
+    file, envlint/extract/golang/lazy.py)."""
+    _PREFETCHED.pop(root, None)
+    for key in [k for k in _STARTS if k[0] == root]:
+        del _STARTS[key]
+    _PARENTS.clear()
+    for cache in _TREE_CACHES:
+        cache.clear()
+
+
 def release() -> None:
     """Forget the prefetched matches (and the trees they hold alive): called after each unit."""
     _PREFETCHED.clear()
@@ -180,9 +192,10 @@ def parent_of(node: Node) -> Node | None:
 
 
 def text(node: Node | None) -> str:
-    if node is None or node.text is None:
+    if node is None:
         return ""
-    return node.text.decode("utf-8", "replace")
+    found = node.text  # each `.text` copies the bytes out of the tree: asked once
+    return "" if found is None else found.decode("utf-8", "replace")
 
 
 def walk(node: Node) -> Iterator[Node]:

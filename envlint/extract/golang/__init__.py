@@ -18,7 +18,7 @@ from ...model import EnvSet, FileFacts, Read
 from .. import syntax
 from ..syntax import Node
 from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
-from .light import light_candidates, still_light
+from .light import light_candidates, still_light, summarise, summarised
 from .calls import package_extra, selector_reads
 from .headers import failed, header_facts
 from .flags import flag_reads
@@ -68,13 +68,13 @@ def _calls(query: str, go_file: GoFile) -> list[Captures]:
 def _extract(files: list[tuple[str, bytes]], everything: bool) -> list[FileFacts]:
     try:
         candidates = light_candidates(files, everything)
-        index = build_index(files, candidates)
+        index = build_index(files, candidates, summarise if summarised(files) else None)
         # A light candidate holds no os.Getenv/Setenv/exec.Command call: the prefilter's anchors.
         calls = {f.path: [] if f.path in candidates else _calls("package_calls", f) for f in index.files}
-        local_calls = {f.path: _calls("local_calls", f) for f in index.files}
-        wrappers, direct = _direct_reads(index, calls)
-        extend_wrappers(wrappers, [c for f in index.files for c in local_calls[f.path]], index)
-        names = {key.rsplit(":", 1)[-1].lstrip(".") for key in wrappers}
+        # The calls of the files whose trees are kept; a summarised light file's once it spells a wrapper.
+        local_calls = {f.path: _calls("local_calls", f) for f in index.files if f.light is None}
+        direct_wrappers, direct = _direct_reads(index, calls)
+        wrappers, names = _wrappers(index, direct_wrappers, local_calls)
         light = {f.path for f in index.files if f.path in candidates and still_light(f.source.data, names)}
         selector = {f.path: [] if f.path in light else _calls("selector_calls", f) for f in index.files}
         # Reads whose location is a struct field or another file than the call's: placed by path.
@@ -107,6 +107,25 @@ def _extract(files: list[tuple[str, bytes]], everything: bool) -> list[FileFacts
     return out
 
 
+def _wrappers(index: PackageIndex, direct: dict[str, Wrapper], local_calls: dict[str, list[Captures]]
+              ) -> tuple[dict[str, Wrapper], set[str]]:
+    """The direct wrappers extended through the package's calls (extend_wrappers), and their names.
+
+    One pass over every file's calls would give the same: a call can only make a wrapper of its function
+    when it calls a wrapper by name, so a summarised light file that spells no wrapper's name adds none
+    and is not asked. One that does is parsed again and its calls join, in file order, and the extension
+    starts over, until no other file spells a name; the wrappers are then those of the single pass."""
+    while True:
+        wrappers = dict(direct)
+        extend_wrappers(wrappers, [c for f in index.files if f.path in local_calls for c in local_calls[f.path]], index)
+        names = {key.rsplit(":", 1)[-1].lstrip(".") for key in wrappers}
+        spelling = [f for f in index.files if f.path not in local_calls and not still_light(f.source.data, names)]
+        if not spelling:
+            return wrappers, names
+        for go_file in spelling:
+            local_calls[go_file.path] = _calls("local_calls", go_file)
+
+
 def _light_facts(go_file: GoFile, index: PackageIndex, placed: list[tuple[str, Read]],
                  inherited: InheritedGuards, wrappers: dict[str, Wrapper]) -> FileFacts:
     """A light file's facts: its header, the reads other files place in it, its exported constants and
@@ -115,7 +134,8 @@ def _light_facts(go_file: GoFile, index: PackageIndex, placed: list[tuple[str, R
         reads = tuple(sorted(dict.fromkeys(with_inherited(r, inherited) for path, r in placed if path == go_file.path),
                              key=lambda r: r.location))
         extra = replace(package_extra(go_file, index, [], wrappers, ()), light=True)
-        return replace(header_facts(go_file), reads=reads, reads_dynamic=any(r.name is None for r in reads),
+        header = go_file.light.header_facts() if go_file.light is not None else header_facts(go_file)
+        return replace(header, reads=reads, reads_dynamic=any(r.name is None for r in reads),
                        extra=extra)
     except Exception as exc:  # noqa: BLE001 - reported as a problem of this file
         return failed(go_file.path, exc)

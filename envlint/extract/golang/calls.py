@@ -85,10 +85,12 @@ def _may_name(arg: Arg) -> bool:
 
 
 def _in_file(node: Node, go_file: GoFile) -> bool:
+    """Whether ``node`` is of the file's tree; never of a dropped one (a light file's, lazy.py): the
+    nodes kept are of kept trees, and a tree parsed again is the file's tree from then on."""
     current = node
     while current.parent is not None:
         current = current.parent
-    return current == go_file.root
+    return go_file.tree_root is not None and current == go_file.tree_root
 
 
 def package_extra(go_file: GoFile, index: PackageIndex, calls: list[Captures], wrappers: dict[str, Wrapper],

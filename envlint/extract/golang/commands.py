@@ -81,6 +81,8 @@ def _cobra(literals: list[tuple[Node, GoFile]], index: PackageIndex, found: Comm
             by_name[bound] = literal
     children: dict[str, list[str]] = {}
     for go_file in index.files:
+        if b"AddCommand" not in go_file.source.data:
+            continue  # no such call in it (a grammar-gap edit never spells one): neither walked nor parsed
         for call in (n for n in syntax.walk(go_file.root) if n.type == "call_expression"):
             function = call.child_by_field_name("function")
             if function is None or function.type != "selector_expression" or \

@@ -13,7 +13,9 @@ as unconditional, as before.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
+from typing import Iterator
 
 from ...model import FIRST_ARGUMENT, Guard, Read
 from .. import syntax
@@ -150,15 +152,24 @@ class InheritedGuards:
 
     def __init__(self, index: PackageIndex, local_calls: dict[str, list[Captures]]) -> None:
         self.index = index
-        files = {f.path: f for f in index.files}
-        functions = {syntax.text(d.child_by_field_name("name")) for f in index.files for d in f.root.named_children
-                     if d.type == "function_declaration"}
-        self.calls: dict[str, list[tuple[Node, GoFile]]] = defaultdict(list)
-        for path, matches in local_calls.items():
-            for captures in matches:
+        # A summarised light file (light.py) gives its functions and calls as data, its calls as handles.
+        functions = {name for f in index.files for name in (f.light.functions if f.light is not None else
+                     (syntax.text(d.child_by_field_name("name")) for d in f.root.named_children
+                      if d.type == "function_declaration"))}
+        # Name -> its calls, by file in file order: nodes, or a summarised file's (start, end) pairs.
+        self.calls: dict[str, list[tuple[GoFile, list[Node] | array]]] = defaultdict(list)
+        for go_file in index.files:
+            if go_file.light is not None:
+                for name, spans in go_file.light.calls.items():
+                    if name in functions:
+                        self.calls[name].append((go_file, spans))
+                continue
+            for captures in local_calls[go_file.path]:
                 name = syntax.text(captures["function"][0])
-                if name in functions and _private(name, files[path]):
-                    self.calls[name].append((captures["call"][0], files[path]))
+                if name in functions and private(name, go_file):
+                    if not self.calls[name] or self.calls[name][-1][0] is not go_file:
+                        self.calls[name].append((go_file, []))
+                    self.calls[name][-1][1].append(captures["call"][0])
         # The handlers of top-level commands (`RunE: runServe`) run only under their command's guard.
         self.seeds = {name: (guard,) for name, guard in command_guards(index).functions.items() if name in functions}
         self._direct: dict[int, tuple[Guard, ...]] = {}
@@ -176,9 +187,18 @@ class InheritedGuards:
 
     def _used_only_where_called(self, name: str) -> bool:
         if self._uses is None:  # every identifier of the package, once: the calls' names counted
-            self._uses = Counter(syntax.text(n) for f in self.index.files for n in syntax.walk(f.root)
+            self._uses = Counter(syntax.text(n) for f in self.index.files for n in syntax.walk(f.root_once())
                                  if n.type == "identifier" and syntax.text(n) in self.calls)
-        return self._uses[name] == len(self.calls[name]) + 1
+        count = sum(len(sites) if isinstance(sites, list) else len(sites) // 2 for _, sites in self.calls[name])
+        return self._uses[name] == count + 1
+
+    def _sites(self, name: str) -> Iterator[tuple[Node, GoFile]]:
+        """The calls of ``name`` in order, a summarised file's found again in its tree when reached."""
+        for go_file, sites in self.calls[name]:
+            if isinstance(sites, list):
+                yield from ((call, go_file) for call in sites)
+            else:
+                yield from ((go_file.node(sites[i], sites[i + 1], "call_expression"), go_file) for i in range(0, len(sites), 2))
 
     def _resolve(self, name: str, stack: frozenset[str]) -> tuple[Guard, ...]:
         if name in self.seeds:
@@ -188,7 +208,7 @@ class InheritedGuards:
         if name not in self.calls or name in stack:
             return ()
         common: tuple[Guard, ...] | None = None
-        for call, go_file in self.calls[name]:
+        for call, go_file in self._sites(name):
             caller = enclosing_function(call)
             above: tuple[Guard, ...] = ()
             if caller is not None and caller.type == "function_declaration":
@@ -202,7 +222,7 @@ class InheritedGuards:
         return self._memo[name]
 
 
-def _private(name: str, go_file: GoFile) -> bool:
+def private(name: str, go_file: GoFile) -> bool:
     """Only the package can call it: unexported, or any function of package main (not main/init)."""
     return name not in ("main", "init") and (go_file.package == "main" or not name[:1].isupper())
 

@@ -7,25 +7,52 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
 
 from .. import syntax
 from ..syntax import Node, Source, parent_of
-from . import gaps, strings
+from . import gaps, lazy, strings
 from .scope import Scopes
 from .strings import string_literal
+
+if TYPE_CHECKING:
+    from .light import LightSummary
 
 @dataclass
 class GoFile:
     source: Source
-    root: Node
+    tree_root: Node | None  # None while a light file's tree is dropped (lazy.py): `root` parses it again
     package: str
     imports: dict[str, str]  # local name -> import path
     import_paths: tuple[str, ...] = ()  # every import, blank and dot ones included, in source order
     error: Node | None = None  # the first syntax error that is no known grammar gap (gaps.py)
+    queries: tuple[str, ...] = ()  # asked in one pass whenever the tree is parsed (syntax.prefetch)
+    light: LightSummary | None = None  # a light file's summary, made before its tree is dropped
 
     @property
-    def has_error(self) -> bool:
-        return self.error is not None
+    def root(self) -> Node:
+        if self.tree_root is None:  # parsed again, and kept for the rest of the unit (lazy.py)
+            tree, self.error = gaps.parse(self.source.data)
+            self.tree_root = tree.root_node
+            syntax.prefetch("go", self.tree_root, self.source.data, self.queries)
+        return self.tree_root
+
+    def drop_tree(self) -> None:
+        """Forget the tree (a light file once summarised): the nodes the package keeps of it are handles."""
+        if self.tree_root is not None:
+            syntax.forget(self.tree_root)
+        self.tree_root = self.error = None
+
+    def root_once(self) -> Node:
+        """The root for one walk: the tree, or a dropped one parsed again and not kept."""
+        return self.tree_root if self.tree_root is not None else gaps.parse(self.source.data)[0].root_node
+
+    def node(self, start: int, end: int, kind: str) -> Node:
+        """The node a `lazy.Handle` records, from the tree parsed again when it was dropped."""
+        found = lazy.find(self.root, start, end, kind)
+        if found is None:  # cannot happen: handles are made only for nodes that find gives back
+            raise LookupError(f"no {kind} at bytes {start}-{end} of {self.path}")
+        return found
 
     @property
     def path(self) -> str:
@@ -78,10 +105,12 @@ def _imports(root: Node) -> tuple[dict[str, str], tuple[str, ...]]:
 @dataclass
 class PackageIndex:
     files: list[GoFile]
-    consts: dict[str, Node] = field(default_factory=dict)  # name -> value expression
+    # A light file's entries hold no node of its dropped tree (lazy.py): constant_of, variable and
+    # function answer with nodes all the same.
+    consts: dict[str, Node | lazy.Detached] = field(default_factory=dict)  # name -> value expression
     const_files: dict[str, str] = field(default_factory=dict)  # name -> path of the file that declares it
-    variables: dict[str, Node] = field(default_factory=dict)  # package-level var -> value expression
-    functions: dict[str, Node] = field(default_factory=dict)
+    variables: dict[str, Node | lazy.Handle] = field(default_factory=dict)  # package-level var -> value expression
+    functions: dict[str, Node | lazy.Handle] = field(default_factory=dict)
 
     scopes: Scopes = field(default_factory=Scopes)
     # Names holding another package's constant (extra.PendingName), met while extracting: for the resolver.
@@ -92,13 +121,27 @@ class PackageIndex:
 
     def constant_of(self, identifier: Node) -> Node | None:
         """The value node of the constant ``identifier`` names: a local const, else a package const,
-        unless a local variable or parameter of the same name shadows it."""
+        unless a local variable or parameter of the same name shadows it. A light file's constant is a
+        `lazy.Detached` copy, enough for string evaluation (`constant_node` gives its node)."""
         if syntax.text(identifier) not in self.const_names:
             return None
         local = self.scopes.local(identifier)
         if local is not None:
             return local.value
         return self.consts.get(syntax.text(identifier))
+
+    def constant_node(self, identifier: Node) -> Node | None:
+        """`constant_of`, with a light file's constant found again in its tree."""
+        value = self.constant_of(identifier)
+        if isinstance(value, lazy.Detached) and value.file is not None:
+            return value.file.node(value.start_byte, value.end_byte, value.type)
+        return value
+
+    def variable(self, name: str) -> Node | None:
+        return _node(self.variables.get(name))
+
+    def function(self, name: str) -> Node | None:
+        return _node(self.functions.get(name))
 
     def string(self, node: Node | None) -> str | None:
         """The static string value of an expression (literals, constants, `+`, known fmt.Sprintf)."""
@@ -111,11 +154,17 @@ class PackageIndex:
 
 # The queries a package's files are asked, run in one pass per file (syntax.prefetch). structs.scm is
 # not among them: struct types are looked up only in the rare packages that parse tags (struct_types).
-WHOLE_QUERIES = ("imports", "declarations", "package_calls", "local_calls", "selector_calls", "composites",
+# Nor is imports.scm: the imports are read from the tree's top (_import_specs), and only a tree with
+# errors asks the query, by a cursor of its own (in the pass, its pattern cost a fifth of every walk).
+WHOLE_QUERIES = ("declarations", "package_calls", "local_calls", "selector_calls", "composites",
                  "environ_calls", "local_names")
-HEADER_QUERIES = ("environ_calls",)  # the imports are read from the tree's top (_import_specs)
+HEADER_QUERIES = ("environ_calls",)
 # A light file's (light.py): what the package's index, wrappers and guards need from it.
-LIGHT_QUERIES = ("imports", "declarations", "local_calls", "environ_calls", "local_names")
+LIGHT_QUERIES = ("declarations", "local_calls", "environ_calls", "local_names")
+
+
+def _node(value: Node | lazy.Handle | None) -> Node | None:
+    return value.node() if isinstance(value, lazy.Handle) else value
 
 
 def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) -> GoFile:
@@ -126,36 +175,59 @@ def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) 
     clause = next((c for c in root.named_children if c.type == "package_clause"), None)
     package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
     names, paths = _imports(root)
-    return GoFile(Source(path, data), root, package, names, paths, error)
+    return GoFile(Source(path, data), root, package, names, paths, error, queries)
 
 
-def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozenset()) -> PackageIndex:
-    """The package's index; the files in ``light`` are queried for LIGHT_QUERIES only."""
-    parsed = [read_file(path, data, LIGHT_QUERIES if path in light else WHOLE_QUERIES) for path, data in files]
-    index = PackageIndex(parsed)
+# Summarises a light file before its tree is dropped (light.summarise); False keeps the tree.
+Summarise = Callable[[GoFile], bool]
+
+
+def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozenset(),
+                summarise: Summarise | None = None) -> PackageIndex:
+    """The package's index; the files in ``light`` are queried for LIGHT_QUERIES only and, given
+    ``summarise``, parsed and summarised one at a time, their trees dropped (lazy.py)."""
+    index = PackageIndex([])
     declared: set[str] = set()
-    for go_file in parsed:
+    for path, data in files:
+        go_file = read_file(path, data, LIGHT_QUERIES if path in light else WHOLE_QUERIES)
+        index.files.append(go_file)
         for captures in syntax.matches("go", "local_names", go_file.root):
             names = [syntax.text(n) for n in captures["name"]]
             declared.update(names)
             if captures["declaration"][0].type == "const_spec":
                 index.const_names.update(names)
+        found = _declarations(go_file)
+        drop = path in light and summarise is not None and lazy.unedited(go_file.root, data) and \
+            all(lazy.findable(go_file.root, node) for _, _, node in found) and summarise(go_file)
+        # In file order, the first declaration of a name wins (as the one pass over all files had it).
+        for kind, name, node in found:
+            if kind == "function":
+                index.functions.setdefault(name, lazy.Handle(go_file, node.start_byte, node.end_byte, node.type) if drop else node)
+            elif kind == "var":
+                index.variables.setdefault(name, lazy.Handle(go_file, node.start_byte, node.end_byte, node.type) if drop else node)
+            elif name not in index.consts:
+                index.consts[name] = lazy.detach(node, go_file) if drop else node
+                index.const_files[name] = go_file.path
+        if drop:
+            go_file.drop_tree()
     index.scopes.declared = frozenset(declared)
-    for go_file in parsed:
-        for captures in syntax.matches("go", "declarations", go_file.root):
-            name = syntax.text(captures["name"][0])
-            if "function" in captures:
-                index.functions.setdefault(name, captures["function"][0])
-                continue
-            values = captures["value"][0].named_children
-            names = [syntax.text(n) for n in (captures.get("const") or captures["var"])[0].children_by_field_name("name")]
-            target = index.consts if "const" in captures else index.variables
-            for position, each in enumerate(names):
-                if position < len(values):
-                    target.setdefault(each, values[position])
-                    if target is index.consts:
-                        index.const_files.setdefault(each, go_file.path)
     return index
+
+
+def _declarations(go_file: GoFile) -> list[tuple[str, str, Node]]:
+    """(kind, name, node) of the file's package-level declarations, in source order: a function's
+    declaration, a constant's or variable's value."""
+    out: list[tuple[str, str, Node]] = []
+    for captures in syntax.matches("go", "declarations", go_file.root):
+        name = syntax.text(captures["name"][0])
+        if "function" in captures:
+            out.append(("function", name, captures["function"][0]))
+            continue
+        values = captures["value"][0].named_children
+        names = [syntax.text(n) for n in (captures.get("const") or captures["var"])[0].children_by_field_name("name")]
+        kind = "const" if "const" in captures else "var"
+        out.extend((kind, each, values[position]) for position, each in enumerate(names) if position < len(values))
+    return out
 
 
 def enclosing_function(node: Node) -> Node | None:

@@ -15,12 +15,24 @@ still hold comes from elsewhere, and each is checked here:
   file full when a light file spells an exported wrapper's name (go_units.light_promoted).
 
 A light file is still parsed and indexed (its constants, functions and calls serve the others), and
-reads that other files place in it (a struct field that envconfig reads) are still its reads.
+reads that other files place in it (a struct field that envconfig reads) are still its reads. It is
+summarised (`summarise`) and its tree dropped before the next file is parsed (lazy.py): a package's
+peak memory is then its full files' trees and one light file's, not all of its trees.
 """
 
 from __future__ import annotations
 
+from array import array
+from dataclasses import dataclass
+
+from ...model import FileFacts
+from .. import syntax
 from ..prefilter import go_wanted
+from .guards import private
+from .headers import header_facts
+from .index import GoFile
+from .lazy import findable
+from .tagged import CAARLOS0, ENVCONFIG, KONG
 
 VIPER_IMPORT = b'"github.com/spf13/viper"'
 
@@ -37,3 +49,54 @@ def still_light(data: bytes, wrapper_names: set[str]) -> bool:
     """Whether a candidate stays light once the package's wrappers are known: it spells none of them
     (a substring test, so it errs on the side of a full extraction)."""
     return not any(name.encode() in data for name in wrapper_names)
+
+
+@dataclass(frozen=True)
+class LightSummary:
+    """What the package needs of a light file once its tree is dropped."""
+
+    header: FileFacts | Exception  # its header facts, or what header_facts raised (reported as then)
+    functions: frozenset[str]  # the functions it declares (guards.InheritedGuards)
+    # Its calls of functions only the package can call: name -> (start, end) bytes of each call in
+    # source order, flat (a generated file has tens of thousands: an object each would outlive its tree).
+    calls: dict[str, array]
+
+    def header_facts(self) -> FileFacts:
+        if isinstance(self.header, Exception):
+            raise self.header
+        return self.header
+
+
+# Struct tags are looked up in every file's tree (structs.struct_types, struct_of) when a file of the
+# package imports one of these (tagged.parses_tags): dropped trees would all be parsed again.
+_TAG_IMPORTS = tuple(b'"' + path.encode() for path in (ENVCONFIG, CAARLOS0, KONG))
+
+
+def summarised(files: list[tuple[str, bytes]]) -> bool:
+    """Whether the package's light files are summarised and their trees dropped: unless its bytes spell
+    the import of a struct tag library (a prefix test, so it errs on the side of keeping the trees)."""
+    return not any(tag in data for _, data in files for tag in _TAG_IMPORTS)
+
+
+def summarise(go_file: GoFile) -> bool:
+    """Record a light file's summary on it; False (the tree is kept) when a call could not be found again."""
+    try:
+        header: FileFacts | Exception = header_facts(go_file)
+    except Exception as exc:  # noqa: BLE001 - raised again where the facts are made (_light_facts)
+        header = exc
+    root = go_file.root
+    functions = frozenset(syntax.text(d.child_by_field_name("name")) for d in root.named_children
+                          if d.type == "function_declaration")
+    calls: dict[str, array] = {}
+    for captures in syntax.matches("go", "local_calls", root):
+        name = syntax.text(captures["function"][0])
+        if captures["arguments"][0].has_error or not private(name, go_file):
+            continue
+        call = captures["call"][0]
+        # In a tree without errors a call is the smallest named node over its bytes (its function and
+        # arguments are both shorter), which is what lazy.find gives; a tree with errors is checked.
+        if root.has_error and not findable(root, call):
+            return False
+        calls.setdefault(name, array("q")).extend((call.start_byte, call.end_byte))
+    go_file.light = LightSummary(header, functions, calls)
+    return True

@@ -118,7 +118,7 @@ def map_keys(node: Node, index: PackageIndex, scope: Node) -> list[Node] | None:
     name = syntax.text(node)
     candidates = [v for _, v in flow.assignments_to(scope, name, node.start_byte)]
     if not candidates and name in index.variables:
-        candidates = [index.variables[name]]
+        candidates = [index.variable(name)]
     for value in reversed(candidates):
         if value.type == "composite_literal" and value.child_by_field_name("type") is not None \
                 and value.child_by_field_name("type").type == "map_type":

@@ -32,7 +32,7 @@ def literals_reaching(node: Node, index: PackageIndex, via: str = "literal", dep
     if depth > 8:
         return []
     if node.type == "identifier":
-        constant = index.constant_of(node)
+        constant = index.constant_node(node)
         if constant is not None:  # the TargetRef stands at the constant's literal, not at its use
             name = syntax.text(node)
             return literals_reaching(constant, index, f"constant {name}" if via == "literal" else via, depth + 1)
@@ -48,7 +48,7 @@ def literals_reaching(node: Node, index: PackageIndex, via: str = "literal", dep
                 line = statement.start_point[0] + 1
                 found.extend(literals_reaching(expression, index, f"variable {name} assigned at line {line}", depth + 1))
         if not found and name in index.variables:
-            found = literals_reaching(index.variables[name], index, f"package variable {name}", depth + 1)
+            found = literals_reaching(index.variable(name), index, f"package variable {name}", depth + 1)
         return found
     if node.type == "call_expression":
         name = _call_name(node)
@@ -59,7 +59,7 @@ def literals_reaching(node: Node, index: PackageIndex, via: str = "literal", dep
         if name in ("filepath.Join", "path.Join", "exec.LookPath") and args:
             return literals_reaching(args[-1], index, name, depth + 1)
         if name in index.functions:
-            return _returns(index.functions[name], index, name, depth)
+            return _returns(index.function(name), index, name, depth)
     return []
 
 
