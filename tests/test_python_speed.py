@@ -73,3 +73,46 @@ def test_launches_are_found_with_the_subprocess_anchor() -> None:
     data = b'from asyncio import create_subprocess_exec as run\n\nasync def f():\n    await run("worker")\n'
     assert len(extract_python_file("app.py", data).launch_sites) == 1
     assert extract_python_file("app.py", b'import asyncio\nasyncio.run(main())\n').launch_sites == ()
+
+
+_SAMPLES = (
+    b'import os\nfrom os import environ\nfrom app.util import env as e\nimport app.conf as c\n\n'
+    b'def f(x):\n    for k in environ:\n        pass\n    g(os.environ)\n    c.env("A", x)\n    e("B")\n'
+    b'    environment = 1\n    s = "environ"  # environ\n    return x.environ, environ.get("C")\n',
+    b'\xef\xbb\xbfimport app.h as h\r\nh.read("A")\r\n\r\nx = "\xc3\xa9t\xc3\xa9"; h.read("\xc3\xa9", b=x)\n',
+    b'from app import a\nfrom . import b\n\xc3\xa9a = 1\na("X")\nb.c.d("Y")\n(a)("Z")\n"a".join(a("W"))\n',
+    b'import app.x as x\nx.f("A"\n',  # a syntax error: no shortcut
+)
+
+
+def test_environ_uses_found_by_bytes_are_the_query_s() -> None:
+    import tree_sitter
+    from envlint.extract import syntax
+    from envlint.extract.python.whole_env import _environ_uses
+
+    query = tree_sitter.Query(syntax.language("python"), '((identifier) @e (#eq? @e "environ"))')
+    for data in _SAMPLES:
+        tree = syntax.parse("python", data)
+        index = type("Index", (), {"source": syntax.Source("a.py", data), "root": tree.root_node})
+        expected = [m["e"][0] for _, m in tree_sitter.QueryCursor(query).matches(tree.root_node)]
+        assert sorted(n.start_byte for n in _environ_uses(index)) == [n.start_byte for n in expected], data
+
+
+def test_locations_without_line_table_are_the_table_s() -> None:
+    from envlint.extract import syntax
+    from envlint.extract.python import _Source
+
+    for data in _SAMPLES + (b"a = 1\rb = '\xc3\xa9'\r\nc = 3\n\n\n  d\n",):
+        tree = syntax.parse("python", data)
+        slow, fast = syntax.Source("a.py", data), _Source("a.py", data)
+        for node in syntax.walk(tree.root_node):
+            assert fast.location(node) == slow.location(node), (data, node)
+
+
+def test_calls_found_without_the_start_shortcut_are_the_same(monkeypatch) -> None:
+    from envlint.extract.python import helpers
+
+    fast = [extract_python_file("app/m.py", data) for data in _SAMPLES]
+    monkeypatch.setattr(helpers, "_callee_starts", lambda index, local: None)
+    assert [extract_python_file("app/m.py", data) for data in _SAMPLES] == fast
+    assert any(f.extra and f.extra.calls for f in fast)

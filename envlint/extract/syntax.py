@@ -180,9 +180,10 @@ def parent_of(node: Node) -> Node | None:
 
 
 def text(node: Node | None) -> str:
-    if node is None or node.text is None:
+    if node is None:
         return ""
-    return node.text.decode("utf-8", "replace")
+    found = node.text  # each access slices the source anew: asked once
+    return "" if found is None else found.decode("utf-8", "replace")
 
 
 def walk(node: Node) -> Iterator[Node]:

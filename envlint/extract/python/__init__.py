@@ -15,7 +15,7 @@ import re
 
 from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
-from ..syntax import Source
+from ..syntax import Node, Source
 from .confirm import NEWER, confirmed_problem
 from .crossfile import class_reads, module_constants, module_imports, pending_names
 from .extra import NameRef, PythonExtra
@@ -48,7 +48,7 @@ def _shebang(data: bytes) -> str:
 # which none of them is a word imports none of them (a superset of `FileIndex.imports_any`, which is
 # known only once the imports are read).
 _MAY_IMPORT = (
-    (("os",), ("env_reads", "env_sets", "environ_uses")),
+    (("os",), ("env_reads", "env_sets")),
     (("subprocess", "asyncio"), ("subprocess_calls",)),
     (("docker", "testcontainers"), ("docker_sdk_calls",)),
 )
@@ -73,9 +73,29 @@ def _queries(data: bytes) -> tuple[str, ...]:
     query whose matches nobody asks for)."""
     out = ("imports", "scopes", "assignments", "calls", "classes")
     for modules, names in _MAY_IMPORT:
-        if any(_names_word(data, m) for m in modules):
+        # The word search only where prefetch would run one of the queries: when the file holds none
+        # of their anchors, prefetch leaves them out anyway and answers none (which is what they find
+        # there), so they are listed without a search.
+        if not any(_anchored(data, name) for name in names) or any(_names_word(data, m) for m in modules):
             out += names
     return out
+
+
+def _anchored(data: bytes, name: str) -> bool:
+    """Whether syntax.prefetch runs the query ``name`` on ``data`` (as it tests it)."""
+    anchors = syntax.anchors("python", name)
+    return not anchors or any(a in data for a in anchors)
+
+
+class _Source(Source):
+    """`Source` whose node locations need no table of the file's line starts: a node's line starts
+    `column` bytes before the node, as tree-sitter counts rows at each "\n" and columns in bytes, like
+    the table (a file with one located node no longer splits all of its lines)."""
+
+    def location(self, node: Node) -> Location:
+        row, column = node.start_point
+        start = node.start_byte
+        return Location(self.path, row + 1, len(self.data[start - column:start].decode("utf-8", "replace")) + 1)
 
 
 def extract_python_file(path: str, data: bytes) -> FileFacts:
@@ -88,7 +108,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
 
 
 def _extract(path: str, data: bytes) -> FileFacts:
-    source = Source(path, data)
+    source = _Source(path, data)
     problems: list[Problem] = []
     notes: list[Problem] = []
     interpreter = _shebang(data)

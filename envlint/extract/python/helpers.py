@@ -70,9 +70,13 @@ def _parameters(function: Node) -> list[tuple[str, Node | None]]:
 def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: list[Helper]) -> list[HelperCall]:
     """Calls of a same-module helper, and calls of imported functions with a name-like argument."""
     local = {h.name for h in helpers}
+    starts = _callee_starts(index, local)
     found: list[HelperCall] = []
     for match in calls:
-        call, func, args = match["call"][0], match["func"][0], match["args"][0]
+        func = match["func"][0]
+        if starts is not None and func.start_byte not in starts:
+            continue
+        call, args = match["call"][0], match["args"][0]
         callee = _callee(index, func, local)
         if callee is None:
             continue
@@ -90,6 +94,34 @@ def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: li
         found.append(HelperCall(callee, index.source.location(call), function_name(call),
                                 condition(call), arguments))
     return found
+
+
+def _callee_starts(index: FileIndex, local: set[str]) -> set[int] | None:
+    """Where a call's callee must start for `_callee` to name anything: it does only when the
+    identifier its attribute chain starts with (the callee itself when it is a name) is a local helper
+    or an import of a module that may be the repository's, and in a tree without errors that identifier
+    is the callee's first token. So every byte offset at which one of those names is spelled (in a longer
+    word or a string too: a superset) holds every such callee's start, and most calls (`self.x()`,
+    `len()`, `log.info()`) are dropped without a look at their nodes. None (no shortcut) for a tree with
+    errors, where a node's first token is not sure to be its first child's."""
+    if index.root.has_error:
+        return None
+    names = set(local)
+    for name, ref in index.from_imports.items():  # a name, or the object of an attribute
+        if not outside(ref) or not outside(NameRef(f"{ref.module}.{ref.name}".strip("."), ref.level, "")):
+            names.add(name)
+    names.update(name for name, dotted in index.aliases.items() if not outside(NameRef(dotted, 0, "")))
+    data = index.source.data
+    starts: set[int] = set()
+    for name in names:
+        word = name.encode()
+        if not word:
+            return None
+        at = data.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = data.find(word, at + 1)
+    return starts
 
 
 def _callee(index: FileIndex, func: Node, local: set[str]) -> NameRef | None:
