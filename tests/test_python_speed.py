@@ -113,6 +113,32 @@ def test_calls_found_without_the_start_shortcut_are_the_same(monkeypatch) -> Non
     from envlint.extract.python import helpers
 
     fast = [extract_python_file("app/m.py", data) for data in _SAMPLES]
-    monkeypatch.setattr(helpers, "_callee_starts", lambda index, local: None)
+    monkeypatch.setattr(helpers, "_callee_names", lambda index, local: None)
     assert [extract_python_file("app/m.py", data) for data in _SAMPLES] == fast
     assert any(f.extra and f.extra.calls for f in fast)
+
+
+def test_combined_queries_know_the_owner_of_each_pattern() -> None:
+    from envlint.extract import syntax
+
+    for lang in ("python", "go"):
+        names = tuple(sorted(p.stem for p in (syntax.rules_dir() / lang).glob("*.scm")))
+        _, owners = syntax._combined(lang, names)
+        assert list(owners) == [n for n in names for _ in range(syntax.query(lang, n).pattern_count)]
+
+
+def test_a_file_run_with_all_queries_keeps_only_what_it_wants() -> None:
+    from envlint.extract import syntax
+    from envlint.extract.python import _ALL, _queries
+
+    data = _SAMPLES[0] + b'import subprocess\nsubprocess.run(["a"])\nos.putenv("K", "v")\n'
+    names, empty, _ = _queries(data)
+    assert "subprocess_calls" in names and "docker_sdk_calls" in empty
+    answers = []
+    for run in (None, _ALL):
+        tree = syntax.parse("python", data)
+        syntax.prefetch("python", tree.root_node, data, names, empty, run)
+        answers.append({n: [{k: [(x.type, x.start_byte) for x in v] for k, v in m.items()}
+                            for m in syntax.matches("python", n, tree.root_node)] for n in names + empty})
+        syntax.release()
+    assert answers[0] == answers[1] and answers[0]["env_sets"] and not answers[0]["docker_sdk_calls"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
@@ -66,19 +67,36 @@ def _names_word(data: bytes, word: str) -> bool:
     return False
 
 
-def _queries(data: bytes) -> tuple[str, ...]:
+_BASE = ("imports", "scopes", "assignments", "calls", "classes")
+# A combination of queries is compiled once per process, at 4 to 14 ms (more patterns, more time): a
+# repository's files want 4 to 7 of them, most of those for a few files. Until the files that want a
+# combination hold _EXACT_AFTER bytes, they run all of the queries instead, the matches of those they do
+# not want dropped (which costs about 7 ms a megabyte), so that a rare combination is never compiled
+# (a ski rental: compiling costs about what running the extra patterns over a megabyte does).
+_ALL = _BASE + tuple(name for _, names in _MAY_IMPORT for name in names)
+_EXACT_AFTER = 1_000_000
+_WANTED: Counter[tuple[str, ...]] = Counter()
+
+
+def _queries(data: bytes) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...] | None]:
     """The queries the file may be asked, run in one pass (syntax.prefetch) with the imports: the
     reads and sets of os, subprocess launches and the Docker SDK only where the file may import them
     (they are asked only where it does; a file that names a module it does not import just runs a
-    query whose matches nobody asks for)."""
-    out = ("imports", "scopes", "assignments", "calls", "classes")
+    query whose matches nobody asks for); and the queries known to find nothing, whose anchors the
+    file does not hold (prefetch answers them without searching its bytes for the anchors again)."""
+    out = _BASE
+    empty: tuple[str, ...] = ()
     for modules, names in _MAY_IMPORT:
-        # The word search only where prefetch would run one of the queries: when the file holds none
-        # of their anchors, prefetch leaves them out anyway and answers none (which is what they find
-        # there), so they are listed without a search.
-        if not any(_anchored(data, name) for name in names) or any(_names_word(data, m) for m in modules):
-            out += names
-    return out
+        anchored = tuple(name for name in names if _anchored(data, name))
+        empty += tuple(name for name in names if name not in anchored)
+        # The word search only where a query would run: without anchors none of them would.
+        if anchored and any(_names_word(data, m) for m in modules):
+            out += anchored
+    if out == _BASE:
+        return out, empty, None
+    exact = _WANTED[out] >= _EXACT_AFTER
+    _WANTED[out] += len(data)
+    return out, empty, (None if exact else _ALL)
 
 
 def _anchored(data: bytes, name: str) -> bool:
@@ -128,7 +146,7 @@ def _extract(path: str, data: bytes) -> FileFacts:
             notes.append(problem)  # valid Python of a newer version: said in facts, not a finding
         elif problem is not None:
             problems.append(problem)
-        syntax.prefetch("python", tree.root_node, data, _queries(data))
+        syntax.prefetch("python", tree.root_node, data, *_queries(data))
         remember_scopes(tree.root_node, [m["scope"][0] for m in syntax.matches("python", "scopes", tree.root_node)])
         index = FileIndex(source, tree.root_node)
         uses_os = index.imports_any("os")

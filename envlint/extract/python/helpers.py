@@ -70,11 +70,12 @@ def _parameters(function: Node) -> list[tuple[str, Node | None]]:
 def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: list[Helper]) -> list[HelperCall]:
     """Calls of a same-module helper, and calls of imported functions with a name-like argument."""
     local = {h.name for h in helpers}
-    starts = _callee_starts(index, local)
+    names = _callee_names(index, local)
+    data = index.source.data
     found: list[HelperCall] = []
     for match in calls:
         func = match["func"][0]
-        if starts is not None and func.start_byte not in starts:
+        if names is not None and not data.startswith(names, func.start_byte):
             continue
         call, args = match["call"][0], match["args"][0]
         callee = _callee(index, func, local)
@@ -96,14 +97,14 @@ def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: li
     return found
 
 
-def _callee_starts(index: FileIndex, local: set[str]) -> set[int] | None:
-    """Where a call's callee must start for `_callee` to name anything: it does only when the
+def _callee_names(index: FileIndex, local: set[str]) -> tuple[bytes, ...] | None:
+    """What a call's source must start with for `_callee` to name anything: it does only when the
     identifier its attribute chain starts with (the callee itself when it is a name) is a local helper
     or an import of a module that may be the repository's, and in a tree without errors that identifier
-    is the callee's first token. So every byte offset at which one of those names is spelled (in a longer
-    word or a string too: a superset) holds every such callee's start, and most calls (`self.x()`,
-    `len()`, `log.info()`) are dropped without a look at their nodes. None (no shortcut) for a tree with
-    errors, where a node's first token is not sure to be its first child's."""
+    is the callee's first token. So a callee whose bytes start with none of those names (a prefix of a
+    longer name passes too: a superset) names nothing, and most calls (`self.x()`, `len()`,
+    `log.info()`) are dropped without a look at their nodes. None (no shortcut) for a tree with errors,
+    where a node's first token is not sure to be its first child's."""
     if index.root.has_error:
         return None
     names = set(local)
@@ -111,17 +112,7 @@ def _callee_starts(index: FileIndex, local: set[str]) -> set[int] | None:
         if not outside(ref) or not outside(NameRef(f"{ref.module}.{ref.name}".strip("."), ref.level, "")):
             names.add(name)
     names.update(name for name, dotted in index.aliases.items() if not outside(NameRef(dotted, 0, "")))
-    data = index.source.data
-    starts: set[int] = set()
-    for name in names:
-        word = name.encode()
-        if not word:
-            return None
-        at = data.find(word)
-        while at >= 0:
-            starts.add(at)
-            at = data.find(word, at + 1)
-    return starts
+    return tuple(name.encode() for name in names)
 
 
 def _callee(index: FileIndex, func: Node, local: set[str]) -> NameRef | None:
