@@ -82,6 +82,9 @@ _SAMPLES = (
     b'\xef\xbb\xbfimport app.h as h\r\nh.read("A")\r\n\r\nx = "\xc3\xa9t\xc3\xa9"; h.read("\xc3\xa9", b=x)\n',
     b'from app import a\nfrom . import b\n\xc3\xa9a = 1\na("X")\nb.c.d("Y")\n(a)("Z")\n"a".join(a("W"))\n',
     b'import app.x as x\nx.f("A"\n',  # a syntax error: no shortcut
+    b'import os as o\nfrom os import environ as E, getenv\nimport os.path as p\nE["A"]\no.environ.get("B")\n'
+    b'getenv("C")\nif "D" in E: pass\no.putenv("E", "1")\nE["F"] = "2"\np.getenv("G")\nos.getenv("H")\n'
+    b'(o).environ["I"]\nx = o\nx.environ["J"]\n',
 )
 
 
@@ -109,13 +112,16 @@ def test_locations_without_line_table_are_the_table_s() -> None:
             assert fast.location(node) == slow.location(node), (data, node)
 
 
-def test_calls_found_without_the_start_shortcut_are_the_same(monkeypatch) -> None:
-    from envlint.extract.python import helpers
+def test_facts_found_without_the_byte_shortcuts_are_the_same(monkeypatch) -> None:
+    from envlint.extract.python import helpers, names
 
     fast = [extract_python_file("app/m.py", data) for data in _SAMPLES]
     monkeypatch.setattr(helpers, "_callee_names", lambda index, local: None)
+    monkeypatch.setattr(names.FileIndex, "spellings", lambda self, module: None)
     assert [extract_python_file("app/m.py", data) for data in _SAMPLES] == fast
     assert any(f.extra and f.extra.calls for f in fast)
+    assert [r.name for r in fast[-1].reads] == ["A", "B", "C", "D"]  # `(o).environ` is not followed
+    assert [s.name for s in fast[-1].process_sets] == ["E", "F"]
 
 
 def test_combined_queries_know_the_owner_of_each_pattern() -> None:

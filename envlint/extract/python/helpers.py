@@ -89,7 +89,7 @@ def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: li
         enclosing = scope_of(call)
         params = {n for n, _ in _parameters(enclosing)} if enclosing is not None and \
             enclosing.type == "function_definition" else set()
-        arguments = tuple(CallArg(keyword, text(node), value, ref, value_default(index, node),
+        arguments = tuple(CallArg(keyword, text(node), value, ref, _default(index, node, value),
                                   parameter=value is None and text(node) in params)
                           for keyword, node, value, ref in given)
         found.append(HelperCall(callee, index.source.location(call), function_name(call),
@@ -124,6 +124,14 @@ def _callee(index: FileIndex, func: Node, local: set[str]) -> NameRef | None:
     if found is None or outside(found[0]) or index.is_local(found[1], text(found[1])):
         return None
     return found[0]
+
+
+def _default(index: FileIndex, node: Node, value: str | None) -> Default:
+    """`value_default(index, node)`; for a string literal, from the value already read (the string's
+    one literal, scalars or not)."""
+    if value is not None and node.type == "string":
+        return Default(kind="literal", values=(value,))
+    return value_default(index, node)
 
 
 def _value_and_ref(index: FileIndex, node: Node) -> tuple[str | None, Node, str | None, NameRef | None]:

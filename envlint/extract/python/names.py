@@ -47,6 +47,15 @@ class FileIndex:
         self._bound: dict[tuple[Node | None, str], tuple[Node | None, list[Binding]]] = {}
         self._read_imports(root)
 
+    def spellings(self, module: str) -> tuple[bytes, ...] | None:
+        """What an expression that `qualify` resolves into ``module`` (the module or a name in it)
+        starts with: a name the file binds to it or to something inside it, since the identifier
+        its attribute chain starts with is its first token in a tree without errors. A test of the
+        bytes that spares most candidates the climb; None (no shortcut) for a tree with errors."""
+        if self.root.has_error:
+            return None
+        return tuple(local.encode() for local, target in self.aliases.items() if target.split(".")[0] == module)
+
     def imports_any(self, *modules: str) -> bool:
         """Whether a name of the file is bound to one of these modules (or something inside them).
         Files importing none of them cannot read the environment or launch, so their other queries
