@@ -142,11 +142,11 @@ def prefetch(lang: str, root: Node, data: bytes, names: tuple[str, ...], empty: 
     if wanted:
         combined, owners = _combined(lang, wanted if run is None else run)
         QUERY_PASSES[0] += 1
-        kept = found if run is None else {n: found[n] for n in wanted}
+        lists = [found[owner] if owner in wanted else None for owner in owners]  # each pattern's list
         for pattern, captures in tree_sitter.QueryCursor(combined).matches(root):
-            owner = kept.get(owners[pattern])
-            if owner is not None:
-                owner.append(captures)
+            kept = lists[pattern]
+            if kept is not None:
+                kept.append(captures)
     if len(_PREFETCHED) >= _PREFETCH_LIMIT:
         release()  # a cache: what is dropped is queried again when asked
     _PREFETCHED[root] = found
