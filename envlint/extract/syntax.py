@@ -9,7 +9,7 @@ The py-tree-sitter API pinned here is 0.25/0.26: ``Query(language, source)`` and
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -114,29 +114,39 @@ def anchors(lang: str, name: str) -> tuple[bytes, ...]:
 
 @lru_cache(maxsize=None)
 def _combined(lang: str, names: tuple[str, ...]) -> tuple[tree_sitter.Query, tuple[str, ...]]:
-    """One query holding the patterns of ``names``, and the name each pattern index belongs to."""
-    owners: list[str] = []
-    for name in names:
-        owners.extend([name] * query(lang, name).pattern_count)
-    source = "\n".join((rules_dir() / lang / f"{n}.scm").read_text(encoding="utf-8") for n in names)
-    return tree_sitter.Query(language(lang), source), tuple(owners)
+    """One query holding the patterns of ``names``, and the name each pattern index belongs to (the
+    one whose text holds the pattern's start: compiling each query only to count its patterns cost
+    more than the combined query)."""
+    texts = [(rules_dir() / lang / f"{n}.scm").read_text(encoding="utf-8") for n in names]
+    source = "\n".join(texts)
+    ends = list(accumulate(len(t.encode("utf-8")) + 1 for t in texts))  # each text's end, its newline included
+    combined = tree_sitter.Query(language(lang), source)
+    owners = tuple(names[bisect_right(ends, combined.start_byte_for_pattern(i))] for i in range(combined.pattern_count))
+    return combined, owners
 
 
 _PREFETCHED: dict[Node, dict[str, list[dict[str, list[Node]]]]] = {}
 QUERY_PASSES = [0]  # cursors run by prefetch, for a test that counts work rather than time
 
 
-def prefetch(lang: str, root: Node, data: bytes, names: tuple[str, ...]) -> None:
+def prefetch(lang: str, root: Node, data: bytes, names: tuple[str, ...], empty: tuple[str, ...] = (),
+             run: tuple[str, ...] | None = None) -> None:
     """Run the queries ``names`` over a file in one cursor (one walk of the tree instead of one per
     query), skipping those whose anchors the file's bytes do not hold; `matches` then answers from
-    what was found. Only a speed-up: a query asked without it runs as before."""
+    what was found. Only a speed-up: a query asked without it runs as before. The queries ``empty``
+    are answered with no match and not searched for: the caller found their anchors missing already.
+    ``run``, a superset of the queries run, is the combination the cursor runs instead (the matches of
+    the others are dropped): a few combinations compiled once serve files that want different sets."""
     wanted = tuple(n for n in names if not anchors(lang, n) or any(a in data for a in anchors(lang, n)))
-    found: dict[str, list[dict[str, list[Node]]]] = {n: [] for n in names}
+    found: dict[str, list[dict[str, list[Node]]]] = {n: [] for n in names + empty}
     if wanted:
-        combined, owners = _combined(lang, wanted)
+        combined, owners = _combined(lang, wanted if run is None else run)
         QUERY_PASSES[0] += 1
+        lists = [found[owner] if owner in wanted else None for owner in owners]  # each pattern's list
         for pattern, captures in tree_sitter.QueryCursor(combined).matches(root):
-            found[owners[pattern]].append(captures)
+            kept = lists[pattern]
+            if kept is not None:
+                kept.append(captures)
     if len(_PREFETCHED) >= _PREFETCH_LIMIT:
         release()  # a cache: what is dropped is queried again when asked
     _PREFETCHED[root] = found

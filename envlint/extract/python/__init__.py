@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from ...model import FileFacts, Location, Problem, Read
 from .. import syntax
-from ..syntax import Source
+from ..syntax import Node, Source
 from .confirm import NEWER, confirmed_problem
 from .crossfile import class_reads, module_constants, module_imports, pending_names
 from .extra import NameRef, PythonExtra
@@ -48,7 +49,7 @@ def _shebang(data: bytes) -> str:
 # which none of them is a word imports none of them (a superset of `FileIndex.imports_any`, which is
 # known only once the imports are read).
 _MAY_IMPORT = (
-    (("os",), ("env_reads", "env_sets", "environ_uses")),
+    (("os",), ("env_reads", "env_sets")),
     (("subprocess", "asyncio"), ("subprocess_calls",)),
     (("docker", "testcontainers"), ("docker_sdk_calls",)),
 )
@@ -66,16 +67,53 @@ def _names_word(data: bytes, word: str) -> bool:
     return False
 
 
-def _queries(data: bytes) -> tuple[str, ...]:
+_BASE = ("imports", "scopes", "assignments", "calls", "classes")
+# A combination of queries is compiled once per process, at 4 to 14 ms (more patterns, more time): a
+# repository's files want 4 to 7 of them, most of those for a few files. Until the files that want a
+# combination hold _EXACT_AFTER bytes, they run all of the queries instead, the matches of those they do
+# not want dropped (which costs about 7 ms a megabyte), so that a rare combination is never compiled
+# (a ski rental: compiling costs about what running the extra patterns over a megabyte does).
+_ALL = _BASE + tuple(name for _, names in _MAY_IMPORT for name in names)
+_EXACT_AFTER = 1_000_000
+_WANTED: Counter[tuple[str, ...]] = Counter()
+
+
+def _queries(data: bytes) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...] | None]:
     """The queries the file may be asked, run in one pass (syntax.prefetch) with the imports: the
     reads and sets of os, subprocess launches and the Docker SDK only where the file may import them
     (they are asked only where it does; a file that names a module it does not import just runs a
-    query whose matches nobody asks for)."""
-    out = ("imports", "scopes", "assignments", "calls", "classes")
+    query whose matches nobody asks for); and the queries known to find nothing, whose anchors the
+    file does not hold (prefetch answers them without searching its bytes for the anchors again)."""
+    out = _BASE
+    empty: tuple[str, ...] = ()
     for modules, names in _MAY_IMPORT:
-        if any(_names_word(data, m) for m in modules):
-            out += names
-    return out
+        anchored = tuple(name for name in names if _anchored(data, name))
+        empty += tuple(name for name in names if name not in anchored)
+        # The word search only where a query would run: without anchors none of them would.
+        if anchored and any(_names_word(data, m) for m in modules):
+            out += anchored
+    if out == _BASE:
+        return out, empty, None
+    exact = _WANTED[out] >= _EXACT_AFTER
+    _WANTED[out] += len(data)
+    return out, empty, (None if exact else _ALL)
+
+
+def _anchored(data: bytes, name: str) -> bool:
+    """Whether syntax.prefetch runs the query ``name`` on ``data`` (as it tests it)."""
+    anchors = syntax.anchors("python", name)
+    return not anchors or any(a in data for a in anchors)
+
+
+class _Source(Source):
+    """`Source` whose node locations need no table of the file's line starts: a node's line starts
+    `column` bytes before the node, as tree-sitter counts rows at each "\n" and columns in bytes, like
+    the table (a file with one located node no longer splits all of its lines)."""
+
+    def location(self, node: Node) -> Location:
+        row, column = node.start_point
+        start = node.start_byte
+        return Location(self.path, row + 1, len(self.data[start - column:start].decode("utf-8", "replace")) + 1)
 
 
 def extract_python_file(path: str, data: bytes) -> FileFacts:
@@ -88,7 +126,7 @@ def extract_python_file(path: str, data: bytes) -> FileFacts:
 
 
 def _extract(path: str, data: bytes) -> FileFacts:
-    source = Source(path, data)
+    source = _Source(path, data)
     problems: list[Problem] = []
     notes: list[Problem] = []
     interpreter = _shebang(data)
@@ -108,7 +146,7 @@ def _extract(path: str, data: bytes) -> FileFacts:
             notes.append(problem)  # valid Python of a newer version: said in facts, not a finding
         elif problem is not None:
             problems.append(problem)
-        syntax.prefetch("python", tree.root_node, data, _queries(data))
+        syntax.prefetch("python", tree.root_node, data, *_queries(data))
         remember_scopes(tree.root_node, [m["scope"][0] for m in syntax.matches("python", "scopes", tree.root_node)])
         index = FileIndex(source, tree.root_node)
         uses_os = index.imports_any("os")

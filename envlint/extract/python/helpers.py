@@ -70,9 +70,14 @@ def _parameters(function: Node) -> list[tuple[str, Node | None]]:
 def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: list[Helper]) -> list[HelperCall]:
     """Calls of a same-module helper, and calls of imported functions with a name-like argument."""
     local = {h.name for h in helpers}
+    names = _callee_names(index, local)
+    data = index.source.data
     found: list[HelperCall] = []
     for match in calls:
-        call, func, args = match["call"][0], match["func"][0], match["args"][0]
+        func = match["func"][0]
+        if names is not None and not data.startswith(names, func.start_byte):
+            continue
+        call, args = match["call"][0], match["args"][0]
         callee = _callee(index, func, local)
         if callee is None:
             continue
@@ -84,12 +89,30 @@ def find_calls(index: FileIndex, calls: list[dict[str, list[Node]]], helpers: li
         enclosing = scope_of(call)
         params = {n for n, _ in _parameters(enclosing)} if enclosing is not None and \
             enclosing.type == "function_definition" else set()
-        arguments = tuple(CallArg(keyword, text(node), value, ref, value_default(index, node),
+        arguments = tuple(CallArg(keyword, text(node), value, ref, _default(index, node, value),
                                   parameter=value is None and text(node) in params)
                           for keyword, node, value, ref in given)
         found.append(HelperCall(callee, index.source.location(call), function_name(call),
                                 condition(call), arguments))
     return found
+
+
+def _callee_names(index: FileIndex, local: set[str]) -> tuple[bytes, ...] | None:
+    """What a call's source must start with for `_callee` to name anything: it does only when the
+    identifier its attribute chain starts with (the callee itself when it is a name) is a local helper
+    or an import of a module that may be the repository's, and in a tree without errors that identifier
+    is the callee's first token. So a callee whose bytes start with none of those names (a prefix of a
+    longer name passes too: a superset) names nothing, and most calls (`self.x()`, `len()`,
+    `log.info()`) are dropped without a look at their nodes. None (no shortcut) for a tree with errors,
+    where a node's first token is not sure to be its first child's."""
+    if index.root.has_error:
+        return None
+    names = set(local)
+    for name, ref in index.from_imports.items():  # a name, or the object of an attribute
+        if not outside(ref) or not outside(NameRef(f"{ref.module}.{ref.name}".strip("."), ref.level, "")):
+            names.add(name)
+    names.update(name for name, dotted in index.aliases.items() if not outside(NameRef(dotted, 0, "")))
+    return tuple(name.encode() for name in names)
 
 
 def _callee(index: FileIndex, func: Node, local: set[str]) -> NameRef | None:
@@ -101,6 +124,14 @@ def _callee(index: FileIndex, func: Node, local: set[str]) -> NameRef | None:
     if found is None or outside(found[0]) or index.is_local(found[1], text(found[1])):
         return None
     return found[0]
+
+
+def _default(index: FileIndex, node: Node, value: str | None) -> Default:
+    """`value_default(index, node)`; for a string literal, from the value already read (the string's
+    one literal, scalars or not)."""
+    if value is not None and node.type == "string":
+        return Default(kind="literal", values=(value,))
+    return value_default(index, node)
 
 
 def _value_and_ref(index: FileIndex, node: Node) -> tuple[str | None, Node, str | None, NameRef | None]:

@@ -38,20 +38,23 @@ class FileIndex:
         # `from m import a as b` (relative ones too): b -> (m, level, a), for names another module
         # of the repository defines (resolved after extraction, in envlint/resolve/python.py).
         self.from_imports: dict[str, NameRef] = {}
-        self._bindings_read: dict[tuple[Node | None, str], list[Binding]] | None = None
+        # The assignment query's matches by name, read on first use; a name's bindings per scope are
+        # built when the name is first asked (most names never are): `_bindings_of`.
+        self._assignments: dict[str, list[dict[str, list[Node]]]] | None = None
+        self._by_name: dict[str, dict[Node | None, list[Binding]]] = {}
         # is_local and bindings depend only on the node's scope and the name: answered once per pair.
         self._local: dict[tuple[Node | None, str], bool] = {}
         self._bound: dict[tuple[Node | None, str], tuple[Node | None, list[Binding]]] = {}
         self._read_imports(root)
 
-    @property
-    def _bindings(self) -> dict[tuple[Node | None, str], list[Binding]]:
-        # Read on first use: files that neither read, launch, define constants nor configure settings
-        # need only the import query.
-        if self._bindings_read is None:
-            self._bindings_read = {}
-            self._read_bindings(self.root)
-        return self._bindings_read
+    def spellings(self, module: str) -> tuple[bytes, ...] | None:
+        """What an expression that `qualify` resolves into ``module`` (the module or a name in it)
+        starts with: a name the file binds to it or to something inside it, since the identifier
+        its attribute chain starts with is its first token in a tree without errors. A test of the
+        bytes that spares most candidates the climb; None (no shortcut) for a tree with errors."""
+        if self.root.has_error:
+            return None
+        return tuple(local.encode() for local, target in self.aliases.items() if target.split(".")[0] == module)
 
     def imports_any(self, *modules: str) -> bool:
         """Whether a name of the file is bound to one of these modules (or something inside them).
@@ -92,21 +95,20 @@ class FileIndex:
         self.imports.append(ImportRef(module=module, level=level, names=tuple(names)))
 
     # -- bindings ------------------------------------------------------------------------------
-    def _read_bindings(self, root: Node) -> None:
-        assert self._bindings_read is not None
-        for found in syntax.matches("python", "assignments", root):
-            name = text(found["name"][0])
-            value = found.get("value", found.get("args", [None]))[0]
-            if "assign" in found:
-                binding = Binding(name, "=", found["assign"][0], value)
-            elif "augment" in found:
-                binding = Binding(name, "+=", found["augment"][0], value)
-            elif "item" in found:
-                binding = Binding(name, "item", found["item"][0], value, found["key"][0])
-            else:
-                binding = Binding(name, text(found["method"][0]), found["mutate"][0], value)
-            key = (scope_of(binding.node), name)
-            self._bindings_read.setdefault(key, []).append(binding)
+    def _bindings_of(self, name: str) -> dict[Node | None, list[Binding]]:
+        """The bindings of ``name`` by scope (None: the module), each scope's in source order."""
+        found = self._by_name.get(name)
+        if found is not None:
+            return found
+        if self._assignments is None:
+            self._assignments = {}
+            for match in syntax.matches("python", "assignments", self.root):
+                self._assignments.setdefault(text(match["name"][0]), []).append(match)
+        found = self._by_name[name] = {}
+        for match in self._assignments.get(name, ()):
+            binding = _binding(name, match)
+            found.setdefault(scope_of(binding.node), []).append(binding)
+        return found
 
     def bindings(self, node: Node, name: str) -> tuple[Node | None, list[Binding]]:
         """The bindings of ``name`` in the innermost scope (seen from ``node``) that binds it."""
@@ -117,8 +119,9 @@ class FileIndex:
         return known
 
     def _find_bindings(self, node: Node, name: str) -> tuple[Node | None, list[Binding]]:
+        by_scope = self._bindings_of(name)
         for scope in scope_chain(node):
-            found = self._bindings.get((scope, name))
+            found = by_scope.get(scope)
             if found:
                 return scope, found
             if name in parameters(scope):
@@ -134,9 +137,10 @@ class FileIndex:
         return known
 
     def _is_local(self, node: Node, name: str) -> bool:
+        by_scope = self._bindings_of(name)
         for scope in scope_chain(node):
             # `environ["K"] = v` or `environ.update()` changes a name; only `=`/`+=` rebind it.
-            if any(b.kind in ("=", "+=") for b in self._bindings.get((scope, name), ())):
+            if any(b.kind in ("=", "+=") for b in by_scope.get(scope, ())):
                 return True
             if name in parameters(scope):
                 return True
@@ -191,6 +195,18 @@ class FileIndex:
         if obj is None or obj.type != "identifier" or text(obj) not in self.aliases:
             return None
         return NameRef(".".join([self.aliases[text(obj)], *reversed(parts)]), 0, _attribute(node)), obj
+
+
+def _binding(name: str, found: dict[str, list[Node]]) -> Binding:
+    """The Binding of one match of rules/python/assignments.scm."""
+    value = found.get("value", found.get("args", [None]))[0]
+    if "assign" in found:
+        return Binding(name, "=", found["assign"][0], value)
+    if "augment" in found:
+        return Binding(name, "+=", found["augment"][0], value)
+    if "item" in found:
+        return Binding(name, "item", found["item"][0], value, found["key"][0])
+    return Binding(name, text(found["method"][0]), found["mutate"][0], value)
 
 
 def _attribute(node: Node) -> str:

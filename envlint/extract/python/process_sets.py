@@ -19,11 +19,15 @@ from .scope import function_name, guard
 def find_process_sets(index: FileIndex) -> list[EnvSet]:
     found: list[EnvSet] = []
     seen: set[Node] = set()
+    spellings, data = index.spellings("os"), index.source.data
     for match in syntax.matches("python", "env_sets", index.root):
         node = next(match[k][0] for k in ("item", "augment", "method_call", "putenv") if k in match)
         if node in seen:
             continue
         seen.add(node)
+        resolved = match["func"][0] if "putenv" in match else match["environ"][0]  # what _sets qualifies
+        if spellings is not None and not data.startswith(spellings, resolved.start_byte):
+            continue  # resolves to nothing of os: no set
         found.extend(_sets(index, node, match))
     return found
 

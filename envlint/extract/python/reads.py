@@ -38,7 +38,11 @@ class RawRead:
 
 def find_reads(index: FileIndex) -> list[RawRead]:
     found: dict[Node, RawRead] = {}
+    spellings, data = index.spellings("os"), index.source.data
     for match in syntax.matches("python", "env_reads", index.root):
+        resolved = match["func"][0] if "call" in match else match["environ"][0]  # what _candidate qualifies
+        if spellings is not None and not data.startswith(spellings, resolved.start_byte):
+            continue  # resolves to nothing of os
         raw = _candidate(index, match)
         if raw is not None:
             found.setdefault(raw.node, raw)

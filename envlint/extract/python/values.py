@@ -29,19 +29,23 @@ class Lit:
 
 def string_value(node: Node) -> str | None:
     """The value of a `string` without placeholders; None for an f-string with `{...}`."""
-    start = next((c for c in node.children if c.type == "string_start"), None)
+    children = node.children  # a new list of new nodes at each access: read once
+    start = next((c for c in children if c.type == "string_start"), None)
     prefix = text(start).lower().rstrip("'\"")
     raw = "r" in prefix
     out: list[str] = []
-    for child in node.children:
-        if child.type == "interpolation":
+    for child in children:
+        kind = child.type
+        if kind == "interpolation":
             return None
-        if child.type == "string_content":
+        if kind == "string_content":
             out.append(_content(child, raw))
     return "".join(out)
 
 
 def _content(node: Node, raw: bool) -> str:
+    if not node.child_count:  # no escapes: the text as it stands (what the loop below gives)
+        return text(node)
     data, pos, parts = node.text or b"", 0, []
     for child in node.children:
         start, end = child.start_byte - node.start_byte, child.end_byte - node.start_byte

@@ -8,8 +8,8 @@ Building a child's environment (`env=os.environ`, `{**os.environ}`, `dict(os.env
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
-from .. import syntax
 from ..syntax import Node, text
 from .names import FileIndex
 
@@ -47,14 +47,29 @@ def read_prefixes(index: FileIndex) -> tuple[str, ...]:
     (`k.startswith("APP_")`, or a module constant), or "" for every name (no filter it can read, or the
     environment handed to a function)."""
     found: set[str] = set()
-    for match in syntax.matches("python", "environ_uses", index.root):
-        node = match["environ"][0]
-        if node.type == "identifier" and node.parent is not None and node.parent.type == "attribute" \
-                and node.parent.child_by_field_name("attribute") == node:
-            continue  # the `environ` of `os.environ`: its attribute node is the match that counts
+    for node in _environ_uses(index):
+        parent = node.parent
+        if parent is not None and parent.type == "attribute" and parent.child_by_field_name("attribute") == node:
+            node = parent  # the `environ` of `os.environ`: the attribute is the use
         if index.qualify(node) == "os.environ" and _whole(index, node):
             found.add(_prefix(node, text(index.root)))
     return tuple(sorted(found))
+
+
+def _environ_uses(index: FileIndex) -> Iterator[Node]:
+    """Every identifier `environ` of the file, found by its bytes: a query pattern for it
+    (`((identifier) @x (#eq? @x "environ"))`) tested the text of every identifier and attribute of the
+    file. An identifier is the leaf spanning exactly its bytes, so the smallest node spanning an
+    occurrence of `environ` is one exactly when it is that identifier (`environment`, a string or a
+    comment span more)."""
+    data, root = index.source.data, index.root
+    start = data.find(b"environ")
+    while start >= 0:
+        end = start + len(b"environ")
+        node = root.descendant_for_byte_range(start, end)
+        if node is not None and node.type == "identifier" and node.start_byte == start and node.end_byte == end:
+            yield node
+        start = data.find(b"environ", end)
 
 
 def _prefix(node: Node, source: str) -> str:
