@@ -46,15 +46,44 @@ def _exclusion(patterns: tuple[str, ...], root: Path) -> Callable[[str], bool]:
     """A pattern matches a name, a path, or a folder that holds the path. Patterns relative to the
     analysed root match its repository-relative paths; absolute ones (a configuration file's patterns,
     anchored at its folder) match the absolute path."""
-    relative = _regex(tuple(p for p in patterns if not p.startswith("/"))).match
+    relative = _relative(tuple(p for p in patterns if not p.startswith("/")))
     # An absolute pattern matches only the path itself, never a folder that holds it: callers test every
     # folder beneath the analysed one, and the analysed folder and its parents are never pruned (a
     # fixture under the configuration's excluded `tests/fixtures` can still be analysed by itself).
     absolute = _regex(tuple(p for p in patterns if p.startswith("/")), holders=False).match
-    if not any(p.startswith("/") for p in patterns):  # the usual case: one regex per path, not two
-        return lambda rel: relative(rel) is not None
+    if not any(p.startswith("/") for p in patterns):  # the usual case: no absolute path to test
+        return relative
     prefix = root.resolve().as_posix().rstrip("/") + "/"
     return lambda rel: bool(relative(rel) or absolute(prefix + rel))
+
+
+def _relative(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """_regex(patterns).match, with the patterns that have no wildcard (all of DEFAULT_EXCLUDE, most
+    configurations' own) tested as strings: a name matches a path whose first or last component it
+    is (`(?:.*/)?name|name/.*`), a path one that is it or lies beneath it (`path(?:/.*)?`). The one
+    regex of two dozen alternatives, each free to start anywhere, took 3 us a path."""
+    names: set[str] = set()
+    paths: set[str] = set()
+    rest = []
+    for pattern in patterns:
+        bare = pattern.rstrip("/")
+        if not bare or any(c in bare for c in "*?["):
+            rest.append(pattern)
+        elif "/" in bare:
+            paths.add(bare)
+        else:
+            names.add(bare)
+    regex = _regex(tuple(rest)).match if rest else None
+    holders = tuple(path + "/" for path in sorted(paths))
+
+    def excluded(rel: str) -> bool:
+        if names and (rel.partition("/")[0] in names or rel.rpartition("/")[2] in names):
+            return True
+        if paths and (rel in paths or rel.startswith(holders)):
+            return True
+        return regex is not None and regex(rel) is not None
+
+    return excluded
 
 
 def _regex(patterns: tuple[str, ...], holders: bool = True) -> re.Pattern[str]:

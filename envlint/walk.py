@@ -13,6 +13,7 @@ folder's ignore files are gathered once (gitignore.py).
 from __future__ import annotations
 
 import os
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -21,6 +22,7 @@ from .gitignore import GitIgnores, Ignores, ignored
 # (the folder's path below the walk's start, "" for the start; its path relative to the root; its
 # files of a kind envlint reads, neither excluded nor ignored, sorted: (name, kind, scandir entry))
 Folder = tuple[str, str, list[tuple[str, str, os.DirEntry]]]
+_NAME = attrgetter("name")
 
 
 def walk(root: Path, start: Path, excluded: Callable[[str], object], gitignores: GitIgnores | None,
@@ -62,24 +64,22 @@ def walk(root: Path, start: Path, excluded: Callable[[str], object], gitignores:
                 ignores = gitignores.of_child(parent[0], rel, parent[1], has_file)
         prefix = rel + "/" if rel else ""
         kept = []
-        for entry in sorted(files, key=_name):
+        files.sort(key=_NAME)
+        for entry in files:
             name = entry.name
             kind = kind_of(name)
-            if kind is not None and not excluded(prefix + name) and not ignored(ignores, name, False):
+            if kind is not None and not excluded(prefix + name) and not (ignores and ignored(ignores, name, False)):
                 kept.append((name, kind, entry))
         yield below, rel, kept
         # Sorted, pruned, and not a link (os.walk does not follow one); the first folder is taken first.
-        down = sorted((entry.name for entry in dirs if not excluded(prefix + entry.name)
-                       and not ignored(ignores, entry.name, True)))
-        links = {entry.name for entry in dirs if _is_link(entry)}
-        for name in reversed(down):
-            if name not in links:
+        down = [entry for entry in dirs
+                if not excluded(prefix + entry.name) and not (ignores and ignored(ignores, entry.name, True))]
+        down.sort(key=_NAME, reverse=True)
+        for entry in down:
+            if not _is_link(entry):
+                name = entry.name
                 stack.append((os.path.join(top, name), below + "/" + name if below else name, prefix + name,
                               (ignores, name)))
-
-
-def _name(entry: os.DirEntry) -> str:
-    return entry.name
 
 
 def _is_link(entry: os.DirEntry) -> bool:

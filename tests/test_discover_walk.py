@@ -156,3 +156,17 @@ def test_load_of_a_folder_or_a_missing_file_is_unreadable(tmp_path: Path) -> Non
     for name in ("d.py", "missing.py"):
         data, problem = load(tmp_path, SourceFile(name, "python"))
         assert data is None and problem is not None and problem.kind == "unreadable"
+
+
+def test_patterns_without_wildcards_exclude_what_their_regex_did() -> None:
+    from envlint.discover import DEFAULT_EXCLUDE, _regex, _relative
+
+    rng = random.Random(7)
+    patterns = (*DEFAULT_EXCLUDE, "tests/fixtures", "docs/", "a/b/", "*.gen.py", "gen*", "x?", "[ab]c", "deep/**/z",
+                "", "/", "./x", "c.d", "sp ace", "a.b/c")
+    parts = ["a", "b", "c", "tests", "fixtures", "docs", "vendor", "build", "x1", "ac", "gen", "z", "c.d", "cxd",
+             "sp ace", "a.b", "node_modules", "v.gen.py", ".git", "deep", "testdata", "."]
+    rels = {"/".join(rng.choice(parts) for _ in range(rng.randint(1, 5))) for _ in range(5000)}
+    for chosen in [patterns, DEFAULT_EXCLUDE, ("tests/fixtures",), ("*.py",), patterns[-8:]]:
+        fast, slow = _relative(chosen), _regex(chosen).match
+        assert [rel for rel in sorted(rels) if fast(rel)] == [rel for rel in sorted(rels) if slow(rel)], chosen
