@@ -186,12 +186,31 @@ class _Found:
         if status is None or stat.S_ISLNK(status.st_mode):
             self._judge(self.root / rel, rel, kind)
             return
-        if folder not in self.folders:
-            self.folders[folder] = self.contained.real_folder(self.root / folder if folder else self.root)
-        if not _inside(self.folders[folder], name):
+        if not _inside(self._real(folder), name):
             self._judge(self.root / rel, rel, kind)  # says why
         elif stat.S_ISREG(status.st_mode):  # not a link: stat() would say the same
             self.files.append(SourceFile(rel, kind))
+
+    def _real(self, folder: str) -> tuple[str, str] | None:
+        """real_folder() of a listed file's folder (relative to the root), a folder at a time: one that
+        is not a link resolves to its resolved parent plus its name, as realpath() finds it (a failed
+        lstat reads as no link there too), so only links cost a resolve of the whole path."""
+        if folder in self.folders:
+            return self.folders[folder]
+        parent, _, name = folder.rpartition("/")
+        above = self._real(parent) if folder else None
+        real = None
+        if above is not None and name not in (".", ".."):
+            try:
+                link = stat.S_ISLNK(os.lstat(self.base + folder).st_mode)
+            except OSError:
+                link = False
+            if not link:
+                real = (above[0], above[1].rstrip("/") + "/" + name)
+        if real is None:
+            real = self.contained.real_folder(self.root / folder if folder else self.root)
+        self.folders[folder] = real
+        return real
 
     def walked(self, start: Path, below: str, rel_folder: str, kept: list[tuple[str, str, os.DirEntry]],
                real: tuple[str, str] | None) -> None:
@@ -304,17 +323,30 @@ def _unexcluded(listed: list[str], root: Path, folders: tuple[Path, ...], exclud
     folder between it and the analysed folder that holds it excluded (the walk prunes such a folder;
     the folder given itself is never pruned)."""
     starts = sorted((f.relative_to(root).as_posix() if f != root else "" for f in folders), key=len, reverse=True)
-    pruned: dict[str, bool] = {}
-    for rel in listed:
-        parts = rel.split("/")
-        if kind(parts[-1]) is None:
-            continue
-        # The deepest analysed folder holding the file prunes least, as the union of the walks would.
-        start = next((s for s in starts if not s or rel.startswith(s + "/")), None)
+    # Per folder of listed files: None when no analysed folder holds it, else whether a folder between
+    # it and the deepest analysed folder holding it (the union of the walks prunes least) is excluded.
+    pruned: dict[str, bool | None] = {}
+
+    def prune(folder: str) -> bool | None:
+        if folder in pruned:
+            return pruned[folder]
+        start = next((s for s in starts if not s or folder == s or folder.startswith(s + "/")), None)
         if start is None:
+            pruned[folder] = None
+            return None
+        # The folders up from this one to the start, which all have the same deepest start; then down.
+        chain = []
+        while folder != start and folder not in pruned:
+            chain.append(folder)
+            folder = folder.rpartition("/")[0]
+        above = pruned.setdefault(folder, False)  # the start is never pruned
+        for folder in reversed(chain):
+            above = pruned[folder] = bool(above or excluded(folder))
+        return above
+
+    for rel in listed:
+        folder, _, name = rel.rpartition("/")
+        if kind(name) is None:
             continue
-        between = ["/".join(parts[:depth]) for depth in range(start.count("/") + 2 if start else 1, len(parts))]
-        if any(pruned.setdefault(f, bool(excluded(f))) if f not in pruned else pruned[f] for f in between):
-            continue
-        if not excluded(rel):
+        if prune(folder) is False and not excluded(rel):
             yield rel

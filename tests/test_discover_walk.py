@@ -170,3 +170,31 @@ def test_patterns_without_wildcards_exclude_what_their_regex_did() -> None:
     for chosen in [patterns, DEFAULT_EXCLUDE, ("tests/fixtures",), ("*.py",), patterns[-8:]]:
         fast, slow = _relative(chosen), _regex(chosen).match
         assert [rel for rel in sorted(rels) if fast(rel)] == [rel for rel in sorted(rels) if slow(rel)], chosen
+
+
+def _unexcluded_per_file(listed, starts, excluded):
+    """The former _unexcluded: the folders between each file and its deepest start, tested one by one."""
+    starts = sorted(starts, key=len, reverse=True)
+    for rel in listed:
+        parts = rel.split("/")
+        start = next((s for s in starts if not s or rel.startswith(s + "/")), None)
+        if start is None:
+            continue
+        between = ["/".join(parts[:depth]) for depth in range(start.count("/") + 2 if start else 1, len(parts))]
+        if not any(excluded(f) for f in between) and not excluded(rel):
+            yield rel
+
+
+def test_git_listed_files_are_pruned_per_folder_as_they_were_per_file(tmp_path: Path) -> None:
+    from envlint.discover import _exclusion, _unexcluded
+
+    rng = random.Random(3)
+    names = ["a", "b", "docs", "build", "x", "vendor", "sub"]
+    listed = sorted({"/".join(rng.choice(names) for _ in range(rng.randint(0, 5))) + "/f.py" for _ in range(3000)})
+    listed = [rel.lstrip("/") for rel in listed]
+    for starts in [("",), ("a",), ("a", "a/b"), ("docs", "x/y"), ("b", "")]:
+        for patterns in [(), ("docs", "a/b/x"), ("x*", "/abs")]:
+            excluded = _exclusion(patterns, tmp_path)
+            folders = tuple(tmp_path / s if s else tmp_path for s in starts)
+            assert list(_unexcluded(listed, tmp_path, folders, excluded)) == list(
+                _unexcluded_per_file(listed, [s for s in starts], excluded)), (starts, patterns)
