@@ -3,14 +3,12 @@ git is asked which files belong to the repository (gitfiles.py)."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
+from .excludes import exclusion, unexcluded
 from .filenames import classify
 from .gitfiles import git_files
 from .gitignore import GitIgnores
@@ -42,62 +40,6 @@ class Discovery:
     problems: tuple[Problem, ...]
 
 
-def _exclusion(patterns: tuple[str, ...], root: Path) -> Callable[[str], bool]:
-    """A pattern matches a name, a path, or a folder that holds the path. Patterns relative to the
-    analysed root match its repository-relative paths; absolute ones (a configuration file's patterns,
-    anchored at its folder) match the absolute path."""
-    relative = _relative(tuple(p for p in patterns if not p.startswith("/")))
-    # An absolute pattern matches only the path itself, never a folder that holds it: callers test every
-    # folder beneath the analysed one, and the analysed folder and its parents are never pruned (a
-    # fixture under the configuration's excluded `tests/fixtures` can still be analysed by itself).
-    absolute = _regex(tuple(p for p in patterns if p.startswith("/")), holders=False).match
-    if not any(p.startswith("/") for p in patterns):  # the usual case: no absolute path to test
-        return relative
-    prefix = root.resolve().as_posix().rstrip("/") + "/"
-    return lambda rel: bool(relative(rel) or absolute(prefix + rel))
-
-
-def _relative(patterns: tuple[str, ...]) -> Callable[[str], bool]:
-    """_regex(patterns).match, with the patterns that have no wildcard (all of DEFAULT_EXCLUDE, most
-    configurations' own) tested as strings: a name matches a path whose first or last component it
-    is (`(?:.*/)?name|name/.*`), a path one that is it or lies beneath it (`path(?:/.*)?`). The one
-    regex of two dozen alternatives, each free to start anywhere, took 3 us a path."""
-    names: set[str] = set()
-    paths: set[str] = set()
-    rest = []
-    for pattern in patterns:
-        bare = pattern.rstrip("/")
-        if not bare or any(c in bare for c in "*?["):
-            rest.append(pattern)
-        elif "/" in bare:
-            paths.add(bare)
-        else:
-            names.add(bare)
-    regex = _regex(tuple(rest)).match if rest else None
-    holders = tuple(path + "/" for path in sorted(paths))
-
-    def excluded(rel: str) -> bool:
-        if names and (rel.partition("/")[0] in names or rel.rpartition("/")[2] in names):
-            return True
-        if paths and (rel in paths or rel.startswith(holders)):
-            return True
-        return regex is not None and regex(rel) is not None
-
-    return excluded
-
-
-def _regex(patterns: tuple[str, ...], holders: bool = True) -> re.Pattern[str]:
-    parts = []
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        body = fnmatch.translate(pattern)[4:-3]  # strip fnmatch's "(?s:" and ")\\Z"
-        if not holders:
-            parts.append(f"(?:{body})")
-            continue
-        parts.append(f"(?:(?:.*/)?{body}|{body}/.*)" if "/" not in pattern else f"(?:{body}(?:/.*)?)")
-    return re.compile(f"(?s:{'|'.join(parts)})\\Z") if parts else re.compile("(?!)")
-
-
 def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
              respect_gitignore: bool = True) -> Discovery:
     """The files under ``paths`` (inside ``root``) that envlint reads; sorted output.
@@ -108,7 +50,7 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
     ``exclude`` and DEFAULT_EXCLUDE apply to both. Files named on the command line are read even when
     excluded or ignored by git, as ruff does.
     """
-    matches = _exclusion(DEFAULT_EXCLUDE + exclude, root)
+    matches = exclusion(DEFAULT_EXCLUDE + exclude, root)
     found = _Found(root)
     named = [start for start in paths if start.is_file() or start.is_symlink()]
     folders = tuple(start for start in paths if start not in named)
@@ -116,7 +58,7 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
         found.visit(start)
     listed = git_files(root, folders) if respect_gitignore and folders else None
     if listed is not None:
-        for rel in _unexcluded(listed, root, folders, matches, found.kind):
+        for rel in unexcluded(listed, root, folders, matches, found.kind):
             found.listed(rel)
     else:
         gitignores = GitIgnores(root) if respect_gitignore else None
@@ -195,22 +137,27 @@ class _Found:
         """real_folder() of a listed file's folder (relative to the root), a folder at a time: one that
         is not a link resolves to its resolved parent plus its name, as realpath() finds it (a failed
         lstat reads as no link there too), so only links cost a resolve of the whole path."""
-        if folder in self.folders:
-            return self.folders[folder]
-        parent, _, name = folder.rpartition("/")
-        above = self._real(parent) if folder else None
-        real = None
-        if above is not None and name not in (".", ".."):
-            try:
-                link = stat.S_ISLNK(os.lstat(self.base + folder).st_mode)
-            except OSError:
-                link = False
-            if not link:
-                real = (above[0], above[1].rstrip("/") + "/" + name)
-        if real is None:
-            real = self.contained.real_folder(self.root / folder if folder else self.root)
-        self.folders[folder] = real
-        return real
+        chain = []  # the folders from this one up to the first already resolved, or the root ("")
+        while folder not in self.folders and folder:
+            chain.append(folder)
+            folder = folder.rpartition("/")[0]
+        if not folder and folder not in self.folders:
+            self.folders[""] = self.contained.real_folder(self.root)
+        above = self.folders[folder]
+        for folder in reversed(chain):
+            name = folder.rpartition("/")[2]
+            real = None
+            if above is not None and name not in (".", ".."):
+                try:
+                    link = stat.S_ISLNK(os.lstat(self.base + folder).st_mode)
+                except OSError:
+                    link = False
+                if not link:
+                    real = (above[0], above[1].rstrip("/") + "/" + name)
+            if real is None:
+                real = self.contained.real_folder(self.root / folder)
+            above = self.folders[folder] = real
+        return above
 
     def walked(self, start: Path, below: str, rel_folder: str, kept: list[tuple[str, str, os.DirEntry]],
                real: tuple[str, str] | None) -> None:
@@ -252,8 +199,8 @@ class _Found:
             return
         if not self.contained(path):
             # A link to /etc/passwd or /proc/self/environ in a stranger's repository: never read it.
-            self.problems.append(Problem(location=Location(rel, 1, 1), kind="outside-root",
-                                         message=f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"))
+            message = f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"
+            self.problems.append(Problem(location=Location(rel, 1, 1), kind="outside-root", message=message))
             return
         if path.is_file():  # not a folder; not a tracked file deleted from the work tree (git says so)
             self.files.append(SourceFile(rel, kind))
@@ -315,38 +262,3 @@ class Containment:
         except (OSError, RuntimeError):
             return None
         return str(self._root), str(real)
-
-
-def _unexcluded(listed: list[str], root: Path, folders: tuple[Path, ...], excluded: Callable[[str], object],
-                kind: Callable[[str], str | None] = classify) -> Iterator[str]:
-    """The listed files the walk would reach: of a kind envlint reads, with neither the file nor a
-    folder between it and the analysed folder that holds it excluded (the walk prunes such a folder;
-    the folder given itself is never pruned)."""
-    starts = sorted((f.relative_to(root).as_posix() if f != root else "" for f in folders), key=len, reverse=True)
-    # Per folder of listed files: None when no analysed folder holds it, else whether a folder between
-    # it and the deepest analysed folder holding it (the union of the walks prunes least) is excluded.
-    pruned: dict[str, bool | None] = {}
-
-    def prune(folder: str) -> bool | None:
-        if folder in pruned:
-            return pruned[folder]
-        start = next((s for s in starts if not s or folder == s or folder.startswith(s + "/")), None)
-        if start is None:
-            pruned[folder] = None
-            return None
-        # The folders up from this one to the start, which all have the same deepest start; then down.
-        chain = []
-        while folder != start and folder not in pruned:
-            chain.append(folder)
-            folder = folder.rpartition("/")[0]
-        above = pruned.setdefault(folder, False)  # the start is never pruned
-        for folder in reversed(chain):
-            above = pruned[folder] = bool(above or excluded(folder))
-        return above
-
-    for rel in listed:
-        folder, _, name = rel.rpartition("/")
-        if kind(name) is None:
-            continue
-        if prune(folder) is False and not excluded(rel):
-            yield rel

@@ -126,8 +126,8 @@ def test_links_pipes_and_folders_named_as_sources_are_judged_as_before(tmp_path:
     _tree(tmp_path)
     found = discover(tmp_path, (tmp_path,), (), respect_gitignore=False)
     assert [(f.path, f.kind) for f in found.files] == [
-        (".hidden/h.py", "python"), ("a/b/c/main.py", "python"), ("a/b/x.go", "go"), ("a/y.sh", "shell"), ("b/Dockerfile", "dockerfile"),
-        ("c.py/inner.py", "python"), ("d/e/f/g/deep.yaml", "yaml"), ("file-link.py", "python"),
+        (".hidden/h.py", "python"), ("a/b/c/main.py", "python"), ("a/b/x.go", "go"), ("a/y.sh", "shell"),
+        ("b/Dockerfile", "dockerfile"), ("c.py/inner.py", "python"), ("d/e/f/g/deep.yaml", "yaml"), ("file-link.py", "python"),
         ("top.py", "python")]
     assert [(str(p.location), p.kind) for p in found.problems] == [
         ("broken.py:1:1", "broken-symlink"), ("loop.py:1:1", "broken-symlink"), ("out.env:1:1", "outside-root")]
@@ -159,7 +159,8 @@ def test_load_of_a_folder_or_a_missing_file_is_unreadable(tmp_path: Path) -> Non
 
 
 def test_patterns_without_wildcards_exclude_what_their_regex_did() -> None:
-    from envlint.discover import DEFAULT_EXCLUDE, _regex, _relative
+    from envlint.discover import DEFAULT_EXCLUDE
+    from envlint.excludes import _regex, relative
 
     rng = random.Random(7)
     patterns = (*DEFAULT_EXCLUDE, "tests/fixtures", "docs/", "a/b/", "*.gen.py", "gen*", "x?", "[ab]c", "deep/**/z",
@@ -168,7 +169,7 @@ def test_patterns_without_wildcards_exclude_what_their_regex_did() -> None:
              "sp ace", "a.b", "node_modules", "v.gen.py", ".git", "deep", "testdata", "."]
     rels = {"/".join(rng.choice(parts) for _ in range(rng.randint(1, 5))) for _ in range(5000)}
     for chosen in [patterns, DEFAULT_EXCLUDE, ("tests/fixtures",), ("*.py",), patterns[-8:]]:
-        fast, slow = _relative(chosen), _regex(chosen).match
+        fast, slow = relative(chosen), _regex(chosen).match
         assert [rel for rel in sorted(rels) if fast(rel)] == [rel for rel in sorted(rels) if slow(rel)], chosen
 
 
@@ -186,7 +187,7 @@ def _unexcluded_per_file(listed, starts, excluded):
 
 
 def test_git_listed_files_are_pruned_per_folder_as_they_were_per_file(tmp_path: Path) -> None:
-    from envlint.discover import _exclusion, _unexcluded
+    from envlint.excludes import exclusion, unexcluded
 
     rng = random.Random(3)
     names = ["a", "b", "docs", "build", "x", "vendor", "sub"]
@@ -194,7 +195,7 @@ def test_git_listed_files_are_pruned_per_folder_as_they_were_per_file(tmp_path: 
     listed = [rel.lstrip("/") for rel in listed]
     for starts in [("",), ("a",), ("a", "a/b"), ("docs", "x/y"), ("b", "")]:
         for patterns in [(), ("docs", "a/b/x"), ("x*", "/abs")]:
-            excluded = _exclusion(patterns, tmp_path)
+            excluded = exclusion(patterns, tmp_path)
             folders = tuple(tmp_path / s if s else tmp_path for s in starts)
-            assert list(_unexcluded(listed, tmp_path, folders, excluded)) == list(
+            assert list(unexcluded(listed, tmp_path, folders, excluded)) == list(
                 _unexcluded_per_file(listed, [s for s in starts], excluded)), (starts, patterns)
