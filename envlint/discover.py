@@ -166,6 +166,9 @@ class _Found:
         prefix = rel_folder + "/" if rel_folder else ""
         if real is not None and below:
             real = (real[0], real[1].rstrip("/") + "/" + below)
+        # A folder inside the root holds only files inside it; one outside may (in principle) hold the
+        # root's own name, so its files are each asked.
+        held = real is not None and _under(real[1], real[0])
         for name, kind, entry in kept:
             rel = prefix + name
             if rel in self.seen:
@@ -178,7 +181,7 @@ class _Found:
                 regular = not link and entry.is_file()  # the listing's type: no stat where it says
             except OSError:
                 link = True
-            if link or not _inside(real, name):
+            if link or not (held or _inside(real, name)):
                 self._judge(Path(os.path.join(os.fspath(start), below, name)), rel, kind)
             elif regular:
                 self.files.append(SourceFile(rel, kind))
@@ -208,11 +211,12 @@ class _Found:
 
 def _inside(real: tuple[str, str] | None, name: str) -> bool:
     """Whether the file ``name`` of a folder (not a link) is inside the root, given real_folder()'s
-    answer for the folder: Path.is_relative_to on the resolved paths' strings."""
-    if real is None:
-        return False
-    root, folder = real
-    path = folder.rstrip("/") + "/" + name
+    answer for the folder."""
+    return real is not None and _under(real[1].rstrip("/") + "/" + name, real[0])
+
+
+def _under(path: str, root: str) -> bool:
+    """Path(path).is_relative_to(root), for resolved (normalised, absolute) paths' strings."""
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
