@@ -3,19 +3,17 @@ git is asked which files belong to the repository (gitfiles.py)."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
-import pathspec
-from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
-
+from .excludes import exclusion, unexcluded
 from .filenames import classify
 from .gitfiles import git_files
+from .gitignore import GitIgnores
 from .model import Location, Problem
+from .walk import walk
 
 __all__ = ["DEFAULT_EXCLUDE", "Discovery", "SourceFile", "classify", "discover"]
 
@@ -42,84 +40,6 @@ class Discovery:
     problems: tuple[Problem, ...]
 
 
-def _exclusion(patterns: tuple[str, ...], root: Path) -> Callable[[str], bool]:
-    """A pattern matches a name, a path, or a folder that holds the path. Patterns relative to the
-    analysed root match its repository-relative paths; absolute ones (a configuration file's patterns,
-    anchored at its folder) match the absolute path."""
-    relative = _regex(tuple(p for p in patterns if not p.startswith("/"))).match
-    # An absolute pattern matches only the path itself, never a folder that holds it: callers test every
-    # folder beneath the analysed one, and the analysed folder and its parents are never pruned (a
-    # fixture under the configuration's excluded `tests/fixtures` can still be analysed by itself).
-    absolute = _regex(tuple(p for p in patterns if p.startswith("/")), holders=False).match
-    prefix = root.resolve().as_posix().rstrip("/") + "/"
-    return lambda rel: bool(relative(rel) or absolute(prefix + rel))
-
-
-def _regex(patterns: tuple[str, ...], holders: bool = True) -> re.Pattern[str]:
-    parts = []
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        body = fnmatch.translate(pattern)[4:-3]  # strip fnmatch's "(?s:" and ")\\Z"
-        if not holders:
-            parts.append(f"(?:{body})")
-            continue
-        parts.append(f"(?:(?:.*/)?{body}|{body}/.*)" if "/" not in pattern else f"(?:{body}(?:/.*)?)")
-    return re.compile(f"(?s:{'|'.join(parts)})\\Z") if parts else re.compile("(?!)")
-
-
-class _GitIgnores:
-    """The `.gitignore` files of the walked folders, as git reads them (via pathspec's GitIgnoreSpec)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.specs: dict[str, _IgnoreFile | None] = {}
-
-    def _spec(self, folder: str) -> _IgnoreFile | None:
-        if folder not in self.specs:
-            path = self.root / folder / ".gitignore"
-            try:
-                lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else None
-            except OSError:
-                lines = None
-            self.specs[folder] = _IgnoreFile(lines) if lines else None
-        return self.specs[folder]
-
-    def ignored(self, rel: str, is_dir: bool) -> bool:
-        parts = rel.split("/")
-        for depth in range(len(parts)):
-            found = self._spec("/".join(parts[:depth]))
-            if found is not None and found.matches("/".join(parts[depth:]) + ("/" if is_dir else "")):
-                return True
-        return False
-
-
-class _IgnoreFile:
-    """One `.gitignore`. Most paths match none of its patterns: one regex of all of them (negated ones
-    too) says so at once, and pathspec's pattern-by-pattern evaluation, which decides negations, is
-    compiled and run only for a path that matches some pattern. A `.gitignore` of 10,000 lines made a
-    3,000-file walk take 17 s when every path was tested against every pattern."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.spec: pathspec.GitIgnoreSpec | None = None
-        bodies = []
-        for line in lines:
-            regex, _ = GitIgnoreSpecPattern.pattern_to_regex(line)
-            if regex is not None:
-                bodies.append(_NAMED_GROUP.sub("(?:", regex))
-        self.any = re.compile("|".join(f"(?:{b})" for b in bodies)) if bodies else None
-
-    def matches(self, path: str) -> bool:
-        if self.any is None or self.any.match(path) is None:
-            return False
-        if self.spec is None:
-            self.spec = pathspec.GitIgnoreSpec.from_lines(self.lines)
-        return self.spec.match_file(path)
-
-
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-
-
 def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
              respect_gitignore: bool = True) -> Discovery:
     """The files under ``paths`` (inside ``root``) that envlint reads; sorted output.
@@ -130,74 +50,174 @@ def discover(root: Path, paths: tuple[Path, ...], exclude: tuple[str, ...],
     ``exclude`` and DEFAULT_EXCLUDE apply to both. Files named on the command line are read even when
     excluded or ignored by git, as ruff does.
     """
-    matches = _exclusion(DEFAULT_EXCLUDE + exclude, root)
-    contained = Containment(root)
-    files: list[SourceFile] = []
-    problems: list[Problem] = []
-    seen: set[str] = set()
-
-    def visit(path: Path) -> None:
-        rel = path.relative_to(root).as_posix() if path != root else "."
-        if rel in seen:
-            return
-        seen.add(rel)
-        kind = classify(path.name)
-        if kind is None:
-            return
-        if not _utf8(rel):
-            # Every output is UTF-8 text: a name that is not cannot be printed, located or suppressed.
-            shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            problems.append(
-                Problem(
-                    location=Location(shown, 1, 1),
-                    kind="not-utf8-name",
-                    message="the file's name is not UTF-8; skipped",
-                )
-            )
-            return
-        if path.is_symlink() and not path.exists():
-            problems.append(Problem(location=Location(rel, 1, 1), kind="broken-symlink",
-                                    message=f"broken symbolic link to {os.readlink(path)}; skipped"))
-            return
-        if not contained(path):
-            # A link to /etc/passwd or /proc/self/environ in a stranger's repository: never read it.
-            problems.append(Problem(location=Location(rel, 1, 1), kind="outside-root",
-                                    message=f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"))
-            return
-        if path.is_file():  # not a folder; not a tracked file deleted from the work tree (git says so)
-            files.append(SourceFile(rel, kind))
-
+    matches = exclusion(DEFAULT_EXCLUDE + exclude, root)
+    found = _Found(root)
     named = [start for start in paths if start.is_file() or start.is_symlink()]
     folders = tuple(start for start in paths if start not in named)
     for start in named:
-        visit(start)
+        found.visit(start)
     listed = git_files(root, folders) if respect_gitignore and folders else None
     if listed is not None:
-        for rel in _unexcluded(listed, root, folders, matches):
-            visit(root / rel)
+        for rel in unexcluded(listed, root, folders, matches, found.kind):
+            found.listed(rel)
     else:
-        gitignores = _GitIgnores(root) if respect_gitignore else None
-
-        def excluded(rel: str, is_dir: bool) -> bool:
-            return bool(matches(rel)) or (gitignores is not None and gitignores.ignored(rel, is_dir))
+        gitignores = GitIgnores(root) if respect_gitignore else None
 
         def unreadable(error: OSError) -> None:
             where = Path(error.filename or start)
             rel = where.relative_to(root).as_posix() if where.is_relative_to(root) and where != root else "."
-            problems.append(Problem(location=Location(rel, 1, 1), kind="unreadable",
-                                    message=f"folder cannot be read ({error.strerror or error}); skipped"))
+            found.problems.append(Problem(location=Location(rel, 1, 1), kind="unreadable",
+                                          message=f"folder cannot be read ({error.strerror or error}); skipped"))
 
         for start in folders:
-            for folder, dirnames, filenames in os.walk(start, onerror=unreadable):
-                base = Path(folder)
-                rel_folder = base.relative_to(root).as_posix() if base != root else ""
-                dirnames[:] = sorted(d for d in dirnames if not excluded(f"{rel_folder}/{d}".lstrip("/"), True))
-                for name in sorted(filenames):
-                    if classify(name) is not None and not excluded(f"{rel_folder}/{name}".lstrip("/"), False):
-                        visit(base / name)
-    files.sort(key=lambda f: f.path)
-    problems.sort(key=lambda p: p.location)
-    return Discovery(tuple(files), tuple(problems))
+            real = found.contained.real_folder(start)
+            for below, rel_folder, kept in walk(root, start, matches, gitignores, found.kind, unreadable):
+                found.walked(start, below, rel_folder, kept, real)
+    found.files.sort(key=lambda f: f.path)
+    found.problems.sort(key=lambda p: p.location)
+    return Discovery(tuple(found.files), tuple(found.problems))
+
+
+class _Found:
+    """What discovery found so far. A file is judged once (the first of the named files, git's list
+    and the walk to reach it): skipped when its name is not UTF-8, when it is a broken link or one
+    that leads outside the root, or when it is no regular file (a folder, a pipe, a tracked file
+    deleted from the work tree). Links, and whatever the faster answers below cannot tell, take the
+    path objects' way (`_judge`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.contained = Containment(root)
+        self.files: list[SourceFile] = []
+        self.problems: list[Problem] = []
+        self.seen: set[str] = set()
+        self.kinds: dict[str, str | None] = {}
+        self.base = os.fspath(root).rstrip("/") + "/"
+        self.folders: dict[str, tuple[str, str] | None] = {}  # a listed file's folder -> real_folder()
+
+    def kind(self, name: str) -> str | None:
+        """classify(), asked once per distinct name: it depends on the name alone."""
+        try:
+            return self.kinds[name]
+        except KeyError:
+            kind = self.kinds[name] = classify(name)
+            return kind
+
+    def visit(self, path: Path) -> None:
+        rel = path.relative_to(self.root).as_posix() if path != self.root else "."
+        if rel in self.seen:
+            return
+        self.seen.add(rel)
+        kind = self.kind(path.name)
+        if kind is not None and self._named(rel):
+            self._judge(path, rel, kind)
+
+    def listed(self, rel: str) -> None:
+        """A file of git's list: one lstat answers whether it is a link and a regular file."""
+        if rel in self.seen:  # git's names are normalized: `(root / rel).relative_to(root)` is rel
+            return
+        self.seen.add(rel)
+        folder, _, name = rel.rpartition("/")
+        kind = self.kind(name)
+        if kind is None or not self._named(rel):
+            return
+        try:
+            status = os.lstat(self.base + rel)
+        except OSError:
+            status = None
+        if status is None or stat.S_ISLNK(status.st_mode):
+            self._judge(self.root / rel, rel, kind)
+            return
+        if not _inside(self._real(folder), name):
+            self._judge(self.root / rel, rel, kind)  # says why
+        elif stat.S_ISREG(status.st_mode):  # not a link: stat() would say the same
+            self.files.append(SourceFile(rel, kind))
+
+    def _real(self, folder: str) -> tuple[str, str] | None:
+        """real_folder() of a listed file's folder (relative to the root), a folder at a time: one that
+        is not a link resolves to its resolved parent plus its name, as realpath() finds it (a failed
+        lstat reads as no link there too), so only links cost a resolve of the whole path."""
+        chain = []  # the folders from this one up to the first already resolved, or the root ("")
+        while folder not in self.folders and folder:
+            chain.append(folder)
+            folder = folder.rpartition("/")[0]
+        if not folder and folder not in self.folders:
+            self.folders[""] = self.contained.real_folder(self.root)
+        above = self.folders[folder]
+        for folder in reversed(chain):
+            name = folder.rpartition("/")[2]
+            real = None
+            if above is not None and name not in (".", ".."):
+                try:
+                    link = stat.S_ISLNK(os.lstat(self.base + folder).st_mode)
+                except OSError:
+                    link = False
+                if not link:
+                    real = (above[0], above[1].rstrip("/") + "/" + name)
+            if real is None:
+                real = self.contained.real_folder(self.root / folder)
+            above = self.folders[folder] = real
+        return above
+
+    def walked(self, start: Path, below: str, rel_folder: str, kept: list[tuple[str, str, os.DirEntry]],
+               real: tuple[str, str] | None) -> None:
+        """The files of one walked folder. Its path below the start has no link (the walk follows
+        none): it resolves to the resolved start plus that path."""
+        prefix = rel_folder + "/" if rel_folder else ""
+        if real is not None and below:
+            real = (real[0], real[1].rstrip("/") + "/" + below)
+        # A folder inside the root holds only files inside it; one outside may (in principle) hold the
+        # root's own name, so its files are each asked.
+        held = real is not None and _under(real[1], real[0])
+        for name, kind, entry in kept:
+            rel = prefix + name
+            if rel in self.seen:
+                continue
+            self.seen.add(rel)
+            if not self._named(rel):
+                continue
+            try:
+                link = entry.is_symlink()
+                regular = not link and entry.is_file()  # the listing's type: no stat where it says
+            except OSError:
+                link = True
+            if link or not (held or _inside(real, name)):
+                self._judge(Path(os.path.join(os.fspath(start), below, name)), rel, kind)
+            elif regular:
+                self.files.append(SourceFile(rel, kind))
+
+    def _named(self, rel: str) -> bool:
+        if rel.isascii() or _utf8(rel):
+            return True
+        # Every output is UTF-8 text: a name that is not cannot be printed, located or suppressed.
+        shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        self.problems.append(Problem(location=Location(shown, 1, 1), kind="not-utf8-name",
+                                     message="the file's name is not UTF-8; skipped"))
+        return False
+
+    def _judge(self, path: Path, rel: str, kind: str) -> None:
+        if path.is_symlink() and not path.exists():
+            self.problems.append(Problem(location=Location(rel, 1, 1), kind="broken-symlink",
+                                         message=f"broken symbolic link to {os.readlink(path)}; skipped"))
+            return
+        if not self.contained(path):
+            # A link to /etc/passwd or /proc/self/environ in a stranger's repository: never read it.
+            message = f"symbolic link to {path.resolve()}, outside the analysed folder; skipped"
+            self.problems.append(Problem(location=Location(rel, 1, 1), kind="outside-root", message=message))
+            return
+        if path.is_file():  # not a folder; not a tracked file deleted from the work tree (git says so)
+            self.files.append(SourceFile(rel, kind))
+
+
+def _inside(real: tuple[str, str] | None, name: str) -> bool:
+    """Whether the file ``name`` of a folder (not a link) is inside the root, given real_folder()'s
+    answer for the folder."""
+    return real is not None and _under(real[1].rstrip("/") + "/" + name, real[0])
+
+
+def _under(path: str, root: str) -> bool:
+    """Path(path).is_relative_to(root), for resolved (normalised, absolute) paths' strings."""
+    return path == root or path.startswith(root.rstrip("/") + "/")
 
 
 def _utf8(name: str) -> bool:
@@ -233,24 +253,16 @@ class Containment:
         except (OSError, RuntimeError):  # a symlink loop
             return False
 
-
-def _unexcluded(listed: list[str], root: Path, folders: tuple[Path, ...],
-                excluded: Callable[[str], object]) -> Iterator[str]:
-    """The listed files the walk would reach: of a kind envlint reads, with neither the file nor a
-    folder between it and the analysed folder that holds it excluded (the walk prunes such a folder;
-    the folder given itself is never pruned)."""
-    starts = sorted((f.relative_to(root).as_posix() if f != root else "" for f in folders), key=len, reverse=True)
-    pruned: dict[str, bool] = {}
-    for rel in listed:
-        parts = rel.split("/")
-        if classify(parts[-1]) is None:
-            continue
-        # The deepest analysed folder holding the file prunes least, as the union of the walks would.
-        start = next((s for s in starts if not s or rel.startswith(s + "/")), None)
-        if start is None:
-            continue
-        between = ["/".join(parts[:depth]) for depth in range(start.count("/") + 2 if start else 1, len(parts))]
-        if any(pruned.setdefault(f, bool(excluded(f))) if f not in pruned else pruned[f] for f in between):
-            continue
-        if not excluded(rel):
-            yield rel
+    def real_folder(self, folder: Path) -> tuple[str, str] | None:
+        """The resolved root and ``folder``, as strings, for the many files of one folder that are not
+        links (each resolves to the folder's plus its name, as above); None where a file's call
+        would fail (a link loop), so answer False."""
+        try:
+            if self._root is None:
+                self._root = self.root.resolve()
+            real = self._folders.get(folder)
+            if real is None:
+                real = self._folders[folder] = folder.resolve()
+        except (OSError, RuntimeError):
+            return None
+        return str(self._root), str(real)

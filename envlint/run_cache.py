@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from .extract.cache import UnitCache, code_hash
 from .extract.cache_folder import prune_runs, read_entry, write_entry
 from .extract.codec import Invalid, Unsupported, decode_value, encode_value
 from .extract.envfile_facts import referenced_text
-from .extract.run import Loaded, load, read_sources
+from .extract.run import Loaded, loader, read_sources
 from .model import Finding, Problem
 from .render.report import graph_counts
 from .timings import NO_CLOCK, Clock
@@ -101,13 +102,26 @@ def _package_hash() -> str:
     """Extraction's code hash (the versions of Python and the parsers, the patterns, envlint/data/) and
     every module of envlint: the graph, the rules, the configuration; any edit gives other keys."""
     digest = hashlib.sha256(code_hash().encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        if path.is_file():
-            data = path.read_bytes()
-            digest.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode())
-            digest.update(data)
+    package = os.path.dirname(os.path.realpath(__file__))
+    for rel in sorted(_modules(package, "")):
+        with open(os.path.join(package, rel), "rb") as handle:
+            data = handle.read()
+        digest.update(f"{rel}\0{len(data)}\0".encode())
+        digest.update(data)
     return digest.hexdigest()
+
+
+def _modules(folder: str, rel: str) -> list[str]:
+    """The .py files under ``folder`` (which is ``rel`` in the package), as package-relative POSIX paths:
+    strings and scandir's types, not a Path per file (Path.rglob cost more than reading them)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                found += _modules(entry.path, f"{rel}{entry.name}/")
+            elif entry.name.endswith(".py") and entry.is_file():
+                found.append(rel + entry.name)
+    return found
 
 
 def _text(value: str) -> bytes:
@@ -118,15 +132,25 @@ def _key(root: Path, paths: tuple[Path, ...], config: Config, found: Discovery, 
          others: str) -> str:
     digest = hashlib.sha256(f"{_package_hash()}\0".encode())
     settings = [(f.name, getattr(config, f.name)) for f in dataclasses.fields(config) if f.name not in _PRESENTATION]
+    # A discovered file's path and kind hold no NUL: joined with NULs they say all that repr() said.
+    files = "".join(f"{f.path}\0{f.kind}\0" for f in found.files)
     for item in (str(root.absolute()), repr(tuple(str(p) for p in paths)), repr(settings),
-                 repr(found.files), repr(found.problems)):
+                 files, repr(found.problems)):
         digest.update(b"%d\0" % len(_text(item)) + _text(item))
-    for path, (data, problem) in read.items():  # the discovered files' order
-        digest.update(_text(path) + b"\0")
+    # The read files in the discovered files' order: first each one's path and length (or problem),
+    # then all their bytes one after another, which the lengths cut into files again. Hashing each
+    # file's bytes as they are, never copied behind a header: they are all of the key's time.
+    table = []
+    contents = []
+    for path, (data, problem) in read.items():
         if data is None:
-            digest.update(_text(f"-{problem!r}\0"))
+            table.append(f"{path}\0-{problem!r}\0")
         else:
-            digest.update(b"+%d\0" % len(data) + data)
+            table.append(f"{path}\0+{len(data)}\0")
+            contents.append(data)
+    digest.update(_text("".join(table)))
+    for data in contents:
+        digest.update(data)
     digest.update(others.encode())
     return digest.hexdigest()
 
@@ -135,10 +159,11 @@ def _others(root: Path, found: Discovery, read: Loaded) -> str:
     """A fingerprint of what is read of the discovered files whose bytes `read` does not hold: load()'s
     result (go.mod, pyproject.toml, the problem of a binary Dockerfile), and an env file's whole bytes."""
     digest = hashlib.sha256()
+    reread = loader(root)
     for source in found.files:
         if source.path in read and read[source.path][0] is not None:
             continue
-        data, problem = load(root, source)
+        data, problem = reread(source)
         mark = f"{source.path}\0{problem!r}\0{_digest(data)}\0"
         if source.kind == "env-file":  # env_file_entries reads it whole, whatever its size or bytes
             mark += _raw_digest(root / source.path) + "\0"

@@ -6,16 +6,19 @@ Every problem with one file becomes a `Problem` on that file; the other files ar
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..discover import SourceFile
 from ..kinds import FILE_KINDS
 from ..model import FileFacts, Location, Problem
 from .cache import UnitCache, finish_run, run_cached
-from .pool import Unit, run_units
+
+if TYPE_CHECKING:
+    from .pool import Unit
 
 MAX_FILE_BYTES = 2_000_000  # larger sources are generated code or data, not launchers or readers
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
@@ -28,34 +31,69 @@ _GENERATED = re.compile(rb"(?i)(code generated\b.*do not edit|\bdo not edit\b|au
 
 def load(root: Path, source: SourceFile) -> tuple[bytes | None, Problem | None]:
     """The file's bytes when they are UTF-8 text of a sane size, else the reason they are not."""
-    start = Location(source.path, 1, 1)
-    path = root / source.path
+    return _load(_base(root), source)
+
+
+def loader(root: Path) -> Callable[[SourceFile], tuple[bytes | None, Problem | None]]:
+    """load() for many files of one root."""
+    base = _base(root)
+    return lambda source: _load(base, source)
+
+
+def _base(root: Path) -> str:
+    return os.fspath(root).rstrip("/") + "/"  # + a discovered (normalised, relative) path: root / path
+
+
+def _load(base: str, source: SourceFile) -> tuple[bytes | None, Problem | None]:
     try:
-        size = path.stat().st_size  # before reading: a 4 GB file is never read whole
-        if size > MAX_FILE_BYTES:
-            with path.open("rb") as handle:
-                head = handle.read(4096)
-            kind = "generated" if _GENERATED.search(head) else "too-large"
-            return None, Problem(
-                location=start, kind=kind, message=f"{size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped"
-            )
-        data = path.read_bytes()
+        size, data = _read(base + source.path)
     except OSError as exc:
-        return None, Problem(location=start, kind="unreadable", message=f"cannot be read: {exc.strerror or exc}")
-    if b"\0" in data[:8192]:
-        return None, Problem(location=start, kind="binary", message="binary content (NUL bytes); skipped")
+        return None, Problem(location=Location(source.path, 1, 1), kind="unreadable",
+                             message=f"cannot be read: {exc.strerror or exc}")
+    if size > MAX_FILE_BYTES:
+        kind = "generated" if _GENERATED.search(data) else "too-large"
+        return None, Problem(location=Location(source.path, 1, 1), kind=kind,
+                             message=f"{size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped")
+    if data.find(b"\0", 0, 8192) >= 0:  # as `in data[:8192]`, without the copy
+        return None, Problem(location=Location(source.path, 1, 1), kind="binary",
+                             message="binary content (NUL bytes); skipped")
     if source.kind == "python":
-        cookie = _CODING.search(b"\n".join(data.split(b"\n", 2)[:2]))
+        # The first two lines (PEP 263), without splitting off a copy of the rest of the file.
+        first = data.find(b"\n")
+        second = data.find(b"\n", first + 1) if first >= 0 else -1
+        cookie = _CODING.search(data[:second] if second >= 0 else data)
         if cookie and cookie.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
             return _recode(source, data, cookie.group(1).decode("ascii"))
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, Problem(location=Location(source.path, line, column), kind="not-utf8",
-                             message=f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); skipped")
+    if not data.isascii():  # ASCII is UTF-8: no decoding needed to know it
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            return None, Problem(location=Location(source.path, line, column), kind="not-utf8",
+                                 message=f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); skipped")
     return data, None
+
+
+def _read(path: str) -> tuple[int, bytes]:
+    """The file's size and bytes; over MAX_FILE_BYTES, its first 4 KB only (a 4 GB file is never read
+    whole). One open and one fstat on it, rather than a stat by name and then an open: the same
+    answers (the size before reading, all bytes up to the end as read_bytes() gives them) and the
+    same errors (the open's, or a read's for a folder: EISDIR)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_FILE_BYTES:
+            return size, os.read(fd, 4096)
+        data = os.read(fd, size + 1)
+        if len(data) != size:  # grown or shrunk since the fstat: read on to the end, as read_bytes would
+            chunks = [data]
+            while chunk := os.read(fd, 65536):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        return size, data
+    finally:
+        os.close(fd)
 
 
 def _recode(source: SourceFile, data: bytes, encoding: str) -> tuple[bytes | None, Problem | None]:
@@ -163,7 +201,8 @@ Loaded = dict[str, tuple[bytes | None, Problem | None]]  # path -> load()'s resu
 def read_sources(root: Path, files: tuple[SourceFile, ...]) -> Loaded:
     """load() of every file extraction reads: what extract_all works from when given it, and what the
     whole-run cache (envlint/run_cache.py) hashes to know that nothing changed."""
-    return {s.path: load(root, s) for s in files if s.kind in _READ_KINDS or s.kind in _CONFIG_UNITS}
+    base = _base(root)
+    return {s.path: _load(base, s) for s in files if s.kind in _READ_KINDS or s.kind in _CONFIG_UNITS}
 
 
 def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | None = None,
@@ -172,6 +211,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
     # Imported here: a run the whole-run cache answers (run_cache.py) reads files with load() and
     # needs none of the extractors' modules.
     from .callers import mark_no_caller
+    from .pool import run_units
     from .compose.sniff import looks_like_compose
     from .go_units import light_promoted, promoted, split_packages
     from .process_managers import is_supervisor_config
