@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Callable
 
 from ..model import FileFacts
@@ -56,12 +57,26 @@ def run_units(units: list[Unit], size: int, jobs: int | None,
     count = workers(jobs, size, len(units))
     if count < 2:
         return [extract(unit) for unit in units]
-    # The largest units first, so that a big package does not start last while the other worker idles.
-    order = sorted(range(len(units)), key=lambda i: -sum(len(data) for _, data in units[i][1]))
+    # The largest units first, so that a big package does not start last while the other worker idles;
+    # each task a batch of about 1/(64 x workers) of the bytes: a big unit alone, the many small ones
+    # (a Python file, a shell script) together, so that the tasks' round trips stay few.
+    sizes = [sum(len(data) for _, data in unit[1]) for unit in units]
+    order = sorted(range(len(units)), key=lambda i: -sizes[i])
+    target = max(1, sum(sizes) // (count * 64))
+    batches: list[list[int]] = []
+    filled = target
+    for i in order:
+        if filled >= target:
+            batches.append([])
+            filled = 0
+        batches[-1].append(i)
+        filled += sizes[i]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        # One unit per task: pool.map's chunks of len/16 units, in this order, put the biggest Go
-        # packages in one worker's first chunk; ragflow then ran 4.25 s and the 1x bench corpus 8.25 s
-        # against 3.64 s and 5.95 s now (the tasks' overhead is microseconds).
-        results = dict(zip(order, pool.map(extract, [units[i] for i in order], chunksize=1)))
+        done = pool.map(partial(_batch, extract), [[units[i] for i in batch] for batch in batches], chunksize=1)
+        results = {i: facts for batch, found in zip(batches, done) for i, facts in zip(batch, found)}
     return [results[i] for i in range(len(units))]
+
+
+def _batch(extract: Callable[[Unit], list[FileFacts]], units: list[Unit]) -> list[list[FileFacts]]:
+    return [extract(unit) for unit in units]
