@@ -99,7 +99,12 @@ def directives_in(path: str, text: str) -> list[Directive]:
 def collect_suppressions(paths: Iterable[str], read_text: Callable[[str], str | None]) -> dict[str, list[Directive]]:
     """The directives of each readable file of ``paths`` (files the scanner does not know have none)."""
     out: dict[str, list[Directive]] = {}
+    # A reader that knows the files' bytes (the CLI's) says which surely hold no directive.
+    lacks = getattr(read_text, "lacks", None)
     for path in sorted(set(paths)):
+        if lacks is not None and lacks(path, "envlint:"):
+            out[path] = []
+            continue
         text = read_text(path)
         out[path] = directives_in(path, text) if text is not None else []
     return out
