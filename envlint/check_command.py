@@ -14,7 +14,7 @@ from typing import Callable, Mapping
 import click
 
 from .baseline import baseline_json, load_baseline
-from .checks import BY_CODE
+from .checks.table import CODES
 from .config import Config, ConfigError, describe_config
 from .discover import Containment
 from .extract.cache import DEFAULT_FOLDER, UnitCache
@@ -83,7 +83,7 @@ def _use_color(setting: str, to_file: bool) -> bool:
 
 def _statistics(findings) -> str:
     counts = Counter(f.code for f in findings)
-    rows = [f"{counts[code]:>5}  {code}  {BY_CODE[code].name if code in BY_CODE else ''}" for code in sorted(counts)]
+    rows = [f"{counts[code]:>5}  {code}  {CODES[code].name if code in CODES else ''}" for code in sorted(counts)]
     return "\n".join(rows) + ("\n" if rows else "")
 
 

@@ -16,7 +16,6 @@ import click
 if TYPE_CHECKING:
     from .analyze import Analysis
 
-from .checks import BY_CODE, RULES
 from .check_command import EXIT_CLEAN, EXIT_ERROR, run_check
 from .config import Config, ConfigError, apply_options, load_config
 from .render import RENDERERS
@@ -161,6 +160,8 @@ def facts(paths, as_json, exclude, jobs, config_path) -> None:
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
     """Without CODE: the table of rules. With CODE: that rule's documentation."""
+    from .checks import BY_CODE, RULES
+
     if code is None:
         for rule in RULES:
             default = "on" if rule.enabled_by_default else "off"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from .checks import PRECEDENCE, RULES
+from .checks import PRECEDENCE
+from .checks.table import TABLE
 from .config import Config
 from .model import Finding
 
@@ -24,14 +25,14 @@ def selected_codes(config: Config) -> frozenset[str]:
     (ENV005) runs only when a selector names it.
     """
     for selector in config.select + config.extend_select + config.ignore:
-        if selector != "ALL" and not any(r.code.startswith(selector) for r in RULES):
-            raise SelectionError(f"unknown rule selector {selector!r} (rules: {', '.join(r.code for r in RULES)})")
+        if selector != "ALL" and not any(r.code.startswith(selector) for r in TABLE):
+            raise SelectionError(f"unknown rule selector {selector!r} (rules: {', '.join(r.code for r in TABLE)})")
     if config.select:
-        codes = {r.code for r in RULES if _matches(r.code, config.select)}
+        codes = {r.code for r in TABLE if _matches(r.code, config.select)}
     else:
-        codes = {r.code for r in RULES if r.enabled_by_default}
-    codes |= {r.code for r in RULES if _matches(r.code, config.extend_select)}
-    codes -= {r.code for r in RULES if _matches(r.code, config.ignore)}
+        codes = {r.code for r in TABLE if r.enabled_by_default}
+    codes |= {r.code for r in TABLE if _matches(r.code, config.extend_select)}
+    codes -= {r.code for r in TABLE if _matches(r.code, config.ignore)}
     return frozenset(codes)
 
 

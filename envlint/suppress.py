@@ -24,10 +24,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .checks import BY_CODE
+from .checks.table import CODES, RuleCode
 from .comments import Comment, Scan, scan
-from .checks.env900_unused_suppression import CODE as ENV900, NAME as ENV900_NAME, SEVERITY as ENV900_SEVERITY
 from .model import Finding, Location
+
+_ENV900: RuleCode = CODES["ENV900"]
+ENV900, ENV900_NAME, ENV900_SEVERITY = _ENV900.code, _ENV900.name, _ENV900.severity
 
 DIRECTIVE = re.compile(r"envlint:\s*ignore(?P<file>-file)?(?![\w-])(?:\[(?P<codes>[^\]\n]*)\])?")
 
@@ -155,9 +157,9 @@ def unused_findings(directives: list[Directive], used: set[tuple[int, str]],
             if not any(i == index for i, _ in used):
                 out.append(_env900(directive, _unused_message(directive, [], [])))
             continue
-        unknown = [c for c in directive.codes if c not in BY_CODE]
+        unknown = [c for c in directive.codes if c not in CODES]
         # ENV900 in a list is about the other codes; a code whose rule did not run cannot be judged.
-        unused = [c for c in directive.codes if c in BY_CODE and c != ENV900 and (index, c) not in used
+        unused = [c for c in directive.codes if c in CODES and c != ENV900 and (index, c) not in used
                   and (selected is None or c in selected)]
         if unused or unknown or not directive.codes:
             out.append(_env900(directive, _unused_message(directive, unused, unknown)))

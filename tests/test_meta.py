@@ -25,6 +25,28 @@ def test_rule_documentation(rule) -> None:
     assert rule.module.endswith(f"{rule.code.lower()}_{rule.name.replace('-', '_')}")
 
 
+def test_the_rule_table_matches_the_rules_modules() -> None:
+    # What the filter, the suppressions and the statistics read without importing the rules.
+    from envlint.checks.table import TABLE
+
+    assert [tuple(r) for r in TABLE] == [(r.code, r.name, r.severity, r.enabled_by_default) for r in RULES]
+
+
+def test_a_cached_run_imports_no_rule(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "app.py").write_text('import os\nos.getenv("A")\n', encoding="utf-8")
+    probe = ("import sys; from click.testing import CliRunner; from envlint.cli import main; "
+             f"r = CliRunner().invoke(main, ['check', {str(tmp_path)!r}]); "
+             "print(r.exit_code, sorted(m for m in sys.modules if m.startswith('envlint.checks')))")
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    # The first run checks (every rule); the second is answered by the whole-run cache.
+    assert "envlint.checks.env001_read_never_set" in runs[0]
+    assert runs[1] == "0 ['envlint.checks', 'envlint.checks.table']\n"
+
+
 def test_every_query_compiles() -> None:
     assert sorted(p.parent.name for p in rules_dir().glob("*/*.scm")) != []
     assert compile_all() == []
@@ -102,3 +124,15 @@ def test_records_between_stages_are_built_by_keyword() -> None:
     positional = sorted(r.__name__ for r in records
                         if any(f.init and not f.kw_only for f in dataclasses.fields(r)))
     assert len(records) > 20 and positional == ["Location"]
+
+
+def test_installed_versions_are_importlib_metadata_s() -> None:
+    # The cache keys' versions come from pip's `.dist-info` folder names (extract/versions.py).
+    from importlib import metadata
+
+    from envlint.extract.cache import _DISTRIBUTIONS
+    from envlint.extract.versions import installed_version
+
+    for distribution, module in _DISTRIBUTIONS + (("click", "click"), ("pytest", "pytest")):
+        assert installed_version(distribution, module) == metadata.version(distribution)
+    assert installed_version("no-such-distribution", "no_such_module") == "-"

@@ -12,8 +12,12 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable, Iterable
 
+from typing import TYPE_CHECKING
+
 from ..model import Finding
-from .context import Context
+
+if TYPE_CHECKING:
+    from .context import Context
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,18 @@ def _rule_modules() -> list[ModuleType]:
     return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
 
-RULES: tuple[Rule, ...] = tuple(_rule(m) for m in _rule_modules())
-BY_CODE = {rule.code: rule for rule in RULES}
+def __getattr__(name: str) -> object:
+    """RULES and BY_CODE, made on first use: importing every rule (and what the rules import) is a
+    third of a warm run's start-up, and a run the whole-run cache answers needs only the codes
+    (table.py)."""
+    if name not in ("RULES", "BY_CODE"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    rules = tuple(_rule(m) for m in _rule_modules())
+    globals().update(RULES=rules, BY_CODE={rule.code: rule for rule in rules})
+    return globals()[name]
+
+
+RULES: tuple[Rule, ...]
+BY_CODE: dict[str, Rule]
 # Where two rules describe the same miss at one site for one variable, the first of these reports it.
 PRECEDENCE = ("ENV000", "ENV007", "ENV001", "ENV003", "ENV006", "ENV004", "ENV002", "ENV005")

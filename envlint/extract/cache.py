@@ -4,8 +4,9 @@ configuration files of a kind) under a hash of everything they depend on, as ruf
 An entry's name is the hash of the unit's kind and its members' paths and bytes (the extractors use the
 paths: a file's kind, a Go package's folder); entries live in a folder named after the hash of the
 extraction code itself (every file under envlint/extract/, the model, the file kinds, the package data,
-the `.scm` patterns, the versions of envlint, Python, tree-sitter and its grammars, PyYAML), so an
-upgrade or an edit of an extractor never reads a stale entry. Extraction of a unit reads nothing but
+the `.scm` patterns, the versions of Python, tree-sitter and its grammars, PyYAML), so an upgrade
+or an edit of an extractor never reads a stale entry (envlint's own version is not needed: an upgrade
+that changes a result changes the code hashed). Extraction of a unit reads nothing but
 the unit (no configuration, no other file, no environment): the fuzz suite checks that a file's facts
 do not depend on the other files. Entries are JSON read by a validating decoder (codec.py): one that
 fails is a miss. The folder itself, which may come from a stranger, is handled by cache_folder.py.
@@ -16,16 +17,18 @@ from __future__ import annotations
 import hashlib
 import sys
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 from ..model import FileFacts
 from .cache_folder import FORMAT, entry_path, open_folder, prune, read_entry, write_entry
 from .codec import Invalid, Unsupported, decode_facts, encode_facts
+from .versions import installed_version
 
 DEFAULT_FOLDER = ".envlint_cache"
-_DISTRIBUTIONS = ("envlint", "tree-sitter", "tree-sitter-go", "tree-sitter-python", "PyYAML")
+# envlint's own version adds nothing: its code, data and queries are hashed below.
+_DISTRIBUTIONS = (("tree-sitter", "tree_sitter"), ("tree-sitter-go", "tree_sitter_go"),
+                  ("tree-sitter-python", "tree_sitter_python"), ("PyYAML", "yaml"))
 
 Unit = tuple[str, list[tuple[str, bytes]]]
 
@@ -42,11 +45,8 @@ def code_hash() -> str:
     from .syntax import rules_dir
 
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{sys.implementation.name}\0".encode())
-    for name in _DISTRIBUTIONS:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=-\0".encode())
+    for name, module in _DISTRIBUTIONS:
+        digest.update(f"{name}={installed_version(name, module)}\0".encode())
     package = Path(__file__).resolve().parent.parent
     # The records and registries extraction builds with (builds.py, kinds.py) are part of its code.
     files = [*sorted((package / "extract").rglob("*.py")), package / "model.py", package / "filenames.py",

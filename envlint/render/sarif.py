@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from importlib.metadata import version
 from urllib.parse import quote
 
-from ..checks import RULES, Rule
+from ..checks import Rule
 from ..model import Finding, Location
 from .report import Report
 
@@ -98,6 +97,10 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
 
 
 def sarif_log(report: Report) -> dict[str, object]:
+    from importlib.metadata import version  # imported for SARIF output only (15 ms)
+
+    from ..checks import RULES  # every rule's documentation: imported only for SARIF output
+
     rule_index = {rule.code: i for i, rule in enumerate(RULES)}
     notifications = [{"level": "warning", "message": message_text(p.message),
                       "locations": [_physical(p.location)], "descriptor": {"id": p.kind}}
