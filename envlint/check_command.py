@@ -32,7 +32,7 @@ from .timings import NO_CLOCK, Clock
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _reader(root: Path, texts: Mapping[str, bytes]) -> Callable[[str], str | None]:
+def _reader(root: Path, texts: Mapping[str, bytes], marked: frozenset[str]) -> Callable[[str], str | None]:
     contained = Containment(root)
 
     def read_text(path: str) -> str | None:
@@ -54,15 +54,13 @@ def _reader(root: Path, texts: Mapping[str, bytes]) -> Callable[[str], str | Non
         except (OSError, UnicodeDecodeError):
             return None
 
-    def lacks(path: str, word: str) -> bool:
-        """Whether the file's text surely holds no ``word`` (ASCII): its bytes as extraction read them
-        hold none, and read_text decodes exactly those (UTF-8 maps ASCII bytes to themselves and no
-        other sequence holds one). The suppression scan skips such files without decoding them (most
-        of the filter stage's time on a warm run)."""
-        data = texts.get(path)
-        return data is not None and data.find(b"coding", 0, _second_line_end(data)) < 0 and word.encode() not in data
+    def unmarked(path: str) -> bool:
+        """Whether the file surely holds no suppression: extraction read its bytes and they do not
+        spell suppress.MARK (``marked``: the read files that do, run_cache.Checked). The suppression
+        scan skips such files without decoding them (most of the filter stage's time on a warm run)."""
+        return path in texts and path not in marked
 
-    read_text.lacks = lacks  # type: ignore[attr-defined]
+    read_text.unmarked = unmarked  # type: ignore[attr-defined]
     return read_text
 
 
@@ -113,7 +111,7 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
     except (ConfigError, SelectionError) as exc:
         raise fail(str(exc)) from None
     clock.lap("checks", files_parsed=len(cache.parsed), units_from_cache=cache.hits)
-    read_text = _reader(root, checked.texts)
+    read_text = _reader(root, checked.texts, frozenset(checked.marked))
     baseline = None
     if config.baseline and not options.get("write_baseline"):
         try:

@@ -37,6 +37,7 @@ from .extract.envfile_facts import referenced_text
 from .extract.run import Loaded, loader, read_sources
 from .model import Finding, Problem
 from .render.report import graph_counts
+from .suppress import MARK
 from .timings import NO_CLOCK, Clock
 
 # Settings only filter or the renderers use, which run again on every run: not part of the key.
@@ -52,13 +53,16 @@ class Checked:
     problems: tuple[Problem, ...]  # the graph's problems
     counts: tuple[int, int, int]  # services, launch sites, unlinked launch sites (render/report.py)
     sources: tuple[str, ...]  # the files filter scans for suppressions
+    # The read files whose bytes spell suppress.MARK, the only ones that may hold a suppression: the
+    # same on a hit (the key hashes those bytes), so a warm run does not search every file for it.
+    marked: tuple[str, ...]
     # What extraction read this run, by path (not stored): filter scans these bytes, not the disk again.
     texts: dict[str, bytes] = dataclasses.field(default_factory=dict, compare=False)
 
 
-# (key, findings, problems, counts, sources, [(env file a site names, hash of its text or None)])
+# (key, findings, problems, counts, sources, marked, [(env file a site names, hash of its text or None)])
 _Entry = tuple[str, tuple[Finding, ...], tuple[Problem, ...], tuple[int, int, int], tuple[str, ...],
-               tuple[tuple[str, str | None], ...]]
+               tuple[str, ...], tuple[tuple[str, str | None], ...]]
 
 
 def check_tree(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitCache,
@@ -89,7 +93,9 @@ def check_tree(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitC
         graph = analysis.graph
         sources = tuple(sorted({f.path for f in graph.files} | {p for p, _ in analysis.env_files}
                                | {d for s in graph.services for d in s.dockerfiles}))
-        checked = Checked(tuple(run_checks(graph, config)), graph.problems, graph_counts(graph), sources, texts)
+        marked = tuple(sorted(path for path, data in texts.items() if MARK in data))
+        checked = Checked(tuple(run_checks(graph, config)), graph.problems, graph_counts(graph), sources, marked,
+                          texts)
     finally:
         gc.unfreeze()
     if cache.entries is not None and _others(root, found, read) == others:  # nothing outside `read` changed meanwhile
@@ -203,21 +209,22 @@ def _get(cache: UnitCache, root: Path, key: str, read: Loaded) -> Checked | None
         entry: _Entry = decode_value(_Entry, raw)
     except Invalid:
         return None
-    stored, findings, problems, counts, sources, env_reads = entry
+    stored, findings, problems, counts, sources, marked, env_reads = entry
     if stored != key or any(n < 0 for n in counts):
         return None
     resolved = root.resolve()
     for candidate, digest in env_reads:  # read again as the analysis reads them
         if _digest(referenced_text(root, resolved, candidate)) != digest:
             return None
-    return Checked(findings, problems, counts, sources)
+    return Checked(findings, problems, counts, sources, marked)
 
 
 def _put(cache: UnitCache, key: str, checked: Checked, env_reads: list[tuple[str, str | None]],
          read: Loaded) -> None:
     if cache.entries is None or not cache.writable:
         return
-    entry = (key, checked.findings, checked.problems, checked.counts, checked.sources, tuple(env_reads))
+    entry = (key, checked.findings, checked.problems, checked.counts, checked.sources, checked.marked,
+             tuple(env_reads))
     try:
         body = encode_value(_Entry, entry)
     except Unsupported as exc:  # a bug: the next run analyses again, and says why

@@ -31,6 +31,9 @@ from .model import Finding, Location
 _ENV900: RuleCode = CODES["ENV900"]
 ENV900, ENV900_NAME, ENV900_SEVERITY = _ENV900.code, _ENV900.name, _ENV900.severity
 
+# Every directive spells this: a file whose bytes do not holds none (UTF-8 and every encoding PEP 263
+# allows map ASCII to the same bytes).
+MARK = b"envlint:"
 DIRECTIVE = re.compile(r"envlint:\s*ignore(?P<file>-file)?(?![\w-])(?:\[(?P<codes>[^\]\n]*)\])?")
 
 
@@ -102,9 +105,9 @@ def collect_suppressions(paths: Iterable[str], read_text: Callable[[str], str | 
     """The directives of each readable file of ``paths`` (files the scanner does not know have none)."""
     out: dict[str, list[Directive]] = {}
     # A reader that knows the files' bytes (the CLI's) says which surely hold no directive.
-    lacks = getattr(read_text, "lacks", None)
+    unmarked = getattr(read_text, "unmarked", None)
     for path in sorted(set(paths)):
-        if lacks is not None and lacks(path, "envlint:"):
+        if unmarked is not None and unmarked(path):
             out[path] = []
             continue
         text = read_text(path)

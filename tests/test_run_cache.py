@@ -179,4 +179,7 @@ def test_filter_reads_the_text_extraction_read_as_from_disk(tmp_path: Path, data
     (tmp_path / "app.py").write_bytes(data)
     loaded, _ = load(tmp_path, SourceFile("app.py", "python"))
     texts = {"app.py": loaded} if loaded is not None else {}
-    assert _reader(tmp_path, texts)("app.py") == _reader(tmp_path, {})("app.py")
+    reader = _reader(tmp_path, texts, frozenset(p for p, d in texts.items() if b"envlint:" in d))
+    assert reader("app.py") == _reader(tmp_path, {}, frozenset())("app.py")
+    # A file is skipped as holding no suppression only when its text has none.
+    assert reader.unmarked("app.py") == ("envlint:" not in (_reader(tmp_path, {}, frozenset())("app.py") or ""))
