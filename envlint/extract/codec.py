@@ -162,8 +162,15 @@ def _fixed(items: list[Codec]) -> Codec:
 
 
 def _literal(allowed: tuple) -> Codec:
+    # By type and value: 1 is not True, though they are equal (a set lookup, not a scan per value).
+    members = frozenset((type(a), a) for a in allowed)
+
     def check(value: Any) -> Any:
-        if not any(type(value) is type(a) and value == a for a in allowed):
+        try:
+            known = (type(value), value) in members
+        except TypeError:  # unhashable (a list): no Literal holds one
+            known = False
+        if not known:
             _fail(f"one of {allowed}", value)
         return value
 
