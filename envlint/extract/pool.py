@@ -4,6 +4,7 @@ order (tests/test_jobs.py)."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -72,7 +73,8 @@ def run_units(units: list[Unit], size: int, jobs: int | None,
         batches[-1].append(i)
         filled += sizes[i]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    # A worker collects cycles as usual, whatever its parent paused (analyze.analyze_found).
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.enable) as pool:
         done = pool.map(partial(_batch, extract), [[units[i] for i in batch] for batch in batches], chunksize=1)
         results = {i: facts for batch, found in zip(batches, done) for i, facts in zip(batch, found)}
     return [results[i] for i in range(len(units))]
