@@ -57,7 +57,7 @@ def run_units(units: list[Unit], size: int, jobs: int | None,
     back in the units' order, whatever the scheduling."""
     count = workers(jobs, size, len(units))
     if count < 2:
-        return [extract(unit) for unit in units]
+        return [_collecting(extract, unit) for unit in units]
     # The largest units first, so that a big package does not start last while the other worker idles;
     # each task a batch of about 1/(64 x workers) of the bytes: a big unit alone, the many small ones
     # (a Python file, a shell script) together, so that the tasks' round trips stay few.
@@ -82,3 +82,16 @@ def run_units(units: list[Unit], size: int, jobs: int | None,
 
 def _batch(extract: Callable[[Unit], list[FileFacts]], units: list[Unit]) -> list[list[FileFacts]]:
     return [extract(unit) for unit in units]
+
+
+def _collecting(extract: Callable[[Unit], list[FileFacts]], unit: Unit) -> list[FileFacts]:
+    """Extraction in this process with the cyclic collector on, as in a worker, whatever the caller
+    paused while results arrive (analyze.analyze_found): parsing makes cycles, and without the
+    collector `--jobs 1` on ragflow peaked at 173 MB instead of 113 MB."""
+    if gc.isenabled():
+        return extract(unit)
+    gc.enable()
+    try:
+        return extract(unit)
+    finally:
+        gc.disable()
