@@ -34,6 +34,11 @@ def test_the_automatic_worker_count_is_the_cores_idle_now(tmp_path, monkeypatch)
     loadavg.write_text("0.10 0.10 0.10 1/345 6789\n")
     assert pool.busy(str(loadavg)) == 0.0
     assert pool.busy(str(tmp_path / "absent")) >= 0.0  # no /proc: the load average
+    # A process that runs for an instant is not a busy core: the least of a few readings counts.
+    loadavg.write_text("3.90 2.10 1.50 3/345 6789\n")
+    monkeypatch.setattr(pool.time, "sleep", lambda seconds: loadavg.write_text("3.90 2.10 1.50 1/345 6789\n"))
+    assert pool.busy(str(loadavg)) == 0.0
+    monkeypatch.undo()
     monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
     monkeypatch.setattr(pool, "busy", lambda: 1.0)
     big = pool.PARALLEL_FROM_BYTES

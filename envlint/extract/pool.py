@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Callable
@@ -19,17 +20,23 @@ Unit = tuple[str, list[tuple[str, bytes]]]  # (language, [(path, bytes)]): a Pyt
 PARALLEL_FROM_BYTES = 4_000_000
 
 
-def busy(loadavg: str = "/proc/loadavg") -> float:
-    """How many cores other processes use now: Linux's count of runnable tasks at this instant (the
-    fourth field of /proc/loadavg, this process included), else the one-minute load average. The
-    average lags by a minute: a run just after another (a pre-commit hook after an editor's save, the
-    benchmark's rounds) counted the finished run's load and chose one process on an idle machine."""
-    try:
-        with open(loadavg, encoding="ascii") as handle:
-            running = handle.read().split()[3].split("/")[0]
-        return max(0.0, float(int(running) - 1))
-    except (OSError, IndexError, ValueError):
-        return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+def busy(loadavg: str = "/proc/loadavg", samples: int = 3, pause: float = 0.01) -> float:
+    """How many cores other processes use now: Linux's count of runnable tasks (the fourth field of
+    /proc/loadavg, this process included), the least of ``samples`` readings ``pause`` seconds apart,
+    else the one-minute load average. The average lags by a minute: a run just after another (a
+    pre-commit hook after an editor's save, the benchmark's rounds) counted the finished run's load and
+    chose one process on an idle machine. One reading can catch a process that runs for a millisecond
+    (the benchmark's memory sampler): a 4x bench run took 27.7 s in one process instead of 14 s."""
+    counts = []
+    for sample in range(samples):
+        if sample:
+            time.sleep(pause)
+        try:
+            with open(loadavg, encoding="ascii") as handle:
+                counts.append(int(handle.read().split()[3].split("/")[0]))
+        except (OSError, IndexError, ValueError):
+            return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return max(0.0, float(min(counts) - 1))
 
 
 def workers(jobs: int | None, size: int, count: int) -> int:
