@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..model import FileFacts
-from .cache_folder import FORMAT, entry_path, open_folder, prune, read_entry, write_entry
+from .cache_folder import FORMAT, entry_path, listed_entries, open_folder, prune, read_entry, write_entry
 from .codec import Invalid, Unsupported, decode_facts, encode_facts
 from .versions import installed_version
 
@@ -31,6 +31,16 @@ _DISTRIBUTIONS = (("tree-sitter", "tree_sitter"), ("tree-sitter-go", "tree_sitte
                   ("tree-sitter-python", "tree_sitter_python"), ("PyYAML", "yaml"))
 
 Unit = tuple[str, list[tuple[str, bytes]]]
+Encoded = bytes | str  # a unit's entry body, or why its facts have none (Unsupported: a bug)
+
+
+def encoded(facts: list[FileFacts]) -> Encoded:
+    """The entry body of ``facts``, made where they were extracted (a worker, in parallel): encoding
+    every unit in the main process after the pool was 0.3-0.9 s of ragflow's first run."""
+    try:
+        return encode_facts(facts)
+    except Unsupported as exc:
+        return str(exc)
 
 
 def _max_entry(unit: Unit) -> int:
@@ -81,9 +91,16 @@ class UnitCache:
         self.entries = opened.entries if opened else None
         self.writable = opened.writable if opened else False
         self.notes: list[str] = opened.notes if opened else []
+        self._listed: tuple[set[str], set[str]] | None = None  # listed_entries(), on first use
+
+    def _listing(self) -> tuple[set[str], set[str]]:
+        assert self.entries is not None
+        if self._listed is None:
+            self._listed = listed_entries(self.entries)
+        return self._listed
 
     def get(self, key: str, unit: Unit) -> list[FileFacts] | None:
-        if self.entries is None:
+        if self.entries is None or key not in self._listing()[0]:
             return None
         raw = read_entry(entry_path(self.entries, key), _max_entry(unit))
         head, _, body = (raw or b"").partition(b"\n")
@@ -98,37 +115,38 @@ class UnitCache:
             return None
         return facts
 
-    def put(self, key: str, unit: Unit, facts: list[FileFacts]) -> None:
+    def put(self, key: str, unit: Unit, body: Encoded) -> None:
+        """Store the unit's entry body (`encoded`)."""
         if self.entries is None or not self.writable:
             return
-        try:
-            body = encode_facts(facts)
-        except Unsupported as exc:  # a bug: the unit is extracted on every run, and said so
-            self.notes.append(f"facts of {unit[1][0][0]} not cached: {exc}")
+        if isinstance(body, str):  # a bug: the unit is extracted on every run, and said so
+            self.notes.append(f"facts of {unit[1][0][0]} not cached: {body}")
             return
         if len(body) > _max_entry(unit):
             return
+        shards = self._listing()[1]
         try:
-            write_entry(entry_path(self.entries, key), key.encode() + b"\n" + body)
+            write_entry(entry_path(self.entries, key), key.encode() + b"\n" + body, folder_exists=key[:2] in shards)
+            shards.add(key[:2])
         except OSError as exc:
             self.writable = False
             self.notes.append(f"cache {self.entries} cannot be written ({exc.strerror or exc}); entries not saved")
 
 
-def run_cached(units: list[Unit], run: Callable[[list[Unit]], list[list[FileFacts]]],
+def run_cached(units: list[Unit], run: Callable[[list[Unit]], list[tuple[list[FileFacts], Encoded]]],
                cache: UnitCache) -> list[list[FileFacts]]:
     """Each unit's facts, from the cache or from ``run`` (which extracts the units it is given, in
-    order): the same facts as ``run`` on every unit."""
+    order, each with its entry body: `encoded`): the same facts as ``run`` on every unit."""
     keys = [unit_key(unit) for unit in units] if cache.entries is not None else []
     results = [cache.get(k, u) for k, u in zip(keys, units)] if keys else [None] * len(units)
     todo = [i for i, found in enumerate(results) if found is None]
     cache.hits += len(units) - len(todo)
     cache.used.update(keys)
-    for i, facts in zip(todo, run([units[i] for i in todo])):
+    for i, (facts, body) in zip(todo, run([units[i] for i in todo])):
         results[i] = facts
         cache.parsed.update(p for p, _ in units[i][1])
         if keys:
-            cache.put(keys[i], units[i], facts)
+            cache.put(keys[i], units[i], body)
     return [r if r is not None else [] for r in results]
 
 

@@ -93,11 +93,13 @@ def read_entry(path: Path, limit: int) -> bytes | None:
     return data if len(data) <= limit else None
 
 
-def write_entry(path: Path, data: bytes) -> None:
-    """Atomically: a reader sees the old entry or the whole new one. OSError when it cannot."""
-    if path.parent.is_symlink():
-        return
-    path.parent.mkdir(exist_ok=True)
+def write_entry(path: Path, data: bytes, folder_exists: bool = False) -> None:
+    """Atomically: a reader sees the old entry or the whole new one. OSError when it cannot.
+    ``folder_exists``: the caller made or listed the entry's folder (not a link) in this run."""
+    if not folder_exists:
+        if path.parent.is_symlink():
+            return
+        path.parent.mkdir(exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -106,6 +108,26 @@ def write_entry(path: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def listed_entries(entries: Path) -> tuple[set[str], set[str]]:
+    """(the keys of the entries present, the shard folders present that are not links), in one
+    listing: a unit whose entry is absent is a miss without an open that fails, and a write to a
+    present shard needs no mkdir (on this machine's file system each such call cost 0.2 ms: 0.4 s
+    of ragflow's first run). An entry another run writes meanwhile is only a miss."""
+    keys: set[str] = set()
+    shards: set[str] = set()
+    try:
+        with os.scandir(entries) as found:
+            for shard in found:
+                if len(shard.name) != 2 or not shard.is_dir(follow_symlinks=False):
+                    continue
+                shards.add(shard.name)
+                with os.scandir(shard.path) as names:
+                    keys.update(n.name[:-5] for n in names if n.name.endswith(".json"))
+    except OSError:
+        pass  # none listed: every unit is a miss, and writes make their folders
+    return keys, shards
 
 
 def prune(entries: Path, used: set[str]) -> None:

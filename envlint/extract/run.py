@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from ..discover import SourceFile
 from ..kinds import FILE_KINDS
 from ..model import FileFacts, Location, Problem
-from .cache import UnitCache, finish_run, run_cached
+from .cache import Encoded, UnitCache, encoded, finish_run, run_cached
 
 if TYPE_CHECKING:
     from .pool import Unit
@@ -169,6 +169,17 @@ def _extract_unit(unit: Unit) -> list[FileFacts]:
     return _guarded(paths, lambda: extract(*members[0]), filed)
 
 
+def _extract_stored(unit: Unit) -> tuple[list[FileFacts], Encoded]:
+    """A unit's facts with their cache entry's body, both made where the unit is extracted."""
+    facts = _extract_unit(unit)
+    return facts, encoded(facts)
+
+
+def _extract_bare(unit: Unit) -> tuple[list[FileFacts], Encoded]:
+    """A unit's facts, for a cache that stores nothing (the body is never used)."""
+    return _extract_unit(unit), b""
+
+
 # Which extractor reads which kind of discovered file: the registry's units (envlint/kinds.py).
 # Configuration extractors get all their files at once: overlays, env files, ConfigMaps and chart helpers
 # refer to each other across files. A Makefile is read on its own (its `go build`s) and, below, handed to
@@ -269,7 +280,9 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
         (each counted once) are many."""
         if cache is None:
             return [f for result in run_units(todo, size, jobs, _extract_unit) for f in result]
-        return [f for result in run_cached(todo, lambda missing: run_units(missing, _size(missing), jobs, _extract_unit), cache)
+        # Entry bodies are made only for a cache that is written (`--no-cache` reads none and writes none).
+        work = _extract_stored if cache.entries is not None and cache.writable else _extract_bare
+        return [f for result in run_cached(todo, lambda missing: run_units(missing, _size(missing), jobs, work), cache)
                 for f in result]
 
     extracted = extract(units)
