@@ -16,9 +16,9 @@ from .graph.commandreads import with_command_reads
 from .graph.configreads import placeholder_reads, with_mounted_config
 from .discover import Discovery, discover
 from .graph.envflow import compute_env
+from .graph.goreach import mark_references
 from .extract.cache import UnitCache
 from .extract.envfile_facts import env_file_entries, referenced_env_files
-from .extract.go_referenced import mark_references
 from .extract.run import Loaded, extract_all
 from .graph.link import infer_links
 from .model import EnvSet, Graph, LaunchSite

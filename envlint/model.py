@@ -262,7 +262,7 @@ class FileFacts:
     # (`exec /app/server`), as written: an entrypoint's programs.
     runs: tuple[TargetRef, ...] = ()
     # Go: the names the file refers to (extract/golang/references.py), space-separated (one string:
-    # a set of them was half the facts' memory), narrowed after resolution (extract/go_referenced.py)
+    # a set of them was half the facts' memory), narrowed after resolution (graph/goreach.py)
     # to `references`: the top-level functions holding a Go read that it refers to, so that a read in
     # a top-level function no file of a program refers to is not that program's.
     referenced_words: str = ""

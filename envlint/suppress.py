@@ -31,7 +31,7 @@ from .model import Finding, Location
 _ENV900: RuleCode = CODES["ENV900"]
 ENV900, ENV900_NAME, ENV900_SEVERITY = _ENV900.code, _ENV900.name, _ENV900.severity
 
-# Every directive spells this: a file whose bytes do not holds none (UTF-8 and every encoding PEP 263
+# Every directive spells this: a file whose bytes do not spell it holds none (UTF-8 and every encoding PEP 263
 # allows map ASCII to the same bytes).
 MARK = b"envlint:"
 DIRECTIVE = re.compile(r"envlint:\s*ignore(?P<file>-file)?(?![\w-])(?:\[(?P<codes>[^\]\n]*)\])?")

@@ -1,10 +1,10 @@
-"""The functions holding a Go read that each file refers to (extract/go_referenced.py): the words a
+"""The functions holding a Go read that each file refers to (graph/goreach.py): the words a
 worker records for the file (golang/references.py) narrowed to those functions, which is all that
 graph/goreach.py asks of a file, for the union over a program's files."""
 
 from __future__ import annotations
 
-from envlint.extract.go_referenced import mark_references
+from envlint.graph.goreach import mark_references
 from envlint.extract.golang import extract_go_package
 from envlint.extract.golang.references import referenced_names
 

@@ -10,9 +10,7 @@ import pkgutil
 import re
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Callable, Iterable
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..model import Finding
 

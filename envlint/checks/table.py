@@ -1,6 +1,6 @@
 """Every rule's code, name, severity and default, without importing the rules: what the filter, the
 suppressions and the statistics need, so that a run the whole-run cache answers (run_cache.py) skips
-the rules' modules. tests/test_rule_docs.py checks that it matches the modules' own constants."""
+the rules' modules. tests/test_meta.py checks that it matches the modules' own constants."""
 
 from __future__ import annotations
 

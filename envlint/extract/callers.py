@@ -77,9 +77,10 @@ def _used(names: list[str], texts: dict[str, bytes], first: tuple[str, ...] = ()
     stands between a space or `)` and a word boundary: a whole word, which the word search counts too),
     so a name is used as soon as one file adds more than 0: it leaves the word search, and the search
     stops when no name is left (the files of the launch sites, ``first``, come first: a launcher's
-    function is often called next to it, and the order changes no count). The definitions are looked for, with every name as before, only in a
-    file where the word search found one (none elsewhere: each is a word too). Other names (bytes that
-    are not word characters make `\\b` behave otherwise): every file counted, as before."""
+    function is often called next to it, and the order changes no count). The definitions are looked
+    for, with every name as before, only in a file where the word search found one (none elsewhere:
+    each is a word too). Other names (bytes that are not word characters make `\\b` behave
+    otherwise): every file counted, as before."""
     if not all(_WORD.fullmatch(n) for n in names):
         counts = _references(names, texts)
         return {n for n in names if counts.get(n, 0) != 0}
