@@ -38,6 +38,11 @@ def test_the_automatic_worker_count_is_the_cores_idle_now(tmp_path, monkeypatch)
     loadavg.write_text("3.90 2.10 1.50 3/345 6789\n")
     monkeypatch.setattr(pool.time, "sleep", lambda seconds: loadavg.write_text("3.90 2.10 1.50 1/345 6789\n"))
     assert pool.busy(str(loadavg)) == 0.0
+    # An idle machine is read once: a reading of this process alone cannot go lower, so no pause.
+    loadavg.write_text("0.10 0.10 0.10 1/345 6789\n")
+    pauses: list[float] = []
+    monkeypatch.setattr(pool.time, "sleep", pauses.append)
+    assert (pool.busy(str(loadavg)), pauses) == (0.0, [])
     monkeypatch.undo()
     monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
     monkeypatch.setattr(pool, "busy", lambda: 1.0)

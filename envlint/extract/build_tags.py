@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shlex
 
+from .. import shellwords
 from ..builds import BuildTag
 from ..model import Location
 from .shell_values import ShellValues
@@ -43,7 +43,7 @@ def _commands(text: str) -> list[tuple[int, int, str]]:
 def _words(command: str) -> list[str]:
     command = re.split(r"\s(?:&&|\|\||;|\|)\s", command, maxsplit=1)[0]
     try:
-        return shlex.split(command, comments=True)
+        return shellwords.split(command, comments=True)
     except ValueError:
         return command.split()
 

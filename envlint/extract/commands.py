@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shlex
 from dataclasses import dataclass
+
+from .. import shellwords
 
 _ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.DOTALL)
 _SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh"})
@@ -68,7 +69,7 @@ def split_commands(text: str) -> list[tuple[int, str]]:
 def _words(text: str) -> list[tuple[int, str]]:
     """(offset, word) pairs; offsets found by searching the text for each word's first characters."""
     try:
-        words = shlex.split(text, comments=False)
+        words = shellwords.split(text, comments=False)
     except ValueError:
         return []
     out, cursor = [], 0
@@ -101,9 +102,24 @@ def _python(words: list[tuple[int, str]], folder: str) -> tuple[str, str, int] |
     return None
 
 
+# A command runs a program of the repository only if one of its words holds one of these: a path ("/",
+# "x.sh", "x.py"), an interpreter (python, sh, bash, ...) or a runner's `-m` (_program). A word is the
+# text's characters less the quotes and backslashes shlex removes, so a text that holds none of them
+# once those are dropped needs no split (shlex is slow; most `run:` lines run tools: `make`, `go test`).
+_NEEDLES = ("py", "sh", "/", "-m")
+_UNQUOTE = str.maketrans("", "", "'\"\\")
+
+
+def _may_run_program(text: str) -> bool:
+    plain = text.translate(_UNQUOTE)
+    return any(needle in plain for needle in _NEEDLES)
+
+
 def parse_command(text: str, folder: str = ".") -> Command | None:
     """The launch of a repository program in one command (no separators), or None. ``folder`` is the
     repository folder the command runs in."""
+    if not _may_run_program(text):
+        return None
     words = _words(text)
     assignments = []
     while words and (match := _ASSIGNMENT.match(words[0][1])):

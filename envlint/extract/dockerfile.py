@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 import posixpath
-import shlex
 from dataclasses import dataclass, field
 
+from .. import shellwords
 from ..builds import Copy, Dockerfile, RunStep
 from ..model import EnvSet, Location, Read
 from .shell_reads import scan
@@ -81,7 +81,7 @@ def _words(arguments: str) -> tuple[str, ...]:
         except ValueError:
             pass
     try:
-        return tuple(shlex.split(arguments))
+        return tuple(shellwords.split(arguments))
     except ValueError:
         return tuple(arguments.split())
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shlex
 
+from .. import shellwords
 from ..model import Location
 from ..builds import Dockerfile, GoBuild
 from .makefile import recipe_lines
@@ -30,7 +30,7 @@ _HERE = re.compile(r"^(?:\$[({](?:PWD|shell pwd|pwd)[)}]|\$PWD|`pwd`)")
 
 def _words(command: str) -> list[str]:
     try:
-        return shlex.split(command, comments=True)
+        return shellwords.split(command, comments=True)
     except ValueError:
         return command.split()
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shlex
 
+from .. import shellwords
 from ..model import EnvSet, FileFacts, LaunchSite, Location, TargetRef
 
 _PYTHON = re.compile(r"^python[\d.]*$")
@@ -28,7 +28,7 @@ _PROCESS = re.compile(r"^([A-Za-z0-9_-]+):\s*(.+)$")
 
 def _words(text: str) -> list[str]:
     try:
-        return shlex.split(text)
+        return shellwords.split(text)
     except ValueError:
         return text.split()
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-import shlex
 
+from .. import shellwords
 from ..model import FileFacts, Location, TargetRef
 from .docker_args import Token, parse_docker_run
 from .commands import parse_command, split_commands
@@ -53,7 +53,7 @@ def _tokens(path: str, text: str, segments: list[tuple[int, int]], start: int,
             assigned: dict[str, tuple[str, Location]], arrays: dict[str, list[Word]]) -> list[Token]:
     command = re.split(r"\s(?:&&|\|\||;|\|)\s", text[start:], maxsplit=1)[0]
     try:
-        words = shlex.split(command, comments=True)
+        words = shellwords.split(command, comments=True)
     except ValueError:
         words = command.split()
     tokens, cursor = [], start

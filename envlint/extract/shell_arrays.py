@@ -10,9 +10,9 @@ unknown number of words.
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass
 
+from .. import shellwords
 from ..model import Location
 
 _START = re.compile(r"^\s*(?:local\s+|declare\s+-a\s+|readonly\s+|typeset\s+-a\s+)?([A-Za-z_]\w*)(\+?)=\(")
@@ -54,7 +54,7 @@ def _words(path: str, text: str, base: int, line_of) -> list[Word]:
     cursor = 0
     for raw in text.splitlines(keepends=True):
         try:
-            words = shlex.split(raw, comments=True)
+            words = shellwords.split(raw, comments=True)
         except ValueError:
             words = raw.split()
         for word in words:

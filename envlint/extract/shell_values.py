@@ -11,7 +11,8 @@ their default; a name with no assignment, or met again while it is being resolve
 from __future__ import annotations
 
 import re
-import shlex
+
+from .. import shellwords
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _SCALAR = re.compile(rf"^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?({_NAME})=(?!\()(.*)$")
@@ -24,7 +25,7 @@ _LIMIT = 24  # values per name: a script that composes more is not one whose nam
 
 def _split(text: str) -> list[str]:
     try:
-        return shlex.split(text, comments=True)
+        return shellwords.split(text, comments=True)
     except ValueError:
         return text.split()
 

@@ -9,8 +9,8 @@ launches. Pure: works on the facts extraction found.
 from __future__ import annotations
 
 import dataclasses
-import shlex
 
+from .. import shellwords
 from .dockerentry import entry_of, folders_of
 from ..builds import Dockerfile
 from ..model import FileFacts, LaunchSite, Link, Read, Service
@@ -18,7 +18,7 @@ from ..model import FileFacts, LaunchSite, Link, Read, Service
 
 def _words(command: str) -> tuple[str, ...]:
     try:
-        return tuple(shlex.split(command))
+        return tuple(shellwords.split(command))
     except ValueError:
         return tuple(command.split())
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shlex
 
+from ... import shellwords
 from .index import GoFile
 
 _EMBED = re.compile(rb"^//go:embed[ \t]+(.+)$", re.MULTILINE)
@@ -20,7 +20,7 @@ def embeds(go_file: GoFile) -> tuple[str, ...]:
     out: list[str] = []
     for match in _EMBED.finditer(go_file.source.data):
         try:
-            words = shlex.split(match.group(1).decode("utf-8", "replace"))
+            words = shellwords.split(match.group(1).decode("utf-8", "replace"))
         except ValueError:
             continue
         for word in words:
