@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from envlint.extract import golang
-from envlint.extract.golang import extract_go_package
+from envlint.extract.golang import package as golang
+from envlint.extract.golang.package import extract_go_package
 from envlint.model import ImportRef, Location
 
 MAIN = b'''package main
@@ -239,7 +239,7 @@ def test_go_embed_directives_name_repository_paths() -> None:
 def test_kingpin_envar_reads_with_the_chain_default() -> None:
     """`kingpin.Flag(...).Envar("X").Default("d")`: a read at the name with its default (an empty value
     also gets it); `.Required()` is met by the command line too, so never a required read."""
-    from envlint.extract.golang import extract_go_package
+    from envlint.extract.golang.package import extract_go_package
 
     source = (b'package main\n\nimport "gopkg.in/alecthomas/kingpin.v2"\n\nvar (\n'
               b'\tport = kingpin.Flag("port", "p").Envar("APP_PORT").Default("8080").Int()\n'
@@ -252,7 +252,7 @@ def test_kingpin_envar_reads_with_the_chain_default() -> None:
 
 
 def test_kong_env_tags_of_commands_and_their_fallbacks() -> None:
-    from envlint.extract.golang import extract_go_package
+    from envlint.extract.golang.package import extract_go_package
 
     source = (b'package main\n\nimport "github.com/alecthomas/kong"\n\n'
               b'type Serve struct {\n\tAddr string `env:"SERVE_ADDR,ADDR" default:":80"`\n\tDebug bool\n}\n\n'
@@ -267,7 +267,7 @@ def test_kong_env_tags_of_commands_and_their_fallbacks() -> None:
 def test_a_helper_that_returns_an_error_when_the_value_is_empty_is_a_required_read() -> None:
     """`if len(v) > 0 { return v, nil }; return "", fmt.Errorf(...)`: the code after the `if` is the
     empty branch, and that branch is the failing return itself."""
-    from envlint.extract.golang import extract_go_package
+    from envlint.extract.golang.package import extract_go_package
 
     source = (b'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\n'
               b'func requireEnv(key string) (string, error) {\n\tv := os.Getenv(key)\n\tif len(v) > 0 {\n'

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from envlint.extract.golang import extract_go_package, gaps
+from envlint.extract.golang import gaps
+from envlint.extract.golang.package import extract_go_package
 from envlint.extract.syntax import parse
 from envlint.model import Location
 

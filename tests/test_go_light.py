@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from envlint.discover import discover
-from envlint.extract.golang import extract_go_package
+from envlint.extract.golang.package import extract_go_package
 from envlint.extract.run import extract_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rules" / "ENV001" / "positive-go-wrapper-calls-in-files-without-env"
@@ -81,7 +81,7 @@ const ( suffix = "_X" )
 
 
 def test_a_light_file_is_summarised_and_its_tree_dropped_without_changing_a_fact(monkeypatch) -> None:
-    from envlint.extract import golang
+    from envlint.extract.golang import package as golang
     from envlint.extract.golang.index import GoFile
 
     files = [("cmd/app/main.go", _MAIN), ("cmd/app/light.go", _LIGHT), ("cmd/app/gap.go", _GAP)]

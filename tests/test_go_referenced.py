@@ -5,7 +5,7 @@ graph/goreach.py asks of a file, for the union over a program's files."""
 from __future__ import annotations
 
 from envlint.graph.goreach import mark_references
-from envlint.extract.golang import extract_go_package
+from envlint.extract.golang.package import extract_go_package
 from envlint.extract.golang.references import referenced_names
 
 HELPERS = b'package db\n\nimport "os"\n\nfunc PrepareTest() string { return os.Getenv("DB_TEST") }\n' \

@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from envlint.describe import facts_by_location
-from envlint.extract.golang import extract_go_package
+from envlint.extract.golang.package import extract_go_package
 from envlint.model import Default, FileFacts, Location
 from envlint.resolve.go import resolve_go
 

@@ -3,7 +3,7 @@ tests of another variable's value around a read (in Go also around every call of
 
 from __future__ import annotations
 
-from envlint.extract.golang import extract_go_package
+from envlint.extract.golang.package import extract_go_package
 from envlint.model import Guard
 
 SOURCE = b'''package main
@@ -117,7 +117,7 @@ def f():
 
 
 def test_python_guards() -> None:
-    from envlint.extract.python import extract_python_file
+    from envlint.extract.python.file import extract_python_file
 
     facts = extract_python_file("app.py", PYTHON)
     guards = {r.name: r.guards for r in facts.reads if r.guards}
@@ -169,7 +169,7 @@ def test_the_first_argument_is_a_guard_that_makes_a_read_one_sub_commands() -> N
 
 
 def test_sys_argv_1_is_the_sub_command_guard_in_python() -> None:
-    from envlint.extract.python import extract_python_file
+    from envlint.extract.python.file import extract_python_file
     from envlint.model import FIRST_ARGUMENT
 
     source = (b'import os\nimport sys\n\nif sys.argv[1] == "serve":\n    PORT = os.environ["SERVE_PORT"]\n'
@@ -184,7 +184,7 @@ def test_sys_argv_1_is_the_sub_command_guard_in_python() -> None:
 def test_commands_of_a_root_click_group_or_typer_app_are_sub_command_guards() -> None:
     """A command of the root group guards the reads in its function with its name (given, or the
     function's with `-` for `_`); a nested group's commands, a sub-Typer and plain functions carry none."""
-    from envlint.extract.python import extract_python_file
+    from envlint.extract.python.file import extract_python_file
     from envlint.model import FIRST_ARGUMENT
 
     click_source = (b'import os\n\nimport click\n\n\n@click.group()\ndef cli():\n    pass\n\n\n'
@@ -278,7 +278,7 @@ func main() {
 
 
 def test_argparse_sub_parsers_guard_the_functions_their_defaults_name() -> None:
-    from envlint.extract.python import extract_python_file
+    from envlint.extract.python.file import extract_python_file
 
     source = (b'import argparse\nimport os\n\n\ndef serve(args):\n    return os.environ["SERVE_PORT"]\n\n\n'
               b'def work(args):\n    return os.environ["WORK_QUEUE"]\n\n\n'
@@ -294,7 +294,7 @@ def test_argparse_sub_parsers_guard_the_functions_their_defaults_name() -> None:
 def test_a_name_or_a_settings_attribute_assigned_a_read_is_that_variable_in_a_guard() -> None:
     """`MODE = os.getenv("MODE")` then `if MODE == "local":`, and `settings.mode` where the class's
     constructor assigns `self.mode = os.getenv("APP_MODE")`: both guards are structured."""
-    from envlint.extract.python import extract_python_file
+    from envlint.extract.python.file import extract_python_file
 
     source = (b'import os\n\nMODE = os.getenv("MODE")\n\n\nclass Settings:\n    def __init__(self):\n'
               b'        self.mode = os.getenv("APP_MODE")\n\n\nsettings = Settings()\n\n'

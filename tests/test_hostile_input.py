@@ -159,8 +159,8 @@ def test_a_huge_helm_indent_is_left_unrendered_not_allocated(tmp_path: Path) -> 
 def test_deep_expressions_give_every_read_with_its_fallback(tmp_path: Path) -> None:
     """Hundreds of reads nested as defaults, chained with `or`, or joined with `+` (each walk up from a read
     once cost the depth of the tree per step: cubic) are all extracted, with their fallbacks."""
-    from envlint.extract.golang import extract_go_package
-    from envlint.extract.python import extract_python_file
+    from envlint.extract.golang.package import extract_go_package
+    from envlint.extract.python.file import extract_python_file
 
     depth = 400
     nested = '"d"'

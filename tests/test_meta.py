@@ -47,6 +47,26 @@ def test_a_cached_run_imports_no_rule(tmp_path: Path) -> None:
     assert runs[1] == "0 ['envlint.checks', 'envlint.checks.table']\n"
 
 
+
+def test_a_repository_without_go_never_imports_the_go_extractor(tmp_path: Path) -> None:
+    """Extractors are imported by the units that need them (extract/run.py): a Python repository
+    does not pay for loading the Go extractor, nor a Go one for the Python extractor."""
+    import subprocess
+    import sys
+
+    (tmp_path / "py").mkdir()
+    (tmp_path / "py" / "app.py").write_text('import os\nos.getenv("A")\n', encoding="utf-8")
+    (tmp_path / "go").mkdir()
+    (tmp_path / "go" / "main.go").write_text('package main\n\nimport "os"\n\nfunc main() { os.Getenv("A") }\n',
+                                             encoding="utf-8")
+    probe = ("import sys; from click.testing import CliRunner; from envlint.cli import main; "
+             "r = CliRunner().invoke(main, ['check', '--no-cache', '--jobs', '1', sys.argv[1]]); "
+             "print(r.exit_code, [m for m in ('envlint.extract.golang.package', 'envlint.extract.python.file') "
+             "if m in sys.modules])")
+    found = [subprocess.run([sys.executable, "-c", probe, str(tmp_path / tree)], capture_output=True, text=True,
+                            check=True).stdout for tree in ("py", "go")]
+    assert found == ["0 ['envlint.extract.python.file']\n", "0 ['envlint.extract.golang.package']\n"]
+
 def test_every_query_compiles() -> None:
     assert sorted(p.parent.name for p in rules_dir().glob("*/*.scm")) != []
     assert compile_all() == []

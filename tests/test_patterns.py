@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from envlint.describe import facts_by_location
-from envlint.extract.golang import extract_go_package
-from envlint.extract.python import extract_python_file
+from envlint.extract.golang.package import extract_go_package
+from envlint.extract.python.file import extract_python_file
 from envlint.extract.shell import extract_shell_file
 
 ROOT = Path(__file__).parent / "patterns"

@@ -124,7 +124,7 @@ def _count_cursors(monkeypatch: pytest.MonkeyPatch) -> list:
 
 
 def test_a_go_package_is_queried_in_one_pass_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    from envlint.extract.golang import extract_go_package
+    from envlint.extract.golang.package import extract_go_package
 
     made = _count_cursors(monkeypatch)
     facts = extract_go_package([
@@ -137,7 +137,7 @@ def test_a_go_package_is_queried_in_one_pass_per_file(monkeypatch: pytest.Monkey
 
 
 def test_a_python_file_is_queried_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    from envlint.extract.python import extract_python_file
+    from envlint.extract.python.file import extract_python_file
 
     made = _count_cursors(monkeypatch)
     facts = extract_python_file("app.py", b'import os\nimport subprocess\n\nHOST = os.environ["HOST"]\n'

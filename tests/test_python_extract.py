@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from envlint.extract.python import extract_python_file
+from envlint.extract.python.file import extract_python_file
 from envlint.model import Default, ImportRef, Location
 
 
@@ -250,7 +250,7 @@ def test_iterating_the_environment_reads_a_family_or_every_name(source: str, pre
 
 
 def test_a_shell_script_with_a_python_name_is_not_python() -> None:
-    from envlint.extract.python import extract_python_file
+    from envlint.extract.python.file import extract_python_file
 
     shell = extract_python_file("manage.py", b'#!/bin/sh\nexec docker compose exec zulip manage.py "$@"\n')
     assert (shell.problems, [(n.kind, n.message) for n in shell.notes]) == (

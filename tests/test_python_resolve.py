@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from envlint.extract.python import extract_python_file
+from envlint.extract.python.file import extract_python_file
 from envlint.model import Default, FileFacts, Location
 from envlint.resolve.python import resolve_python
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from envlint.extract.python import _names_word, extract_python_file
+from envlint.extract.python.file import _names_word, extract_python_file
 
 
 def test_names_word_is_a_word_search() -> None:
@@ -103,7 +103,7 @@ def test_environ_uses_found_by_bytes_are_the_query_s() -> None:
 
 def test_locations_without_line_table_are_the_table_s() -> None:
     from envlint.extract import syntax
-    from envlint.extract.python import _Source
+    from envlint.extract.python.file import _Source
 
     for data in _SAMPLES + (b"a = 1\rb = '\xc3\xa9'\r\nc = 3\n\n\n  d\n",):
         tree = syntax.parse("python", data)
@@ -135,7 +135,7 @@ def test_combined_queries_know_the_owner_of_each_pattern() -> None:
 
 def test_a_file_run_with_all_queries_keeps_only_what_it_wants() -> None:
     from envlint.extract import syntax
-    from envlint.extract.python import _ALL, _queries
+    from envlint.extract.python.file import _ALL, _queries
 
     data = _SAMPLES[0] + b'import subprocess\nsubprocess.run(["a"])\nos.putenv("K", "v")\n'
     names, empty, _ = _queries(data)

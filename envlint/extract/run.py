@@ -134,39 +134,43 @@ PREFILTER = True
 
 
 def _extract_unit(unit: Unit) -> list[FileFacts]:
-    from .config import extract_config
-    from .golang import extract_go_package
-    from .golang.headers import extract_go_headers
-    from .python import extract_python_file
-    from .placeholders import extract_placeholders
-    from .shell import extract_shell_file
-    from .workflows import extract_workflow
-    from .dockerfile_runs import extract_dockerfile_runs
-    from .process_managers import extract_procfile, extract_supervisor_config, extract_systemd_unit
-
-    # Extractors of one file per unit, with the language their problems are filed under.
-    single = {
-        "python": (lambda path, data: [extract_python_file(path, data)], "python"),
-        "shell": (lambda path, data: [extract_shell_file(path, data)], "shell"),
-        "config": (extract_placeholders, "config"),
-        "workflow": (extract_workflow, "config"),
-        "dockerfile": (extract_dockerfile_runs, "dockerfile"),
-        "systemd-unit": (extract_systemd_unit, "config"),
-        "procfile": (extract_procfile, "config"),
-        "supervisor": (extract_supervisor_config, "config"),
-    }
+    # Each extractor is imported when a unit first needs it: a repository without Go never imports the
+    # Go extractor (15 ms of a 0.22 s cold run on a small repository; tests/test_meta.py).
     language, members = unit
     paths = [p for p, _ in members]
-    if language == "go":
-        return _guarded(paths, lambda: extract_go_package(members), "go")
-    if language == "go-all":  # a whole package again, every file in full (go_units.light_promoted)
-        return _guarded(paths, lambda: extract_go_package(members, everything=True), "go")
+    if language in ("go", "go-all"):  # go-all: a whole package again, every file in full (go_units.light_promoted)
+        from .golang.package import extract_go_package
+        return _guarded(paths, lambda: extract_go_package(members, everything=language == "go-all"), "go")
     if language == "go-headers":  # a package no file of which the prefilter wants (go_units.py)
+        from .golang.headers import extract_go_headers
         return _guarded(paths, lambda: extract_go_headers(members), "go")
     if language in ("compose", "kubernetes"):
+        from .config import extract_config
         return _guarded(paths, lambda: extract_config(language, members), language)
-    extract, filed = single[language]
+    extract, filed = _single(language)
     return _guarded(paths, lambda: extract(*members[0]), filed)
+
+
+def _single(language: str) -> tuple[Callable[[str, bytes], list[FileFacts]], str]:
+    """The extractor of a unit of one file, and the language its problems are filed under."""
+    if language == "python":
+        from .python.file import extract_python_file
+        return (lambda path, data: [extract_python_file(path, data)]), "python"
+    if language == "shell":
+        from .shell import extract_shell_file
+        return (lambda path, data: [extract_shell_file(path, data)]), "shell"
+    if language == "config":
+        from .placeholders import extract_placeholders
+        return extract_placeholders, "config"
+    if language == "workflow":
+        from .workflows import extract_workflow
+        return extract_workflow, "config"
+    if language == "dockerfile":
+        from .dockerfile_runs import extract_dockerfile_runs
+        return extract_dockerfile_runs, "dockerfile"
+    from .process_managers import extract_procfile, extract_supervisor_config, extract_systemd_unit
+    return {"systemd-unit": extract_systemd_unit, "procfile": extract_procfile,
+            "supervisor": extract_supervisor_config}[language], "config"
 
 
 def _extract_stored(unit: Unit) -> tuple[list[FileFacts], Encoded]:
