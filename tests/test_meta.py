@@ -48,7 +48,7 @@ def test_a_cached_run_imports_no_rule(tmp_path: Path) -> None:
 
 
 
-def test_a_repository_without_go_never_imports_the_go_extractor(tmp_path: Path) -> None:
+def test_a_run_imports_the_extractors_it_uses(tmp_path: Path) -> None:
     """Extractors are imported by the units that need them (extract/run.py): a Python repository
     does not pay for loading the Go extractor, nor a Go one for the Python extractor."""
     import subprocess
@@ -59,13 +59,16 @@ def test_a_repository_without_go_never_imports_the_go_extractor(tmp_path: Path) 
     (tmp_path / "go").mkdir()
     (tmp_path / "go" / "main.go").write_text('package main\n\nimport "os"\n\nfunc main() { os.Getenv("A") }\n',
                                              encoding="utf-8")
+    # Nor does a small repository's run load a worker pool, a grammar or a renderer it does not use.
     probe = ("import sys; from click.testing import CliRunner; from envlint.cli import main; "
-             "r = CliRunner().invoke(main, ['check', '--no-cache', '--jobs', '1', sys.argv[1]]); "
-             "print(r.exit_code, [m for m in ('envlint.extract.golang.package', 'envlint.extract.python.file') "
-             "if m in sys.modules])")
+             "r = CliRunner().invoke(main, ['check', '--no-cache', sys.argv[1]]); "
+             "print(r.exit_code, [m for m in ('envlint.extract.golang.package', 'envlint.extract.python.file', "
+             "'tree_sitter_go', 'tree_sitter_python', 'multiprocessing', 'envlint.render.junit', "
+             "'envlint.render.text') if m in sys.modules])")
     found = [subprocess.run([sys.executable, "-c", probe, str(tmp_path / tree)], capture_output=True, text=True,
                             check=True).stdout for tree in ("py", "go")]
-    assert found == ["0 ['envlint.extract.python.file']\n", "0 ['envlint.extract.golang.package']\n"]
+    assert found == ["0 ['envlint.extract.python.file', 'tree_sitter_python', 'envlint.render.text']\n",
+                     "0 ['envlint.extract.golang.package', 'tree_sitter_go', 'envlint.render.text']\n"]
 
 def test_every_query_compiles() -> None:
     assert sorted(p.parent.name for p in rules_dir().glob("*/*.scm")) != []

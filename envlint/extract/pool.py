@@ -5,10 +5,8 @@ order (tests/test_jobs.py)."""
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Callable
 
@@ -54,14 +52,18 @@ def workers(jobs: int | None, size: int, count: int) -> int:
     whose load already fills its cores it only adds that cost (two workers ran ragflow 1.12x, jaeger
     1.26x slower than one at a load of 4 on two cores), so the automatic choice counts the cores idle
     now (busy)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     if jobs is None:
         if size < PARALLEL_FROM_BYTES:
             return 1
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         jobs = min(cores, 8, int(cores - busy() + 0.5))
-    return max(1, min(jobs, count))
+    jobs = max(1, min(jobs, count))
+    if jobs == 1:
+        return 1
+    # Imported only for a pool: multiprocessing and concurrent.futures are 7 ms of a small run's imports.
+    import multiprocessing
+
+    return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
 def run_units(units: list[Unit], size: int, jobs: int | None,
@@ -85,6 +87,9 @@ def run_units(units: list[Unit], size: int, jobs: int | None,
             filled = 0
         batches[-1].append(i)
         filled += sizes[i]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     # A worker collects cycles as usual, whatever its parent paused (analyze.analyze_found).
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.enable) as pool:

@@ -6,7 +6,6 @@ path. A marker that cannot be read is a `Problem`; the folder still counts as a 
 
 from __future__ import annotations
 
-import configparser
 import posixpath
 import re
 import tomllib
@@ -63,6 +62,8 @@ def _table(value: object) -> dict:
 
 
 def _setup_cfg(text: str, rel: str, problems: list[Problem]) -> tuple[str | None, tuple[str, ...], bool]:
+    import configparser  # here: most repositories have no setup.cfg, and the module costs 2 ms to import
+
     parser = configparser.ConfigParser(interpolation=None)  # `%` in a value is text, not a reference
     try:
         parser.read_string(text)

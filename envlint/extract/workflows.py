@@ -17,9 +17,9 @@ import dataclasses
 import posixpath
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..model import EnvSet, FileFacts, LaunchSite, Location, TargetRef
+from ..packaged import data_lines
 from . import yamlsource as y
 from .commands import Command, parse_command, split_commands
 
@@ -32,8 +32,7 @@ _WRITES_ENV = re.compile(r"""(?:echo|printf)\s+(?:-\w+\s+)*["']?([A-Za-z_][A-Za-
 
 @lru_cache(maxsize=1)
 def _runner_names() -> tuple[str, ...]:
-    text = resources.files("envlint").joinpath("data/github_runner_variables.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return data_lines("github_runner_variables.txt")
 
 
 def is_workflow(path: str) -> bool:

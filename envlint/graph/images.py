@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from ..packaged import data_lines
 
 
 def image_key(reference: str) -> str:
@@ -14,8 +15,7 @@ def image_key(reference: str) -> str:
 
 @lru_cache(maxsize=1)
 def _official_images() -> frozenset[str]:
-    text = resources.files("envlint").joinpath("data/official_images.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("official_images.txt"))
 
 
 def is_official_image(reference: str) -> bool:
