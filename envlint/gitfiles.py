@@ -29,21 +29,47 @@ def _environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
-    try:
-        return subprocess.run([*_GIT, "-C", str(root), *args],
-                              capture_output=True, env=_environment(), timeout=_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):  # git not installed, or too slow
-        return None
+def _git(root: Path, *commands: tuple[str, ...]) -> list[subprocess.CompletedProcess[bytes] | None]:
+    """Each git command's result (None when it could not run), the commands run at once: one process
+    start is most of a listing's time (three in turn took 28 ms of a 0.16 s cached run on ragflow)."""
+    started: list[subprocess.Popen[bytes] | None] = []
+    for args in commands:
+        try:
+            started.append(subprocess.Popen([*_GIT, "-C", str(root), *args], stdout=subprocess.PIPE,
+                                            stderr=subprocess.PIPE, env=_environment()))
+        except OSError:  # git not installed
+            started.append(None)
+    done: list[subprocess.CompletedProcess[bytes] | None] = []
+    for process, args in zip(started, commands):
+        if process is None:
+            done.append(None)
+            continue
+        try:
+            out, err = process.communicate(timeout=_TIMEOUT)
+        except subprocess.SubprocessError:  # too slow: walked instead
+            process.kill()
+            process.communicate()
+            done.append(None)
+            continue
+        done.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+    return done
 
 
-def _ls_files(root: Path, pathspecs: list[str], *options: str) -> list[str] | None:
+def _ls_files_args(pathspecs: list[str], *options: str) -> tuple[str, ...]:
     # A folder named `[abc]` is that folder, not a pattern (check-ignore takes no pathspec magic).
-    done = _git(root, "--literal-pathspecs", "ls-files", "-z", *options, "--", *pathspecs)
+    return ("--literal-pathspecs", "ls-files", "-z", *options, "--", *pathspecs)
+
+
+def _listed(done: subprocess.CompletedProcess[bytes] | None) -> list[str] | None:
     if done is None or done.returncode != 0:
         return None  # not a work tree, a bare repository, an unsafe owner, a path in a submodule
     # Names are bytes; a name that is not UTF-8 is kept with surrogateescape, as os.walk does.
     return [os.fsdecode(entry) for entry in done.stdout.split(b"\0") if entry]
+
+
+def ls_files(root: Path, pathspecs: list[str]) -> list[str] | None:
+    """What `git ls-files` lists under ``pathspecs`` (paths relative to ``root``), None outside a work tree."""
+    return _listed(_git(root, _ls_files_args(pathspecs))[0])
 
 
 def git_files(root: Path, starts: tuple[Path, ...]) -> list[str] | None:
@@ -53,15 +79,16 @@ def git_files(root: Path, starts: tuple[Path, ...]) -> list[str] | None:
     Entries are not checked against the disk: a tracked file deleted from the work tree is still
     listed, and discovery skips what is not there."""
     pathspecs = [start.relative_to(root).as_posix() if start != root else "." for start in starts]
-    tracked = _ls_files(root, pathspecs, "--stage")
+    listing, ignored, others = _git(root, _ls_files_args(pathspecs, "--stage"), ("check-ignore", "--", *pathspecs),
+                                    _ls_files_args(pathspecs, "--others", "--exclude-standard"))
+    tracked = _listed(listing)
     if tracked is None:
         return None
     # An analysed folder inside an ignored one (a generated corpus, a scratch copy) is one git lists
     # nothing of; it is walked, as outside a work tree. Exit 1: none of them is ignored.
-    ignored = _git(root, "check-ignore", "--", *pathspecs)
     if ignored is None or ignored.returncode != 1:
         return None
-    untracked = _ls_files(root, pathspecs, "--others", "--exclude-standard")
+    untracked = _listed(others)
     if untracked is None:
         return None
     files = set()

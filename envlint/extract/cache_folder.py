@@ -182,9 +182,9 @@ def _write_new(path: Path, text: str) -> None:
 def _committed(root: Path, folder: Path) -> bool:
     """Whether git tracks ``folder`` or files in it: then it came with the repository, maybe from a
     stranger's pull request (a symbolic link to elsewhere, crafted entries)."""
-    from ..gitfiles import _ls_files
+    from ..gitfiles import ls_files
 
     where, base = folder.absolute(), root.absolute()
     if not where.is_relative_to(base) or not (where.exists() or where.is_symlink()):
         return False
-    return bool(_ls_files(base, [where.relative_to(base).as_posix()]))
+    return bool(ls_files(base, [where.relative_to(base).as_posix()]))
