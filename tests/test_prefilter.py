@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import envlint.analyze as analyze_module
 import envlint.extract.pool as pool
 import envlint.extract.run as run
-from envlint.extract.prefilter import wanted
+from envlint.extract.prefilter import go_wanted, python_wanted, wanted
 
 from .conftest import run_cli
 
@@ -144,3 +147,22 @@ def test_a_python_file_is_queried_in_one_pass(monkeypatch: pytest.MonkeyPatch) -
                                           b'subprocess.run(["worker"], env={"A": HOST})\n')
     assert [r.name for r in facts.reads] == ["HOST"] and len(facts.launch_sites) == 1
     assert len(made) == 1  # the imports and every query they may call for, in one cursor
+
+
+# The prefilter's anchors written as the one regular expression each language had: the byte searches
+# that replaced them must answer the same for any bytes (IGNORECASE on a bytes pattern is ASCII case).
+_GO_REGEX = re.compile(rb"(?i:env)|Command|/api/types/container\"|\"k8s\.io/api/core/v1\"")
+_PYTHON_REGEX = re.compile(rb"(?i:env)|subprocess|Popen|system|spawn|exec|docker|testcontainers|decouple|"
+                           rb"Settings|import\s*\*")
+_PIECES = st.sampled_from([b"e", b"E", b"n", b"N", b"v", b"V", b"\xc3\xa9", b"Command", b"Comman", b"import",
+                           b" ", b"\t", b"*", b"exec", b"Setting", b"Settings", b'"k8s.io/api/core/v1"',
+                           b'/api/types/container"', b"x"])
+
+
+@given(st.lists(_PIECES, max_size=12).map(b"".join))
+@example(b"ENV")
+@example(b"eNv")
+@example(b"import\t *")
+def test_the_byte_searches_answer_as_the_regular_expressions(data: bytes) -> None:
+    assert go_wanted(data) == (_GO_REGEX.search(data) is not None)
+    assert python_wanted(data) == (_PYTHON_REGEX.search(data) is not None)

@@ -24,21 +24,31 @@ import re
 
 # Go: reads and sets (any `env` spelling), exec.Command / CommandContext, the Docker SDK's
 # container.Config and client-go's core/v1 Container (recognised by their import paths).
-_GO = re.compile(rb"(?i:env)|Command|/api/types/container\"|\"k8s\.io/api/core/v1\"")
+_GO = (b"Command", b'/api/types/container"', b'"k8s.io/api/core/v1"')
 # Python: os.environ / getenv / putenv and every env-named helper or library (environs, django-environ,
 # pydantic-settings' env_prefix), subprocess / asyncio subprocesses / os.system & co., the Docker SDK
 # and testcontainers, python-decouple, dotenv, settings classes, and star imports (whose callees may be
 # another module's helpers).
-_PYTHON = re.compile(rb"(?i:env)|subprocess|Popen|system|spawn|exec|docker|testcontainers|decouple|"
-                     rb"Settings|import\s*\*")
+_PYTHON = (b"subprocess", b"Popen", b"system", b"spawn", b"exec", b"docker", b"testcontainers", b"decouple",
+           b"Settings")
+_STAR_IMPORT = re.compile(rb"import\s*\*")
+
+
+def _spells_env(data: bytes) -> bool:
+    """`env` in any case: ASCII case, as a bytes pattern's IGNORECASE has it. A lowered copy searched
+    for one string is five times faster than the case-insensitive regular expression (0.03 against
+    0.17 s over ragflow's Go files, which extract_all's package split, go_units.py, tests in the main
+    process)."""
+    return b"env" in data.lower()
 
 
 def go_wanted(data: bytes) -> bool:
-    return _GO.search(data) is not None
+    return _spells_env(data) or any(anchor in data for anchor in _GO)
 
 
 def python_wanted(data: bytes) -> bool:
-    return _PYTHON.search(data) is not None
+    return _spells_env(data) or any(anchor in data for anchor in _PYTHON) or \
+        (b"*" in data and _STAR_IMPORT.search(data) is not None)
 
 
 def wanted(path: str, data: bytes) -> bool:

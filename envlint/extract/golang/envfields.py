@@ -12,10 +12,13 @@ import re
 from ...model import Location
 
 _KEYED = re.compile(rb'(?<![\w."])([A-Z]\w*Env\w*|Env\w*)\s*:\s*"([A-Z][A-Z0-9_]*)"')
+# What every match of _KEYED holds, from its `Env`: a pattern that starts with a literal is searched by
+# a fast scan, where _KEYED tries each capital letter of the file.
+_HINT = re.compile(rb'Env\w*\s*:\s*"[A-Z]')
 
 
 def env_field_literals(path: str, data: bytes) -> tuple[tuple[str, str, Location], ...]:
-    if b"Env" not in data:
+    if b"Env" not in data or _HINT.search(data) is None:
         return ()
     out = []
     for match in _KEYED.finditer(data):
