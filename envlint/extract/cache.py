@@ -18,11 +18,12 @@ import hashlib
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..model import FileFacts
-from .cache_folder import FORMAT, entry_path, listed_entries, open_folder, prune, read_entry, write_entry
+from .cache_folder import FORMAT, entry_path, listed_entries, open_folder, prune, read_entry
 from .codec import Invalid, Unsupported, decode_facts, encode_facts
+from .entry_writer import EntryWriter
 from .versions import installed_version
 
 DEFAULT_FOLDER = ".envlint_cache"
@@ -92,6 +93,7 @@ class UnitCache:
         self.writable = opened.writable if opened else False
         self.notes: list[str] = opened.notes if opened else []
         self._listed: tuple[set[str], set[str]] | None = None  # listed_entries(), on first use
+        self._writer: EntryWriter | None = None  # made on the first entry to write
 
     def _listing(self) -> tuple[set[str], set[str]]:
         assert self.entries is not None
@@ -124,25 +126,34 @@ class UnitCache:
             return
         if len(body) > _max_entry(unit):
             return
-        shards = self._listing()[1]
-        try:
-            write_entry(entry_path(self.entries, key), key.encode() + b"\n" + body, folder_exists=key[:2] in shards)
-            shards.add(key[:2])
-        except OSError as exc:
-            self.writable = False
-            self.notes.append(f"cache {self.entries} cannot be written ({exc.strerror or exc}); entries not saved")
+        if self._writer is None:
+            self._writer = EntryWriter(self._listing()[1], self._unwritable)
+        self._writer.put(entry_path(self.entries, key), key.encode() + b"\n" + body, key[:2])
+
+    def _unwritable(self, exc: OSError) -> None:
+        """The writer's first failure (on its thread): the rest of this run writes nothing."""
+        self.writable = False
+        self.notes.append(f"cache {self.entries} cannot be written ({exc.strerror or exc}); entries not saved")
+
+    def flush(self) -> None:
+        """Wait for the entries put so far to be on disk."""
+        if self._writer is not None:
+            self._writer.close()
 
 
-def run_cached(units: list[Unit], run: Callable[[list[Unit]], list[tuple[list[FileFacts], Encoded]]],
+def run_cached(units: list[Unit], run: Callable[[list[Unit]], Iterable[tuple[int, tuple[list[FileFacts], Encoded]]]],
                cache: UnitCache) -> list[list[FileFacts]]:
-    """Each unit's facts, from the cache or from ``run`` (which extracts the units it is given, in
-    order, each with its entry body: `encoded`): the same facts as ``run`` on every unit."""
+    """Each unit's facts, from the cache or from ``run`` (which extracts the units it is given, each
+    with its entry body, `encoded`, and yields them as (position in its list, result) as they are
+    done, in any order): the same facts as ``run`` on every unit. An entry is put as soon as its unit
+    is done, so that writing it overlaps the extraction of the others (entry_writer.py)."""
     keys = [unit_key(unit) for unit in units] if cache.entries is not None else []
     results = [cache.get(k, u) for k, u in zip(keys, units)] if keys else [None] * len(units)
     todo = [i for i, found in enumerate(results) if found is None]
     cache.hits += len(units) - len(todo)
     cache.used.update(keys)
-    for i, (facts, body) in zip(todo, run([units[i] for i in todo])):
+    for position, (facts, body) in run([units[i] for i in todo]):
+        i = todo[position]
         results[i] = facts
         cache.parsed.update(p for p, _ in units[i][1])
         if keys:
@@ -153,5 +164,6 @@ def run_cached(units: list[Unit], run: Callable[[list[Unit]], list[tuple[list[Fi
 def finish_run(cache: UnitCache) -> None:
     """After the run's last extraction (promoted packages come after the first), drop the entries no
     unit of this run used, when the run covered the whole root."""
+    cache.flush()
     if cache.whole and cache.used and cache.writable and cache.entries is not None:
         prune(cache.entries, cache.used)

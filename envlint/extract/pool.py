@@ -8,10 +8,9 @@ import gc
 import os
 import time
 from functools import partial
-from typing import Callable
+from typing import Callable, Iterator, TypeVar
 
-from ..model import FileFacts
-
+R = TypeVar("R")  # what the extraction of one unit gives
 Unit = tuple[str, list[tuple[str, bytes]]]  # (language, [(path, bytes)]): a Python file or a Go package
 # Below this much source, starting worker processes costs more than it saves. Measured on the ecosystem
 # corpus, two workers against one (medians of 7, wall time): 105 KB of files 0.249 against 0.236 s,
@@ -66,13 +65,21 @@ def workers(jobs: int | None, size: int, count: int) -> int:
     return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
-def run_units(units: list[Unit], size: int, jobs: int | None,
-              extract: Callable[[Unit], list[FileFacts]]) -> list[list[FileFacts]]:
+def run_units(units: list[Unit], size: int, jobs: int | None, extract: Callable[[Unit], R]) -> list[R]:
     """Extraction is per unit and pure, so units may run in worker processes; each unit's facts come
     back in the units' order, whatever the scheduling."""
+    results = dict(stream_units(units, size, jobs, extract))
+    return [results[i] for i in range(len(units))]
+
+
+def stream_units(units: list[Unit], size: int, jobs: int | None, extract: Callable[[Unit], R]) -> Iterator[tuple[int, R]]:
+    """(position, result) of each unit as it is done: in order in this process, batch by batch in the
+    order given to the workers otherwise."""
     count = workers(jobs, size, len(units))
     if count < 2:
-        return [_collecting(extract, unit) for unit in units]
+        for i, unit in enumerate(units):
+            yield i, _collecting(extract, unit)
+        return
     # The largest units first, so that a big package does not start last while the other worker idles;
     # each task a batch of about 1/(64 x workers) of the bytes: a big unit alone, the many small ones
     # (a Python file, a shell script) together, so that the tasks' round trips stay few.
@@ -94,15 +101,15 @@ def run_units(units: list[Unit], size: int, jobs: int | None,
     # A worker collects cycles as usual, whatever its parent paused (analyze.analyze_found).
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.enable) as pool:
         done = pool.map(partial(_batch, extract), [[units[i] for i in batch] for batch in batches], chunksize=1)
-        results = {i: facts for batch, found in zip(batches, done) for i, facts in zip(batch, found)}
-    return [results[i] for i in range(len(units))]
+        for batch, found in zip(batches, done):
+            yield from zip(batch, found)
 
 
-def _batch(extract: Callable[[Unit], list[FileFacts]], units: list[Unit]) -> list[list[FileFacts]]:
+def _batch(extract: Callable[[Unit], R], units: list[Unit]) -> list[R]:
     return [extract(unit) for unit in units]
 
 
-def _collecting(extract: Callable[[Unit], list[FileFacts]], unit: Unit) -> list[FileFacts]:
+def _collecting(extract: Callable[[Unit], R], unit: Unit) -> R:
     """Extraction in this process with the cyclic collector on, as in a worker, whatever the caller
     paused while results arrive (analyze.analyze_found): parsing makes cycles, and without the
     collector `--jobs 1` on ragflow peaked at 173 MB instead of 113 MB."""

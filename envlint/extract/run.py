@@ -226,7 +226,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
     # Imported here: a run the whole-run cache answers (run_cache.py) reads files with load() and
     # needs none of the extractors' modules.
     from .callers import mark_no_caller
-    from .pool import run_units
+    from .pool import run_units, stream_units
     from .compose.sniff import looks_like_compose
     from .go_units import light_promoted, promoted, split_packages
     from .process_managers import is_supervisor_config
@@ -286,7 +286,7 @@ def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | No
             return [f for result in run_units(todo, size, jobs, _extract_unit) for f in result]
         # Entry bodies are made only for a cache that is written (`--no-cache` reads none and writes none).
         work = _extract_stored if cache.entries is not None and cache.writable else _extract_bare
-        return [f for result in run_cached(todo, lambda missing: run_units(missing, _size(missing), jobs, work), cache)
+        return [f for result in run_cached(todo, lambda missing: stream_units(missing, _size(missing), jobs, work), cache)
                 for f in result]
 
     extracted = extract(units)
