@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from envlint.discover import discover
 from envlint.extract import cache as cache_module
+from envlint.extract import packs as packs_module
 from envlint.extract.cache import UnitCache, unit_key
 from envlint.extract.codec import Invalid, decode_facts, encode_facts
 from envlint.extract.run import extract_all
@@ -67,43 +69,117 @@ def test_a_crafted_entry_is_invalid_never_an_exception(raw: bytes) -> None:
         decode_facts(raw)
 
 
-def test_a_crafted_entry_in_the_folder_is_a_miss(tmp_path: Path) -> None:
+def _one_file_repo(tmp_path: Path) -> tuple[Path, tuple]:
     repo = tmp_path / "repo"
     repo.mkdir()
     (repo / "app.py").write_text('import os\nA = os.getenv("A")\n', encoding="utf-8")
-    unit = ("python", [("app.py", (repo / "app.py").read_bytes())])
-    first = UnitCache(tmp_path / "c", repo)
-    expected = _facts(repo, first)
-    entry = next((tmp_path / "c").rglob(f"{unit_key(unit)}.json"))
+    return repo, ("python", [("app.py", (repo / "app.py").read_bytes())])
+
+
+def _pack(folder: Path) -> Path:
+    packs = list(folder.rglob("*" + packs_module.SUFFIX))
+    assert len(packs) == 1, packs
+    return packs[0]
+
+
+def test_a_crafted_entry_in_the_folder_is_a_miss(tmp_path: Path) -> None:
+    repo, unit = _one_file_repo(tmp_path)
+    expected = _facts(repo, UnitCache(tmp_path / "c", repo))
+    pack = _pack(tmp_path / "c")
     other = FileFacts(
         path="elsewhere.py",
         language="python",
         reads=(Read(name="B", location=Location("elsewhere.py", 1, 1), form="x"),),
     )
     for body in (b"garbage", encode_facts([other])):  # undecodable; facts of a file not in the unit
-        entry.write_bytes(unit_key(unit).encode() + b"\n" + body)
+        for made in pack.parent.glob("*" + packs_module.SUFFIX):
+            made.unlink()
+        writer = packs_module.PackWriter(pack.parent)
+        writer.add(unit_key(unit), unit_key(unit).encode() + b"\n" + body)
+        writer.close()
         again = UnitCache(tmp_path / "c", repo)
         assert _facts(repo, again) == expected and again.parsed == {"app.py"}
 
 
-def test_an_entry_that_is_no_regular_file_is_a_miss(tmp_path: Path) -> None:
+def test_a_pack_that_is_no_regular_file_is_a_miss(tmp_path: Path) -> None:
     """A restored cache may hold links: to /dev/zero (which never ends), to a FIFO, to a file elsewhere."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    (repo / "app.py").write_text('import os\nA = os.getenv("A")\n', encoding="utf-8")
-    unit = ("python", [("app.py", (repo / "app.py").read_bytes())])
+    repo, _ = _one_file_repo(tmp_path)
     expected = _facts(repo, UnitCache(tmp_path / "c", repo))
-    entry = next((tmp_path / "c").rglob(f"{unit_key(unit)}.json"))
-    saved = tmp_path / "saved.json"
-    entry.rename(saved)
+    pack = _pack(tmp_path / "c")
+    saved = tmp_path / "saved.pack"
+    pack.rename(saved)
     for target in (Path("/dev/zero"), saved):
-        entry.symlink_to(target)
+        pack.symlink_to(target)
         again = UnitCache(tmp_path / "c", repo)
         assert _facts(repo, again) == expected and again.parsed == {"app.py"}
-        entry.unlink(missing_ok=True)
-    os.mkfifo(entry)
+        for made in pack.parent.glob("*" + packs_module.SUFFIX):
+            made.unlink()
+    os.mkfifo(pack)
     again = UnitCache(tmp_path / "c", repo)
     assert _facts(repo, again) == expected and again.parsed == {"app.py"}
+    assert saved.stat().st_size > 0  # nothing is deleted or written through a link
+
+
+def _sample_pack(folder: Path) -> bytes:
+    writer = packs_module.PackWriter(folder)
+    for n in range(3):
+        writer.add(f"{n:064x}", b"entry %d\n" % n * (n + 1))
+    return writer.close().read_bytes()
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.binary(max_size=4)), min_size=1, max_size=4))
+def test_a_damaged_pack_is_read_whole_or_not_at_all(edits: list[tuple[int, bytes]]) -> None:
+    """Any edit of a pack's bytes: reading it never raises, and an entry it gives is within its pack."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        raw = bytearray(_sample_pack(folder))
+        for at, data in edits:
+            raw[at % len(raw):at % len(raw) + len(data)] = data
+        for made in folder.glob("*" + packs_module.SUFFIX):
+            made.write_bytes(bytes(raw))
+        packs = packs_module.Packs(folder)
+        try:
+            for n in range(3):
+                found = packs.read(f"{n:064x}", 1000)
+                assert found is None or (len(found) <= 1000 and found in bytes(raw))
+        finally:
+            packs.close()
+
+
+def test_a_pack_whose_index_points_outside_it_is_not_read(tmp_path: Path) -> None:
+    raw = _sample_pack(tmp_path)
+    made = next(tmp_path.glob("*" + packs_module.SUFFIX))
+    body_end = int(raw[-21:-1])
+    index = raw[body_end:-36]
+    first = index.split(b"\n")[0]
+    key, offset, length = first.split(b" ")
+    made.write_bytes(raw[:body_end] + index.replace(first, b"%s %s %d" % (key, offset, body_end + 1), 1) + raw[-36:])
+    packs = packs_module.Packs(tmp_path)
+    assert [packs.read(f"{n:064x}", 1000) for n in range(3)] == [None, None, None]
+    packs.close()
+    made.write_bytes(raw)  # the same pack, well formed, is read
+    packs = packs_module.Packs(tmp_path)
+    assert packs.read(f"{1:064x}", 1000) == b"entry 1\nentry 1\n"
+    packs.close()
+
+
+def test_the_cache_does_not_grow_with_edits(tmp_path: Path) -> None:
+    """Each run writes one pack of what it extracted; a run over the whole root deletes the packs it
+    used nothing of, and rewrites them into one when too many, or mostly unused, remain."""
+    repo = _copy(GO_CASE, tmp_path)
+    folder = tmp_path / "cache"
+    launcher = repo / "cmd" / "launcher" / "main.go"
+    text = launcher.read_text(encoding="utf-8")
+    run_cli("check", "--cache-dir", str(folder), cwd=repo)
+    first = sum(p.stat().st_size for p in folder.rglob("*" + packs_module.SUFFIX))
+    for n in range(3 * packs_module.MAX_PACKS):
+        launcher.write_text(text + f"\n// edit {n}\n", encoding="utf-8")
+        edited = run_cli("check", "--cache-dir", str(folder), "--timings", cwd=repo)
+        assert "files parsed 1," in edited.stderr
+        packs = list(folder.rglob("*" + packs_module.SUFFIX))
+        assert len(packs) <= packs_module.MAX_PACKS + 1
+        assert sum(p.stat().st_size for p in packs) < 2 * first + 4096
+    assert "files parsed 0," in run_cli("check", "--cache-dir", str(folder), "--timings", cwd=repo).stderr
 
 
 def test_version_and_shard_folders_that_are_links_are_not_followed(tmp_path: Path) -> None:
@@ -143,7 +219,7 @@ def test_check_is_byte_identical_cold_warm_after_an_edit_and_an_upgrade(tmp_path
     monkeypatch.setattr(cache_module, "code_hash", lambda: "0123456789abcdef")
     upgraded = run_cli("check", "--cache-dir", folder, "--timings", cwd=repo)
     assert upgraded.stdout == after.stdout and "units from cache 0" in upgraded.stderr
-    assert {p.name for p in Path(folder).glob("v*")} == {"v1-0123456789abcdef"} != old
+    assert {p.name for p in Path(folder).glob("v*")} == {f"v{cache_module.FORMAT}-0123456789abcdef"} != old
 
 
 def test_default_folder_ignores_itself_and_is_never_analysed(tmp_path: Path, monkeypatch) -> None:
@@ -163,7 +239,7 @@ def test_default_folder_ignores_itself_and_is_never_analysed(tmp_path: Path, mon
 def test_a_custom_folder_inside_the_root_is_never_analysed(tmp_path: Path) -> None:
     repo = _copy(GO_CASE, tmp_path)
     run_cli("check", "--cache-dir", str(repo / "cachehere"), cwd=repo)
-    assert any((repo / "cachehere").rglob("*.json"))
+    assert any((repo / "cachehere").rglob("*" + packs_module.SUFFIX))
     assert all(not f.path.startswith("cachehere/") for f in discover(repo, (repo,), (), True).files)
 
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..model import FileFacts
-from .cache_folder import FORMAT, entry_path, listed_entries, open_folder, prune, read_entry
+from .cache_folder import FORMAT, open_folder
 from .codec import Invalid, Unsupported, decode_facts, encode_facts
-from .entry_writer import EntryWriter
+from .packs import PackWriter, Packs
 from .versions import installed_version
 
 DEFAULT_FOLDER = ".envlint_cache"
@@ -92,19 +92,19 @@ class UnitCache:
         self.entries = opened.entries if opened else None
         self.writable = opened.writable if opened else False
         self.notes: list[str] = opened.notes if opened else []
-        self._listed: tuple[set[str], set[str]] | None = None  # listed_entries(), on first use
-        self._writer: EntryWriter | None = None  # made on the first entry to write
+        self._packs: Packs | None = None  # the packs there, opened on the first lookup
+        self._writer: PackWriter | None = None  # this run's pack, made on the first entry to write
 
-    def _listing(self) -> tuple[set[str], set[str]]:
+    def _opened(self) -> Packs:
         assert self.entries is not None
-        if self._listed is None:
-            self._listed = listed_entries(self.entries)
-        return self._listed
+        if self._packs is None:
+            self._packs = Packs(self.entries)
+        return self._packs
 
     def get(self, key: str, unit: Unit) -> list[FileFacts] | None:
-        if self.entries is None or key not in self._listing()[0]:
+        if self.entries is None:
             return None
-        raw = read_entry(entry_path(self.entries, key), _max_entry(unit))
+        raw = self._opened().read(key, _max_entry(unit))
         head, _, body = (raw or b"").partition(b"\n")
         if raw is None or head != key.encode():
             return None
@@ -118,7 +118,7 @@ class UnitCache:
         return facts
 
     def put(self, key: str, unit: Unit, body: Encoded) -> None:
-        """Store the unit's entry body (`encoded`)."""
+        """Store the unit's entry body (`encoded`) in this run's pack."""
         if self.entries is None or not self.writable:
             return
         if isinstance(body, str):  # a bug: the unit is extracted on every run, and said so
@@ -127,26 +127,42 @@ class UnitCache:
         if len(body) > _max_entry(unit):
             return
         if self._writer is None:
-            self._writer = EntryWriter(self._listing()[1], self._unwritable)
-        self._writer.put(entry_path(self.entries, key), key.encode() + b"\n" + body, key[:2])
+            self._writer = PackWriter(self.entries)
+        try:
+            self._writer.add(key, key.encode() + b"\n" + body)
+        except OSError as exc:
+            self._unwritable(exc)
 
     def _unwritable(self, exc: OSError) -> None:
-        """The writer's first failure (on its thread): the rest of this run writes nothing."""
+        """A write failed: the rest of this run writes nothing, and its pack is dropped."""
         self.writable = False
+        if self._writer is not None:
+            self._writer.abandon()
+            self._writer = None
         self.notes.append(f"cache {self.entries} cannot be written ({exc.strerror or exc}); entries not saved")
 
-    def flush(self) -> None:
-        """Wait for the entries put so far to be on disk."""
+    def finish(self) -> None:
+        """Put this run's pack in place and tidy the packs (packs.py): after a run over the whole root,
+        only the entries it used remain."""
+        made = None
         if self._writer is not None:
-            self._writer.close()
+            try:
+                made = self._writer.close()
+            except OSError as exc:
+                self._unwritable(exc)
+            self._writer = None
+        if self.writable and self.entries is not None:
+            self._opened().tidy(self.used if self.whole and self.used else None, made)
+        if self._packs is not None:
+            self._packs.close()
+            self._packs = None
 
 
 def run_cached(units: list[Unit], run: Callable[[list[Unit]], Iterable[tuple[int, tuple[list[FileFacts], Encoded]]]],
                cache: UnitCache) -> list[list[FileFacts]]:
     """Each unit's facts, from the cache or from ``run`` (which extracts the units it is given, each
     with its entry body, `encoded`, and yields them as (position in its list, result) as they are
-    done, in any order): the same facts as ``run`` on every unit. An entry is put as soon as its unit
-    is done, so that writing it overlaps the extraction of the others (entry_writer.py)."""
+    done, in any order): the same facts as ``run`` on every unit."""
     keys = [unit_key(unit) for unit in units] if cache.entries is not None else []
     results = [cache.get(k, u) for k, u in zip(keys, units)] if keys else [None] * len(units)
     todo = [i for i, found in enumerate(results) if found is None]
@@ -162,8 +178,5 @@ def run_cached(units: list[Unit], run: Callable[[list[Unit]], Iterable[tuple[int
 
 
 def finish_run(cache: UnitCache) -> None:
-    """After the run's last extraction (promoted packages come after the first), drop the entries no
-    unit of this run used, when the run covered the whole root."""
-    cache.flush()
-    if cache.whole and cache.used and cache.writable and cache.entries is not None:
-        prune(cache.entries, cache.used)
+    """After the run's last extraction (promoted packages come after the first)."""
+    cache.finish()

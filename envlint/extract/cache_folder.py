@@ -1,8 +1,9 @@
 """The cache folder on disk (envlint/extract/cache.py decides what goes in it): its layout, its tags,
 and reading, writing and pruning entries without trusting it.
 
-`FOLDER/.gitignore` (`*`) and `FOLDER/CACHEDIR.TAG` mark it, as ruff marks its own; entries are
-`FOLDER/v<format>-<code hash>/<scope>/<2 hex>/<key>.json`. The folder may come from a stranger (a
+`FOLDER/.gitignore` (`*`) and `FOLDER/CACHEDIR.TAG` mark it, as ruff marks its own; the unit entries
+are packs, `FOLDER/v<format>-<code hash>/<scope>/<name>.pack` (packs.py), and the whole-run cache's
+entries `.../<scope>/runs/<key>.json` (envlint/run_cache.py). The folder may come from a stranger (a
 committed `.envlint_cache/`, a restored CI cache): a folder that git tracks is not used, nothing is
 created, written or pruned through a symbolic link, and an entry is read only when it is a regular
 file of bounded size. Two runs may share the folder: an entry is written to a temporary file and
@@ -21,9 +22,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT = 1  # the layout of the folder and of an entry
+FORMAT = 2  # the layout of the folder and of an entry (2: unit entries in packs)
 _VERSION_FOLDER = re.compile(r"v\d+-[0-9a-f]{16}")
-_STALE_TEMPORARY = 3600  # seconds: a temporary file this old belongs to a run that died
+STALE_TEMPORARY = 3600  # seconds: a temporary file this old belongs to a run that died
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by envlint.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
@@ -69,10 +70,6 @@ def open_folder(folder: Path, root: Path | None, version_name: str) -> Opened:
     return opened
 
 
-def entry_path(entries: Path, key: str) -> Path:
-    return entries / key[:2] / f"{key}.json"
-
-
 def read_entry(path: Path, limit: int) -> bytes | None:
     """The bytes of a regular file of at most ``limit`` bytes; None for anything else (missing, a
     symbolic link, a FIFO or a device that would never end, too large)."""
@@ -110,41 +107,6 @@ def write_entry(path: Path, data: bytes, folder_exists: bool = False) -> None:
         raise
 
 
-def listed_entries(entries: Path) -> tuple[set[str], set[str]]:
-    """(the keys of the entries present, the shard folders present that are not links), in one
-    listing: a unit whose entry is absent is a miss without an open that fails, and a write to a
-    present shard needs no mkdir (on this machine's file system each such call cost 0.2 ms: 0.4 s
-    of ragflow's first run). An entry another run writes meanwhile is only a miss."""
-    keys: set[str] = set()
-    shards: set[str] = set()
-    try:
-        with os.scandir(entries) as found:
-            for shard in found:
-                if len(shard.name) != 2 or not shard.is_dir(follow_symlinks=False):
-                    continue
-                shards.add(shard.name)
-                with os.scandir(shard.path) as names:
-                    keys.update(n.name[:-5] for n in names if n.name.endswith(".json"))
-    except OSError:
-        pass  # none listed: every unit is a miss, and writes make their folders
-    return keys, shards
-
-
-def prune(entries: Path, used: set[str]) -> None:
-    """Remove the entries not in ``used`` (a deleted or edited file's) and dead temporary files."""
-    now = time.time()
-    try:
-        for shard in entries.iterdir():
-            if shard.is_symlink() or not shard.is_dir() or len(shard.name) != 2:  # not `runs/` (run_cache.py)
-                continue
-            for entry in shard.iterdir():
-                stale = entry.name.endswith(".tmp") and now - entry.lstat().st_mtime > _STALE_TEMPORARY
-                if stale or (entry.suffix == ".json" and entry.stem not in used):
-                    entry.unlink(missing_ok=True)
-    except OSError:
-        pass  # another run pruned it first; the next run prunes again
-
-
 def prune_runs(runs: Path, keep: int) -> None:
     """Keep the ``keep`` newest entries of the whole-run cache (run_cache.py) and no dead temporary file;
     an entry another run removes first, or is reading, is no error (a reader holds it open)."""
@@ -155,7 +117,7 @@ def prune_runs(runs: Path, keep: int) -> None:
         dated = []
         for entry in runs.iterdir():
             info = entry.lstat()
-            if entry.name.endswith(".tmp") and now - info.st_mtime > _STALE_TEMPORARY:
+            if entry.name.endswith(".tmp") and now - info.st_mtime > STALE_TEMPORARY:
                 entry.unlink(missing_ok=True)
             elif entry.suffix == ".json":
                 dated.append((info.st_mtime, entry.name, entry))
