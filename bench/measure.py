@@ -29,7 +29,7 @@ CODE_KINDS = ("go", "python")
 # (name, what it runs): the order of the table.
 FLOORS = (("read", "read", 1), ("parse-1", "parse", 1), ("parse-2", "parse", 2),
           ("query-1", "query", 1), ("query-2", "query", 2))
-CHECKS = ("check-cold", "check-warm")
+CHECKS = ("check-cold", "check-first", "check-warm")
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,8 @@ class Runner:
 
     def cache_note(self) -> str:
         if self.has_no_cache:
-            return "cold: --no-cache; warm: second run on a primed cache"
+            return ("cold: --no-cache; first run: a new empty --cache-dir each run (a CI job on a fresh clone); "
+                    "warm: second run on a primed cache")
         if self.has_cache_dir:
             return "cold: a new empty --cache-dir each run; warm: second run on a primed cache"
         return "this envlint has no cache: warm is the same run again"
@@ -143,20 +144,21 @@ class Runner:
         measurement.tree_kb.append(tree)
         measurement.counts = {"files": result["files"], "parsed": result["parsed"], "matches": result["matches"]}
 
-    def check_argv(self, warm: bool) -> list[str]:
+    def check_argv(self, mode: str) -> list[str]:
+        """``mode``: "warm" (a primed cache), "cold" (no cache) or "first" (a new empty cache folder)."""
         argv = [sys.executable, "-m", "envlint", "check", ".", "--output-format", "json",
                 "--output-file", str(self.scratch / "findings.json")]
-        if warm and self.has_cache_dir:
+        if mode == "warm" and self.has_cache_dir:
             return argv + ["--cache-dir", str(self.warm_cache)]
-        if not warm and self.has_no_cache:
+        if mode == "cold" and self.has_no_cache:
             return argv + ["--no-cache"]
-        if not warm and self.has_cache_dir:
+        if mode != "warm" and self.has_cache_dir:
             self.cold_runs += 1
             return argv + ["--cache-dir", str(self.scratch / f"cache-cold-{self.cold_runs}")]
         return argv
 
-    def check(self, measurement: Measurement, warm: bool) -> None:
-        seconds, peak, tree = _child(self.check_argv(warm), self.files.root, self.env, self.scratch / "check.out")
+    def check(self, measurement: Measurement, mode: str) -> None:
+        seconds, peak, tree = _child(self.check_argv(mode), self.files.root, self.env, self.scratch / "check.out")
         findings = json.loads((self.scratch / "findings.json").read_text())["findings"]
         measurement.seconds.append(seconds)
         measurement.peak_kb.append(peak)
@@ -170,12 +172,13 @@ def measure(files: Listing, repeat: int, progress=None) -> tuple[list[Measuremen
         runner = Runner(files, Path(scratch))
         results = {name: Measurement(name) for name, _, _ in FLOORS}
         results.update({name: Measurement(name) for name in CHECKS})
-        runner.check(Measurement("prime"), warm=True)  # the warm runs find a cache from an unchanged tree
+        runner.check(Measurement("prime"), "warm")  # the warm runs find a cache from an unchanged tree
         for round_ in range(repeat):
             for name, mode, processes in FLOORS:
                 runner.floor(results[name], mode, processes)
-            runner.check(results["check-cold"], warm=False)
-            runner.check(results["check-warm"], warm=True)
+            runner.check(results["check-cold"], "cold")
+            runner.check(results["check-first"], "first")
+            runner.check(results["check-warm"], "warm")
             if progress:
                 progress(f"round {round_ + 1}/{repeat}: " + ", ".join(
                     f"{m.name} {m.seconds[-1]:.2f}s" for m in results.values()))

@@ -7,9 +7,10 @@ Builds a corpus with no network (corpus.py: this interpreter's standard library 
 Go's tree from Debian's golang-src, and generated launchers and services), then measures side by side,
 each `--repeat` times, medians reported: (a) reading every byte; (b) a tree-sitter parse of every Go
 and Python file in one and in two processes; (c) a byte prefilter, then parse and envlint's own
-queries on the files it lets through, in one and two processes; (d) `envlint check` cold and warm.
-Ratios: cold against (c) in two processes, warm against (a). `--growth` repeats it at 1x, 2x and 4x
-the scale and prints the time per million lines. Absolute times on a shared machine drift; the ratios
+queries on the files it lets through, in one and two processes; (d) `envlint check` cold (no cache),
+first run with a cache (a new empty cache folder: what a CI job on a fresh clone pays) and warm.
+Ratios: cold and first run against (c) in two processes, warm against (a). `--growth` repeats it at
+1x, 2x and 4x the scale and prints the time per million lines. Absolute times on a shared machine drift; the ratios
 and the growth are what to compare across changes.
 """
 
