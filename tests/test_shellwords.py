@@ -67,3 +67,34 @@ def test_a_command_left_unsplit_runs_no_program(text: str) -> None:
         patch.setattr(commands, "_may_run_program", lambda text: True)
         split = commands.parse_command(text)
     assert commands.parse_command(text) == split
+
+
+@given(st.text(st.sampled_from(list("ab $-/.=") + ["'", '"', "\\", "#", "&", "|", ";", "\t", "\n", "\x0b"]),
+               max_size=30))
+@example("  make build  ")
+@example("a && b")
+def test_a_line_split_by_jumping_is_split_as_by_the_character_loop(text: str) -> None:
+    """split_commands jumps from one character it acts on (a quote, a backslash, `#`, a separator) to
+    the next: the answer of a loop over every character."""
+    import re
+
+    from envlint.extract import commands
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(commands, "_SEPARATING", re.compile("(?s)."))  # every character: the loop visits each
+        looped = commands.split_commands(text)
+    assert commands.split_commands(text) == looped
+
+
+@given(st.text(st.sampled_from(list("ab _{}!:-=?+") + ["$", "'", '"', "\\", "#", ";", "\t", "\n"]), max_size=30))
+@example("echo ${A:-x} '$B' \\$C # $D")
+@example("x#$A")
+def test_expansions_found_by_jumping_are_those_of_the_character_loop(text: str) -> None:
+    import re
+
+    from envlint.extract import shell_reads
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shell_reads, "_EXPANDING", re.compile("(?s)."))
+        looped = list(shell_reads._expansions(text))
+    assert list(shell_reads._expansions(text)) == looped

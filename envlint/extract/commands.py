@@ -41,10 +41,15 @@ class Command:
     offset: int  # where the program's word starts in the text
 
 
+# The characters split_commands acts on; it jumps from one to the next (most lines hold none).
+_SEPARATING = re.compile(r"[\\'\"#&|;]")
+
+
 def split_commands(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each command of one logical line, split at `&&`, `||`, `;`, `|` outside quotes."""
     out, start, index, quote = [], 0, 0, ""
-    while index < len(text):
+    while (found := _SEPARATING.search(text, index)) is not None:
+        index = found.start()
         ch = text[index]
         if ch == "\\" and quote != "'":
             index += 2
@@ -62,6 +67,8 @@ def split_commands(text: str) -> list[tuple[int, str]]:
             index += width
             continue
         index += 1
+    else:
+        index = len(text)
     out.append((start, text[start:index]))
     return [(offset + len(part) - len(part.lstrip()), part.strip()) for offset, part in out if part.strip()]
 

@@ -28,10 +28,16 @@ class ShellReads:
     dynamic: bool  # `${!PREFIX@}`, `${!name}`, `env`/`printenv`/`compgen -e`: names it never spells out
 
 
+_EXPANDING = re.compile(r"[\\#'\"$]")
+
+
 def _expansions(text: str):
     """(offset, name, operator, word) for each `$NAME` / `${NAME<op><word>}` outside single quotes."""
+    if "$" not in text:  # nothing to find: most lines
+        return
     i, quote = 0, ""
-    while i < len(text):
+    while (found := _EXPANDING.search(text, i)) is not None:  # the characters the loop acts on
+        i = found.start()
         ch = text[i]
         if ch == "\\":
             i += 2
