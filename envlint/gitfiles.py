@@ -40,7 +40,7 @@ def _git(root: Path, *commands: tuple[str, ...]) -> list[subprocess.CompletedPro
         except OSError:  # git not installed
             started.append(None)
     done: list[subprocess.CompletedProcess[bytes] | None] = []
-    for process, args in zip(started, commands):
+    for process in started:
         if process is None:
             done.append(None)
             continue

@@ -65,7 +65,7 @@ class PackWriter:
             _write_all(handle, b"".join(self._index) + b"envlint-pack-1 %020d\n" % self._size)
             os.close(handle)
             handle = None
-            name = self._folder / f"{os.path.basename(self._temporary)[1:-4]}{SUFFIX}"
+            name = self._folder / f"{os.urandom(16).hex()}{SUFFIX}"  # never an existing pack's name
             os.replace(self._temporary, name)
             return name
         except BaseException:
