@@ -372,3 +372,11 @@ def test_an_entry_with_any_value_replaced_decodes_or_is_invalid(data) -> None:
         assert all(isinstance(f, FileFacts) for f in decode_facts(json.dumps(tree).encode()))
     except Invalid:
         pass
+
+
+def test_packs_are_read_where_the_platform_has_no_pread(tmp_path: Path, monkeypatch) -> None:
+    _sample_pack(tmp_path)
+    monkeypatch.delattr(packs_module.os, "pread")
+    packs = packs_module.Packs(tmp_path)
+    assert [packs.read(f"{n:064x}", 1000) for n in range(3)] == [b"entry %d\n" % n * (n + 1) for n in range(3)]
+    packs.close()

@@ -85,6 +85,14 @@ class PackWriter:
                 pass
 
 
+def _read_at(handle: int, length: int, offset: int) -> bytes:
+    """os.pread, where the platform has it (not Windows): a seek and a read otherwise (one thread reads)."""
+    if hasattr(os, "pread"):
+        return os.pread(handle, length, offset)
+    os.lseek(handle, offset, os.SEEK_SET)
+    return os.read(handle, length)
+
+
 def _write_all(handle: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -132,7 +140,7 @@ class Packs:
             return None
         name, offset, length = found
         try:
-            data = os.pread(self._handles[name], length, offset)
+            data = _read_at(self._handles[name], length, offset)
         except OSError:
             return None
         return data if len(data) == length else None
@@ -185,14 +193,14 @@ def _index(handle: int) -> list[tuple[str, int, int]] | None:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode) or info.st_size < _TRAILER_SIZE:
             return None
-        trailer = _TRAILER.fullmatch(os.pread(handle, _TRAILER_SIZE, info.st_size - _TRAILER_SIZE))
+        trailer = _TRAILER.fullmatch(_read_at(handle, _TRAILER_SIZE, info.st_size - _TRAILER_SIZE))
         if trailer is None:
             return None
         start = int(trailer.group(1))
         size = info.st_size - _TRAILER_SIZE - start
         if not 0 <= size <= _MAX_INDEX:
             return None
-        raw = os.pread(handle, size, start)
+        raw = _read_at(handle, size, start)
     except OSError:
         return None
     if raw and not raw.endswith(b"\n"):
