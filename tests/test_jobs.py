@@ -49,3 +49,22 @@ def test_the_automatic_worker_count_is_the_cores_idle_now(tmp_path, monkeypatch)
     big = pool.PARALLEL_FROM_BYTES
     assert [pool.workers(None, big, 100), pool.workers(None, big - 1, 100), pool.workers(None, big, 2),
             pool.workers(3, 0, 100), pool.workers(5, 0, 2)] == [3, 1, 2, 3, 2]
+
+
+def test_extraction_in_this_process_tunes_the_collector_and_gives_it_back() -> None:
+    """A unit is extracted with the collector on at pool._THRESHOLDS, and the caller's setting (paused
+    while results arrive, analyze.analyze_found) is what it finds afterwards."""
+    import gc
+
+    from envlint.extract import pool
+
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
+    gc.disable()
+    try:
+        seen = pool._collecting(lambda unit: (gc.isenabled(), gc.get_threshold()), ("python", []))
+        assert seen == (True, pool._THRESHOLDS)
+        assert (gc.isenabled(), gc.get_threshold()) == (False, thresholds)
+    finally:
+        gc.set_threshold(*thresholds)
+        if enabled:
+            gc.enable()
