@@ -105,8 +105,9 @@ def check_tree(root: Path, paths: tuple[Path, ...], config: Config, cache: UnitC
 
 @lru_cache(maxsize=1)
 def _package_hash() -> str:
-    """Extraction's code hash (the versions of Python and the parsers, the patterns, envlint/data/) and
-    every module of envlint: the graph, the rules, the configuration; any edit gives other keys."""
+    """Extraction's code hash (envlint/extract/, the records, the versions of Python and the parsers,
+    the patterns, envlint/data/) and every other module of envlint: the graph, the rules, the
+    configuration; any edit gives other keys. extract/ is not read again: code_hash read it."""
     digest = hashlib.sha256(code_hash().encode())
     package = os.path.dirname(os.path.realpath(__file__))
     for rel in sorted(_modules(package, "")):
@@ -124,7 +125,8 @@ def _modules(folder: str, rel: str) -> list[str]:
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir():
-                found += _modules(entry.path, f"{rel}{entry.name}/")
+                if f"{rel}{entry.name}" != "extract":  # hashed by code_hash
+                    found += _modules(entry.path, f"{rel}{entry.name}/")
             elif entry.name.endswith(".py") and entry.is_file():
                 found.append(rel + entry.name)
     return found

@@ -24,7 +24,7 @@ from pathlib import Path
 
 FORMAT = 2  # the layout of the folder and of an entry (2: unit entries in packs)
 _VERSION_FOLDER = re.compile(r"v\d+-[0-9a-f]{16}")
-STALE_TEMPORARY = 3600  # seconds: a temporary file this old belongs to a run that died
+_STALE_TEMPORARY = 3600  # seconds: a temporary file this old belongs to a run that died
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by envlint.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
@@ -90,13 +90,11 @@ def read_entry(path: Path, limit: int) -> bytes | None:
     return data if len(data) <= limit else None
 
 
-def write_entry(path: Path, data: bytes, folder_exists: bool = False) -> None:
-    """Atomically: a reader sees the old entry or the whole new one. OSError when it cannot.
-    ``folder_exists``: the caller made or listed the entry's folder (not a link) in this run."""
-    if not folder_exists:
-        if path.parent.is_symlink():
-            return
-        path.parent.mkdir(exist_ok=True)
+def write_entry(path: Path, data: bytes) -> None:
+    """Atomically: a reader sees the old entry or the whole new one. OSError when it cannot."""
+    if path.parent.is_symlink():
+        return
+    path.parent.mkdir(exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -105,6 +103,11 @@ def write_entry(path: Path, data: bytes, folder_exists: bool = False) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def stale_temporary(name: str, mtime: float, now: float) -> bool:
+    """Whether a file is a temporary entry or pack left by a run that died."""
+    return name.endswith(".tmp") and now - mtime > _STALE_TEMPORARY
 
 
 def prune_runs(runs: Path, keep: int) -> None:
@@ -117,7 +120,7 @@ def prune_runs(runs: Path, keep: int) -> None:
         dated = []
         for entry in runs.iterdir():
             info = entry.lstat()
-            if entry.name.endswith(".tmp") and now - info.st_mtime > STALE_TEMPORARY:
+            if stale_temporary(entry.name, info.st_mtime, now):
                 entry.unlink(missing_ok=True)
             elif entry.suffix == ".json":
                 dated.append((info.st_mtime, entry.name, entry))

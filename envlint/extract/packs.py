@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .cache_folder import STALE_TEMPORARY
+from .cache_folder import stale_temporary
 
 SUFFIX = ".pack"
 MAX_PACKS = 8
@@ -230,7 +230,7 @@ def _remove_stale_temporaries(folder: Path) -> None:
     try:
         with os.scandir(folder) as found:
             for entry in found:
-                if entry.name.endswith(".tmp") and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMPORARY:
+                if stale_temporary(entry.name, entry.stat(follow_symlinks=False).st_mtime, now):
                     _unlink(Path(entry.path))
     except OSError:
         pass
