@@ -23,7 +23,6 @@ Node = tree_sitter.Node
 Tree = tree_sitter.Tree
 
 
-
 def rules_dir() -> Path:
     """Where the `.scm` files are: inside the installed package, or at the top of a source checkout."""
     package = Path(__file__).resolve().parent.parent
@@ -50,10 +49,15 @@ def _parser(name: str) -> tree_sitter.Parser:
 
 
 def parse(lang: str, source: bytes) -> Tree:
-    _PARENTS.clear()  # remembered parents hold their trees alive: a new file drops the earlier ones
+    _drop_node_caches()  # remembered parents hold their trees alive: a new file drops the earlier ones
+    return _parser(lang).parse(source)
+
+
+def _drop_node_caches() -> None:
+    """Forget the remembered parents and the tree caches: they hold nodes, and so their trees."""
+    _PARENTS.clear()
     for cache in _TREE_CACHES:
         cache.clear()
-    return _parser(lang).parse(source)
 
 
 _TREE_CACHES: list[dict] = []
@@ -167,9 +171,7 @@ def forget(root: Node) -> None:
     _PREFETCHED.pop(root, None)
     for key in [k for k in _STARTS if k[0] == root]:
         del _STARTS[key]
-    _PARENTS.clear()
-    for cache in _TREE_CACHES:
-        cache.clear()
+    _drop_node_caches()
 
 
 def release() -> None:

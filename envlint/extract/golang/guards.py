@@ -22,7 +22,7 @@ from .. import syntax
 from ..syntax import Node, parent_of
 from . import flow
 from .commands import command_guards
-from .index import GoFile, PackageIndex, enclosing_function
+from .index import GoFile, PackageIndex, enclosing_function, function_names
 
 Captures = dict[str, list[Node]]
 
@@ -153,9 +153,8 @@ class InheritedGuards:
     def __init__(self, index: PackageIndex, local_calls: dict[str, list[Captures]]) -> None:
         self.index = index
         # A summarised light file (light.py) gives its functions and calls as data, its calls as handles.
-        functions = {name for f in index.files for name in (f.light.functions if f.light is not None else
-                     (syntax.text(d.child_by_field_name("name")) for d in f.root.named_children
-                      if d.type == "function_declaration"))}
+        functions = {name for f in index.files
+                     for name in (f.light.functions if f.light is not None else function_names(f.root))}
         # Name -> its calls, by file in file order: nodes, or a summarised file's (start, end) pairs.
         self.calls: dict[str, list[tuple[GoFile, list[Node] | array]]] = defaultdict(list)
         for go_file in index.files:

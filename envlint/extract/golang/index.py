@@ -201,17 +201,24 @@ def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozense
             all(lazy.findable(go_file.root, node) for _, _, node in found) and summarise(go_file)
         # In file order, the first declaration of a name wins (as the one pass over all files had it).
         for kind, name, node in found:
-            if kind == "function":
-                index.functions.setdefault(name, lazy.Handle(go_file, node.start_byte, node.end_byte, node.type) if drop else node)
-            elif kind == "var":
-                index.variables.setdefault(name, lazy.Handle(go_file, node.start_byte, node.end_byte, node.type) if drop else node)
-            elif name not in index.consts:
-                index.consts[name] = lazy.detach(node, go_file) if drop else node
-                index.const_files[name] = go_file.path
+            if kind == "const":
+                if name not in index.consts:
+                    index.consts[name] = lazy.detach(node, go_file) if drop else node
+                    index.const_files[name] = go_file.path
+                continue
+            table = index.functions if kind == "function" else index.variables
+            if name not in table:
+                table[name] = lazy.Handle(go_file, node.start_byte, node.end_byte, node.type) if drop else node
         if drop:
             go_file.drop_tree()
     index.scopes.declared = frozenset(declared)
     return index
+
+
+def function_names(root: Node) -> frozenset[str]:
+    """The names of the functions a file declares at its top level (methods not included)."""
+    return frozenset(syntax.text(d.child_by_field_name("name")) for d in root.named_children
+                     if d.type == "function_declaration")
 
 
 def _declarations(go_file: GoFile) -> list[tuple[str, str, Node]]:

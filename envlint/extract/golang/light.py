@@ -30,7 +30,7 @@ from .. import syntax
 from ..prefilter import go_wanted
 from .guards import private
 from .headers import header_facts
-from .index import GoFile
+from .index import GoFile, function_names
 from .lazy import findable
 from .tagged import CAARLOS0, ENVCONFIG, KONG
 
@@ -85,8 +85,7 @@ def summarise(go_file: GoFile) -> bool:
     except Exception as exc:  # noqa: BLE001 - raised again where the facts are made (_light_facts)
         header = exc
     root = go_file.root
-    functions = frozenset(syntax.text(d.child_by_field_name("name")) for d in root.named_children
-                          if d.type == "function_declaration")
+    functions = function_names(root)
     calls: dict[str, array] = {}
     for captures in syntax.matches("go", "local_calls", root):
         name = syntax.text(captures["function"][0])
