@@ -32,7 +32,7 @@ from .timings import NO_CLOCK, Clock
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _reader(root: Path, texts: Mapping[str, bytes], marked: frozenset[str]) -> Callable[[str], str | None]:
+def _reader(root: Path, texts: Mapping[str, bytes]) -> Callable[[str], str | None]:
     contained = Containment(root)
 
     def read_text(path: str) -> str | None:
@@ -54,14 +54,14 @@ def _reader(root: Path, texts: Mapping[str, bytes], marked: frozenset[str]) -> C
         except (OSError, UnicodeDecodeError):
             return None
 
-    def unmarked(path: str) -> bool:
-        """Whether the file surely holds no suppression: extraction read its bytes and they do not
-        spell suppress.MARK (``marked``: the read files that do, run_cache.Checked). The suppression
-        scan skips such files without decoding them (most of the filter stage's time on a warm run)."""
-        return path in texts and path not in marked
-
-    read_text.unmarked = unmarked  # type: ignore[attr-defined]
     return read_text
+
+
+def _unmarked(texts: Mapping[str, bytes], marked: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a file surely holds no suppression: extraction read its bytes and they do not spell
+    suppress.MARK (``marked``: the read files that do, run_cache.Checked). The suppression scan skips
+    such files without decoding them (most of the filter stage's time on a warm run)."""
+    return lambda path: path in texts and path not in marked
 
 
 def _second_line_end(data: bytes) -> int:
@@ -111,14 +111,15 @@ def run_check(root: Path, paths: tuple[Path, ...], config: Config, options: dict
     except (ConfigError, SelectionError) as exc:
         raise fail(str(exc)) from None
     clock.lap("checks", files_parsed=len(cache.parsed), units_from_cache=cache.hits)
-    read_text = _reader(root, checked.texts, frozenset(checked.marked))
+    read_text = _reader(root, checked.texts)
     baseline = None
     if config.baseline and not options.get("write_baseline"):
         try:
             baseline = load_baseline(Path(config.baseline).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise fail(f"baseline {config.baseline}: {exc}") from None
-    outcome = finish(list(checked.findings), config, selected, read_text, baseline, checked.sources)
+    outcome = finish(list(checked.findings), config, selected, read_text, baseline, checked.sources,
+                     unmarked=_unmarked(checked.texts, frozenset(checked.marked)))
     clock.lap("filter")
     if options.get("write_baseline"):
         Path(options["write_baseline"]).write_text(baseline_json(outcome.findings), encoding="utf-8")

@@ -29,11 +29,13 @@ def ignored_variable(name: str | None, patterns: tuple[str, ...]) -> bool:
 
 def finish(findings: list[Finding], config: Config, selected: frozenset[str],
            read_text: Callable[[str], str | None], baseline: Baseline | None = None,
-           sources: tuple[str, ...] = ()) -> Outcome:
-    """``sources``: every analysed file, scanned for suppressions that silence nothing (ENV900)."""
+           sources: tuple[str, ...] = (), unmarked: Callable[[str], bool] | None = None) -> Outcome:
+    """``sources``: every analysed file, scanned for suppressions that silence nothing (ENV900);
+    ``unmarked``: the files known to hold none (suppress.collect_suppressions)."""
     findings = [dataclasses.replace(f, severity=config.severity[f.code]) if f.code in config.severity else f
                 for f in findings if not ignored_variable(f.variable, config.ignore_variables)]
-    kept, unused = apply_suppressions(findings, read_text, "ENV900" in selected, paths=sources, selected=selected)
+    kept, unused = apply_suppressions(findings, read_text, "ENV900" in selected, paths=sources, selected=selected,
+                                      unmarked=unmarked)
     suppressed = len(findings) - len(kept)
     kept = kept + [dataclasses.replace(f, severity=config.severity.get(f.code, f.severity)) for f in unused]
     baselined = stale = 0

@@ -101,11 +101,11 @@ def directives_in(path: str, text: str) -> list[Directive]:
     return found
 
 
-def collect_suppressions(paths: Iterable[str], read_text: Callable[[str], str | None]) -> dict[str, list[Directive]]:
-    """The directives of each readable file of ``paths`` (files the scanner does not know have none)."""
+def collect_suppressions(paths: Iterable[str], read_text: Callable[[str], str | None],
+                         unmarked: Callable[[str], bool] | None = None) -> dict[str, list[Directive]]:
+    """The directives of each readable file of ``paths`` (files the scanner does not know have none).
+    ``unmarked``: which files surely hold none, not read (the CLI knows the bytes extraction read)."""
     out: dict[str, list[Directive]] = {}
-    # A reader that knows the files' bytes (the CLI's) says which surely hold no directive.
-    unmarked = getattr(read_text, "unmarked", None)
     for path in sorted(set(paths)):
         if unmarked is not None and unmarked(path):
             out[path] = []
@@ -170,13 +170,13 @@ def unused_findings(directives: list[Directive], used: set[tuple[int, str]],
 
 
 def apply_suppressions(findings: list[Finding], read_text: Callable[[str], str | None], report_unused: bool,
-                       *, paths: Iterable[str] = (), selected: frozenset[str] | None = None
-                       ) -> tuple[list[Finding], list[Finding]]:
+                       *, paths: Iterable[str] = (), selected: frozenset[str] | None = None,
+                       unmarked: Callable[[str], bool] | None = None) -> tuple[list[Finding], list[Finding]]:
     """(findings no directive silences, ENV900 findings not silenced themselves)."""
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_path[finding.location.path].append(finding)
-    scanned = collect_suppressions(list(by_path) + (list(paths) if report_unused else []), read_text)
+    scanned = collect_suppressions(list(by_path) + (list(paths) if report_unused else []), read_text, unmarked)
     kept: list[Finding] = []
     reports: list[Finding] = []
     for path, directives in scanned.items():

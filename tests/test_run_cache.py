@@ -172,14 +172,15 @@ def test_entries_are_few_per_root(tmp_path: Path) -> None:
 ])
 def test_filter_reads_the_text_extraction_read_as_from_disk(tmp_path: Path, data: bytes) -> None:
     """Suppressions are looked for in the bytes extraction read: the same text as reading the file."""
-    from envlint.check_command import _reader
+    from envlint.check_command import _reader, _unmarked
     from envlint.discover import SourceFile
     from envlint.extract.run import load
 
     (tmp_path / "app.py").write_bytes(data)
     loaded, _ = load(tmp_path, SourceFile("app.py", "python"))
     texts = {"app.py": loaded} if loaded is not None else {}
-    reader = _reader(tmp_path, texts, frozenset(p for p, d in texts.items() if b"envlint:" in d))
-    assert reader("app.py") == _reader(tmp_path, {}, frozenset())("app.py")
+    reader = _reader(tmp_path, texts)
+    assert reader("app.py") == _reader(tmp_path, {})("app.py")
     # A file is skipped as holding no suppression only when its text has none.
-    assert reader.unmarked("app.py") == ("envlint:" not in (_reader(tmp_path, {}, frozenset())("app.py") or ""))
+    unmarked = _unmarked(texts, frozenset(p for p, d in texts.items() if b"envlint:" in d))
+    assert unmarked("app.py") == ("envlint:" not in (_reader(tmp_path, {})("app.py") or ""))
