@@ -86,8 +86,7 @@ def _used(names: list[str], texts: dict[str, bytes], first: tuple[str, ...] = ()
         return {n for n in names if counts.get(n, 0) != 0}
     definition = _definition(names)
     left = set(names)
-    word = _word(names)
-    spelled = [n.encode() for n in sorted(left)]
+    word, spelled = _searches(left)
     for path in [p for p in first if p in texts] + sorted(set(texts) - set(first)):
         text = texts[path]
         # A whole word is a substring: a file that spells none of the names left adds no count, and
@@ -103,12 +102,17 @@ def _used(names: list[str], texts: dict[str, bytes], first: tuple[str, ...] = ()
             left -= done
             if not left:
                 break
-            word = _word(sorted(left))
-            spelled = [n.encode() for n in sorted(left)]
+            word, spelled = _searches(left)
     return set(names) - left
 
 
 _WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _searches(names: set[str]) -> tuple[re.Pattern[bytes], list[bytes]]:
+    """The word pattern of ``names`` and their bytes (the substring test before it), in sorted order."""
+    ordered = sorted(names)
+    return _word(ordered), [n.encode() for n in ordered]
 
 
 def _alternation(names: list[str]) -> bytes:

@@ -216,8 +216,8 @@ Loaded = dict[str, tuple[bytes | None, Problem | None]]  # path -> load()'s resu
 def read_sources(root: Path, files: tuple[SourceFile, ...]) -> Loaded:
     """load() of every file extraction reads: what extract_all works from when given it, and what the
     whole-run cache (envlint/run_cache.py) hashes to know that nothing changed."""
-    base = _base(root)
-    return {s.path: _load(base, s) for s in files if s.kind in _READ_KINDS or s.kind in _CONFIG_UNITS}
+    read = loader(root)
+    return {s.path: read(s) for s in files if s.kind in _READ_KINDS or s.kind in _CONFIG_UNITS}
 
 
 def extract_all(root: Path, files: tuple[SourceFile, ...], cache: UnitCache | None = None,
