@@ -8,7 +8,7 @@ from envlint.extract.build_tags import find_build_tags
 from envlint.extract.compose.jinja import detemplate, parse_env_template, template_of
 from envlint.extract.dockerfile import parse_dockerfile
 from envlint.extract.golang.envfields import env_field_literals
-from envlint.extract.golang.references import referenced_names
+from envlint.extract.golang.references import referenced_words
 from envlint.extract.gobuilds import dockerfile_go_builds, makefile_go_builds
 from envlint.builds import GoBuild
 from envlint.extract.makefile import expand, expanded_text, variables
@@ -122,7 +122,7 @@ def test_image_runs_the_built_binary_its_script_execs() -> None:
 def test_go_references_leave_out_comments_strings_and_the_declaration() -> None:
     source = (b'package db\n// PrepareTest is for tests only\nfunc PrepareTest() { x := "Connect" }\n'
               b"func Connect() {}\nfunc Open() { Connect() }\n")
-    names = referenced_names(source)
+    names = referenced_words(source).split()
     assert "PrepareTest" not in names and "Open" not in names
     assert "Connect" in names
 

@@ -12,7 +12,7 @@ from .. import syntax
 from .embeds import embeds
 from .envfields import env_field_literals
 from .index import HEADER_QUERIES, GoFile, read_file
-from .references import referenced_names
+from .references import referenced_words
 from .whole_env import read_prefixes
 
 
@@ -29,7 +29,7 @@ def header_facts(go_file: GoFile) -> FileFacts:
         imports=tuple(ImportRef(module=p) for p in go_file.import_paths),
         has_main=has_main, problems=tuple(problems),
         read_prefixes=read_prefixes(go_file),
-        referenced_words=" ".join(sorted(referenced_names(go_file.source.data))),
+        referenced_words=referenced_words(go_file.source.data),
         env_fields=env_field_literals(go_file.path, go_file.source.data),
         embeds=embeds(go_file),
     )

@@ -15,28 +15,41 @@ from bisect import bisect_left
 from collections import Counter
 
 _NOISE = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|`[^`]*`|\'(?:\\.|[^\'\\\n])*\'', re.DOTALL)
-_WORD = re.compile(rb"\w+")
+# Every byte that is not a word character (`\w` of a bytes pattern: ASCII letters, digits and _) made
+# a space: `code.translate(_SPACES).split()` is `re.findall(rb"\w+", code)`, three times faster.
+_SPACES = bytes(b if (chr(b).isascii() and chr(b).isalnum()) or b == ord("_") else ord(" ") for b in range(256))
+_DIGITS = b"0123456789"
 _AFTER_FUNC = re.compile(rb"func (\w*)")
 _DECLARATION = re.compile(rb"^func\s+([A-Za-z_]\w*)\s*[\[(]", re.MULTILINE)
 
 
-def referenced_names(data: bytes) -> frozenset[str]:
+def referenced_words(data: bytes) -> str:
+    """The names the file refers to, sorted and joined by spaces (FileFacts.referenced_words)."""
     code = _NOISE.sub(b" ", data)
-    words = _WORD.findall(code)
+    words = code.translate(_SPACES).split()
+    names = set(words)
     # A name is a maximal run of word characters less its leading digits (what `[A-Za-z_]\w*` finds in
-    # it): one tokenisation serves both the names and the mentions below.
-    names = {w.lstrip(b"0123456789") for w in set(words)}
-    names.discard(b"")
+    # it): one tokenisation serves both the names and the mentions below. Runs that start with a digit
+    # sort first (digits come before letters and _), so only they are looked at.
+    ordered = sorted(names)
+    numbers = ordered[:bisect_left(ordered, b":")]  # ":" follows "9"
+    if numbers:
+        names.difference_update(numbers)
+        names.update(w.lstrip(_DIGITS) for w in numbers)
+        names.discard(b"")
     declarations = set(_DECLARATION.findall(code))
-    # Whole words, counted in one pass (a search per declared function was quadratic in the file):
-    # `\bname\b` matches exactly where a maximal run of word characters is the name.
-    mentions = Counter(words) if declarations else Counter()
-    after_func = sorted(_AFTER_FUNC.findall(code)) if declarations else []
-    for declared in declarations:
-        # Its declaration is one mention; any other (a call, a use as a value) refers to it.
-        if mentions[declared] <= _starting_with(after_func, declared):
-            names.discard(declared)
-    return frozenset(name.decode("ascii", "replace") for name in names)
+    if declarations:
+        # Whole words, counted in one pass (a search per declared function was quadratic in the file):
+        # `\bname\b` matches exactly where a maximal run of word characters is the name.
+        mentions = Counter(words)
+        after_func = sorted(_AFTER_FUNC.findall(code))
+        for declared in declarations:
+            # Its declaration is one mention; any other (a call, a use as a value) refers to it.
+            if mentions[declared] <= _starting_with(after_func, declared):
+                names.discard(declared)
+    if numbers or declarations:
+        ordered = sorted(names)
+    return b" ".join(ordered).decode("ascii")
 
 
 def _starting_with(words: list[bytes], prefix: bytes) -> int:
