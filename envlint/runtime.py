@@ -32,13 +32,14 @@ def library_table() -> dict[str, tuple[str, ...]]:
 def library_globs(imports: set[tuple[str, str]]) -> tuple[str, ...]:
     """Globs read by the libraries among ``imports`` ((language, module) pairs): a table entry's
     module matches itself and anything below it (`boto3.session`, `github.com/aws/aws-sdk-go-v2/config`)."""
+    table = library_table()
     found: set[str] = set()
-    for key, globs in library_table().items():
-        language, _, prefix = key.partition(":")
+    for language, module in imports:
+        # The module and each module above it, looked up: the table's keys, not the imports, are many.
         separator = "." if language == "python" else "/"
-        if any(lang == language and (module == prefix or module.startswith(prefix + separator))
-               for lang, module in imports):
-            found.update(globs)
+        parts = module.split(separator)
+        for end in range(1, len(parts) + 1):
+            found.update(table.get(f"{language}:{separator.join(parts[:end])}", ()))
     return tuple(sorted(found))
 
 

@@ -31,6 +31,7 @@ class Context:
     # Per service name (unique in a graph): asked for thousands of times by the rules.
     _by_name: dict[str, Mapping[str, tuple[Read, ...]]] = field(default_factory=dict)
     _alternatives: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    _fallbacks: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # _read_after
     _commands: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
@@ -96,15 +97,28 @@ class Context:
 
     def _find_alternatives(self, service: Service, name: str) -> frozenset[str]:
         by_name = self.reads_by_name(service)
+        read_after = self._read_after(service)
         found, stack = {name}, [name]
         while stack:
             current = stack.pop()
             nexts = {f for r in by_name.get(current, []) for f in r.default.fallbacks}
-            nexts |= {n for n, reads in by_name.items() if any(r.fallback_of == current for r in reads)}
+            nexts |= read_after.get(current, set())
             for item in nexts - found:
                 found.add(item)
                 stack.append(item)
         return frozenset(found)
+
+    def _read_after(self, service: Service) -> dict[str, set[str]]:
+        """Name -> the names with a read that is its fallback (`fallback_of`), once per service: looked
+        up per name asked, the scan of every read was quadratic (654 names on ragflow: 0.05 s)."""
+        found = self._fallbacks.get(service.name)
+        if found is None:
+            found = self._fallbacks[service.name] = defaultdict(set)
+            for name, reads in self.reads_by_name(service).items():
+                for read in reads:
+                    if read.fallback_of:
+                        found[read.fallback_of].add(name)
+        return found
 
     def provided(self, service: Service, name: str, env: SiteEnv, always: bool = False) -> bool:
         """The site gives ``name`` or one of its fallbacks (``always``: not only under a condition)."""
