@@ -135,8 +135,9 @@ def test_a_go_package_is_queried_in_one_pass_per_file(monkeypatch: pytest.Monkey
         ("cmd/a/util.go", b'package main\n\nimport "strings"\n\nfunc up() string { return strings.ToUpper("x") }\n'),
     ])
     assert [r.name for f in facts for r in f.reads] == ["A"]
-    # Every query of a file in one cursor, none asked again (a function's own declarations included).
-    assert len(made) == 2
+    # Every query of the full file in one cursor, none asked again (a function's own declarations
+    # included); none of the light one (golang/light.py): its declarations are read from the tree's top.
+    assert len(made) == 1
 
 
 def test_a_python_file_is_queried_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,6 @@ as unconditional, as before.
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter, defaultdict
 from typing import Iterator
 
@@ -152,28 +151,52 @@ class InheritedGuards:
 
     def __init__(self, index: PackageIndex, local_calls: dict[str, list[Captures]]) -> None:
         self.index = index
-        # A summarised light file (light.py) gives its functions and calls as data, its calls as handles.
-        functions = {name for f in index.files
-                     for name in (f.light.functions if f.light is not None else function_names(f.root))}
-        # Name -> its calls, by file in file order: nodes, or a summarised file's (start, end) pairs.
-        self.calls: dict[str, list[tuple[GoFile, list[Node] | array]]] = defaultdict(list)
-        for go_file in index.files:
-            if go_file.light is not None:
-                for name, spans in go_file.light.calls.items():
-                    if name in functions:
-                        self.calls[name].append((go_file, spans))
-                continue
-            for captures in local_calls[go_file.path]:
-                name = syntax.text(captures["function"][0])
-                if name in functions and private(name, go_file):
-                    if not self.calls[name] or self.calls[name][-1][0] is not go_file:
-                        self.calls[name].append((go_file, []))
-                    self.calls[name][-1][1].append(captures["call"][0])
+        self._local_calls = local_calls
+        # A summarised light file (light.py) gives its functions as data.
+        self.functions = {name for f in index.files
+                          for name in (f.light.functions if f.light is not None else function_names(f.root))}
+        # Path -> name -> its calls in the file, in source order: a file whose tree is kept now, a
+        # summarised light file's when a name it may spell is first asked (its tree parsed again).
+        self._by_file: dict[str, dict[str, list[Node]]] = {
+            f.path: self._file_calls(f, local_calls[f.path]) for f in index.files if f.light is None}
+        self._calls: dict[str, list[tuple[GoFile, list[Node]]]] = {}  # name -> its calls by file, once asked
         # The handlers of top-level commands (`RunE: runServe`) run only under their command's guard.
-        self.seeds = {name: (guard,) for name, guard in command_guards(index).functions.items() if name in functions}
+        self.seeds = {name: (guard,) for name, guard in command_guards(index).functions.items() if name in self.functions}
         self._direct: dict[int, tuple[Guard, ...]] = {}
         self._uses: Counter[str] | None = None
         self._memo: dict[str, tuple[Guard, ...]] = {}
+
+    def _file_calls(self, go_file: GoFile, local_calls: list[Captures]) -> dict[str, list[Node]]:
+        """The file's calls of the package's functions that only the package can call, by name."""
+        found: dict[str, list[Node]] = defaultdict(list)
+        for captures in local_calls:
+            name = syntax.text(captures["function"][0])
+            if name in self.functions and private(name, go_file):
+                found[name].append(captures["call"][0])
+        return found
+
+    def calls(self, name: str) -> list[tuple[GoFile, list[Node]]]:
+        """The calls of ``name``, by file in file order. A summarised light file is asked only when it
+        may name ``name`` (LightSummary.may_name): its tree is then parsed again, and all its calls taken."""
+        found = self._calls.get(name)
+        if found is not None:
+            return found
+        found = self._calls[name] = []
+        if name not in self.functions:
+            return found
+        for go_file in self.index.files:
+            by_name = self._by_file.get(go_file.path)
+            if by_name is None:
+                if go_file.light is None or not private(name, go_file) or not go_file.light.may_name(name):
+                    continue
+                calls = self._local_calls.get(go_file.path)  # asked already if it spells a wrapper's name
+                if calls is None:
+                    calls = [c for c in syntax.matches("go", "local_calls", go_file.root)
+                             if not c["arguments"][0].has_error]  # as package._calls
+                by_name = self._by_file[go_file.path] = self._file_calls(go_file, calls)
+            if by_name.get(name):
+                found.append((go_file, by_name[name]))
+        return found
 
     def get(self, name: str) -> tuple[Guard, ...]:
         return self._resolve(name, frozenset())
@@ -185,26 +208,23 @@ class InheritedGuards:
         return found
 
     def _used_only_where_called(self, name: str) -> bool:
-        if self._uses is None:  # every identifier of the package, once: the calls' names counted
+        if self._uses is None:  # every identifier of the package, once: the functions' names counted
             self._uses = Counter(syntax.text(n) for f in self.index.files for n in syntax.walk(f.root_once())
-                                 if n.type == "identifier" and syntax.text(n) in self.calls)
-        count = sum(len(sites) if isinstance(sites, list) else len(sites) // 2 for _, sites in self.calls[name])
+                                 if n.type == "identifier" and syntax.text(n) in self.functions)
+        count = sum(len(sites) for _, sites in self.calls(name))
         return self._uses[name] == count + 1
 
     def _sites(self, name: str) -> Iterator[tuple[Node, GoFile]]:
-        """The calls of ``name`` in order, a summarised file's found again in its tree when reached."""
-        for go_file, sites in self.calls[name]:
-            if isinstance(sites, list):
-                yield from ((call, go_file) for call in sites)
-            else:
-                yield from ((go_file.node(sites[i], sites[i + 1], "call_expression"), go_file) for i in range(0, len(sites), 2))
+        """The calls of ``name`` in order."""
+        for go_file, sites in self.calls(name):
+            yield from ((call, go_file) for call in sites)
 
     def _resolve(self, name: str, stack: frozenset[str]) -> tuple[Guard, ...]:
         if name in self.seeds:
             return self.seeds[name]
         if name in self._memo:
             return self._memo[name]
-        if name not in self.calls or name in stack:
+        if name in stack or not self.calls(name):
             return ()
         common: tuple[Guard, ...] | None = None
         for call, go_file in self._sites(name):

@@ -28,6 +28,9 @@ class GoFile:
     error: Node | None = None  # the first syntax error that is no known grammar gap (gaps.py)
     queries: tuple[str, ...] = ()  # asked in one pass whenever the tree is parsed (syntax.prefetch)
     light: LightSummary | None = None  # a light file's summary, made before its tree is dropped
+    # Called with the file when its dropped tree is parsed again (build_index: the names its functions
+    # declare join the package's, as only then can a node of it be resolved).
+    parsed_again: Callable[[GoFile], None] | None = None
 
     @property
     def root(self) -> Node:
@@ -35,6 +38,8 @@ class GoFile:
             tree, self.error = gaps.parse(self.source.data)
             self.tree_root = tree.root_node
             syntax.prefetch("go", self.tree_root, self.source.data, self.queries)
+            if self.parsed_again is not None:
+                self.parsed_again(self)
         return self.tree_root
 
     def drop_tree(self) -> None:
@@ -115,9 +120,13 @@ class PackageIndex:
     scopes: Scopes = field(default_factory=Scopes)
     # Names holding another package's constant (extra.PendingName), met while extracting: for the resolver.
     pending: list = field(default_factory=list)
-    # Every name a `const` declares anywhere in the package (top level or inside a function): a name
-    # outside it is no constant, so constant_of answers without looking for a local declaration.
+    # Every name a `const` declares at the top level with a value, or inside a function of a file whose
+    # tree is there (a summarised light file's once its tree is parsed again): a name outside it is no
+    # constant with a value, so constant_of answers without looking for a local declaration.
     const_names: set[str] = field(default_factory=set)
+    # Every name the functions of those files declare (rules/go/local_names.scm): scopes.declared once
+    # the index is built.
+    local_names: set[str] = field(default_factory=set)
 
     def constant_of(self, identifier: Node) -> Node | None:
         """The value node of the constant ``identifier`` names: a local const, else a package const,
@@ -143,6 +152,14 @@ class PackageIndex:
     def function(self, name: str) -> Node | None:
         return _node(self.functions.get(name))
 
+    def add_local_names(self, go_file: GoFile) -> None:
+        """Join the names the file's functions declare (and its local constants) to the package's."""
+        for captures in syntax.matches("go", "local_names", go_file.root):
+            names = [syntax.text(n) for n in captures["name"]]
+            self.local_names.update(names)
+            if captures["declaration"][0].type == "const_spec":
+                self.const_names.update(names)
+
     def string(self, node: Node | None) -> str | None:
         """The static string value of an expression (literals, constants, `+`, known fmt.Sprintf)."""
         return strings.evaluate(node, self.constant_of)[0]
@@ -154,13 +171,17 @@ class PackageIndex:
 
 # The queries a package's files are asked, run in one pass per file (syntax.prefetch). structs.scm is
 # not among them: struct types are looked up only in the rare packages that parse tags (struct_types).
-# Nor is imports.scm: the imports are read from the tree's top (_import_specs), and only a tree with
-# errors asks the query, by a cursor of its own (in the pass, its pattern cost a fifth of every walk).
-WHOLE_QUERIES = ("declarations", "package_calls", "local_calls", "selector_calls", "composites",
-                 "environ_calls", "local_names")
+# Nor are imports.scm and declarations.scm: the imports and the top-level declarations are read from the
+# tree's top (_import_specs, _declarations), and only a tree with errors asks the queries, by cursors
+# of their own (in the pass, the imports pattern cost a fifth of every walk).
+WHOLE_QUERIES = ("package_calls", "local_calls", "selector_calls", "composites", "environ_calls", "local_names")
 HEADER_QUERIES = ("environ_calls",)
-# A light file's (light.py): what the package's index, wrappers and guards need from it.
-LIGHT_QUERIES = ("declarations", "local_calls", "environ_calls", "local_names")
+# A light file's (light.py): none that walks its tree, most of a big package's bytes (on the 1x bench
+# corpus, light files' parse 1.1 s and their passes for declarations, calls and local names 0.6 s).
+# Its declarations are read from the tree's top, the names its functions declare only when its tree is
+# kept or parsed again (build_index), its calls only when a guard asks for them (guards.InheritedGuards).
+# environ_calls is anchored on `Environ`, which no light file spells (prefilter.go_wanted): never run.
+LIGHT_QUERIES = ("environ_calls",)
 
 
 def _node(value: Node | lazy.Handle | None) -> Node | None:
@@ -187,21 +208,22 @@ def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozense
     """The package's index; the files in ``light`` are queried for LIGHT_QUERIES only and, given
     ``summarise``, parsed and summarised one at a time, their trees dropped (lazy.py)."""
     index = PackageIndex([])
-    declared: set[str] = set()
     for path, data in files:
         go_file = read_file(path, data, LIGHT_QUERIES if path in light else WHOLE_QUERIES)
         index.files.append(go_file)
-        for captures in syntax.matches("go", "local_names", go_file.root):
-            names = [syntax.text(n) for n in captures["name"]]
-            declared.update(names)
-            if captures["declaration"][0].type == "const_spec":
-                index.const_names.update(names)
         found = _declarations(go_file)
         drop = path in light and summarise is not None and lazy.unedited(go_file.root, data) and \
             all(lazy.findable(go_file.root, node) for _, _, node in found) and summarise(go_file)
+        # The names a function declares bind only uses inside it, which a dropped tree holds none of:
+        # they join the package's when the tree is parsed again.
+        if drop:
+            go_file.parsed_again = index.add_local_names
+        else:
+            index.add_local_names(go_file)
         # In file order, the first declaration of a name wins (as the one pass over all files had it).
         for kind, name, node in found:
             if kind == "const":
+                index.const_names.add(name)
                 if name not in index.consts:
                     index.consts[name] = lazy.detach(node, go_file) if drop else node
                     index.const_files[name] = go_file.path
@@ -211,7 +233,7 @@ def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozense
                 table[name] = lazy.Handle(go_file, node.start_byte, node.end_byte, node.type) if drop else node
         if drop:
             go_file.drop_tree()
-    index.scopes.declared = frozenset(declared)
+    index.scopes.declared = index.local_names  # the same set: a tree parsed again adds to it
     return index
 
 
@@ -223,9 +245,13 @@ def function_names(root: Node) -> frozenset[str]:
 
 def _declarations(go_file: GoFile) -> list[tuple[str, str, Node]]:
     """(kind, name, node) of the file's package-level declarations, in source order: a function's
-    declaration, a constant's or variable's value."""
+    declaration, a constant's or variable's value (rules/go/declarations.scm). A tree without errors
+    holds them only among its top-level children, read directly; a tree with errors asks the query."""
+    root = go_file.root
+    if not root.has_error:
+        return top_level_declarations(root)
     out: list[tuple[str, str, Node]] = []
-    for captures in syntax.matches("go", "declarations", go_file.root):
+    for captures in syntax.matches("go", "declarations", root):
         name = syntax.text(captures["name"][0])
         if "function" in captures:
             out.append(("function", name, captures["function"][0]))
@@ -234,6 +260,35 @@ def _declarations(go_file: GoFile) -> list[tuple[str, str, Node]]:
         names = [syntax.text(n) for n in (captures.get("const") or captures["var"])[0].children_by_field_name("name")]
         kind = "const" if "const" in captures else "var"
         out.extend((kind, each, values[position]) for position, each in enumerate(names) if position < len(values))
+    return out
+
+
+def top_level_declarations(root: Node) -> list[tuple[str, str, Node]]:
+    """What declarations.scm finds in a tree without errors, without a walk of the tree: a function
+    declaration, and each name of a `const` or `var` spec (in a var list too) that has a value."""
+    out: list[tuple[str, str, Node]] = []
+    for declaration in root.named_children:
+        kind = declaration.type
+        if kind == "function_declaration":
+            name = declaration.child_by_field_name("name")
+            if name is not None and name.type == "identifier":
+                out.append(("function", syntax.text(name), declaration))
+            continue
+        if kind == "const_declaration":
+            specs = [c for c in declaration.named_children if c.type == "const_spec"]
+        elif kind == "var_declaration":
+            specs = [s for c in declaration.named_children
+                     for s in (c.named_children if c.type == "var_spec_list" else [c]) if s.type == "var_spec"]
+        else:
+            continue
+        for spec in specs:
+            value = spec.child_by_field_name("value")
+            if value is None or value.type != "expression_list":
+                continue
+            values = value.named_children
+            names = [syntax.text(n) for n in spec.children_by_field_name("name")]
+            out.extend(("const" if kind == "const_declaration" else "var", each, values[position])
+                       for position, each in enumerate(names) if position < len(values))
     return out
 
 

@@ -14,24 +14,22 @@ still hold comes from elsewhere, and each is checked here:
   calls into other packages (`GoExtra.light`), and extract_all extracts the package again with every
   file full when a light file spells an exported wrapper's name (go_units.light_promoted).
 
-A light file is still parsed and indexed (its constants, functions and calls serve the others), and
-reads that other files place in it (a struct field that envconfig reads) are still its reads. It is
-summarised (`summarise`) and its tree dropped before the next file is parsed (lazy.py): a package's
-peak memory is then its full files' trees and one light file's, not all of its trees.
+A light file is still parsed and indexed (its constants and functions serve the others), and reads
+that other files place in it (a struct field that envconfig reads) are still its reads. No query walks
+its tree: its declarations are read from the tree's top, and its calls (for inherited guards) and the
+names its functions declare are found only if its tree is parsed again (index.build_index, guards.py).
+It is summarised (`summarise`) and its tree dropped before the next file is parsed (lazy.py): a
+package's peak memory is then its full files' trees and one light file's, not all of its trees.
 """
 
 from __future__ import annotations
 
-from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...model import FileFacts
-from .. import syntax
 from ..prefilter import go_wanted
-from .guards import private
 from .headers import header_facts
 from .index import GoFile, function_names
-from .lazy import findable
 from .tagged import CAARLOS0, ENVCONFIG, KONG
 
 VIPER_IMPORT = b'"github.com/spf13/viper"'
@@ -51,15 +49,24 @@ def still_light(data: bytes, wrapper_names: set[str]) -> bool:
     return not any(name.encode() in data for name in wrapper_names)
 
 
-@dataclass(frozen=True)
+@dataclass
 class LightSummary:
     """What the package needs of a light file once its tree is dropped."""
 
     header: FileFacts | Exception  # its header facts, or what header_facts raised (reported as then)
     functions: frozenset[str]  # the functions it declares (guards.InheritedGuards)
-    # Its calls of functions only the package can call: name -> (start, end) bytes of each call in
-    # source order, flat (a generated file has tens of thousands: an object each would outlive its tree).
-    calls: dict[str, array]
+    _words: frozenset[str] | None = field(default=None, repr=False, compare=False)  # may_name's, once asked
+
+    def may_name(self, name: str) -> bool:
+        """Whether the file may call or otherwise name ``name`` (guards.InheritedGuards): its header's
+        referenced words hold every name its code spells but a function's own declaration (a call is a
+        mention). True when the header could not be made."""
+        if isinstance(self.header, Exception):
+            return True
+        words = self._words
+        if words is None:
+            words = self._words = frozenset(self.header.referenced_words.split())
+        return name in words
 
     def header_facts(self) -> FileFacts:
         if isinstance(self.header, Exception):
@@ -79,23 +86,10 @@ def summarised(files: list[tuple[str, bytes]]) -> bool:
 
 
 def summarise(go_file: GoFile) -> bool:
-    """Record a light file's summary on it; False (the tree is kept) when a call could not be found again."""
+    """Record a light file's summary on it (True: its tree may be dropped)."""
     try:
         header: FileFacts | Exception = header_facts(go_file)
     except Exception as exc:  # noqa: BLE001 - raised again where the facts are made (_light_facts)
         header = exc
-    root = go_file.root
-    functions = function_names(root)
-    calls: dict[str, array] = {}
-    for captures in syntax.matches("go", "local_calls", root):
-        name = syntax.text(captures["function"][0])
-        if captures["arguments"][0].has_error or not private(name, go_file):
-            continue
-        call = captures["call"][0]
-        # In a tree without errors a call is the smallest named node over its bytes (its function and
-        # arguments are both shorter), which is what lazy.find gives; a tree with errors is checked.
-        if root.has_error and not findable(root, call):
-            return False
-        calls.setdefault(name, array("q")).extend((call.start_byte, call.end_byte))
-    go_file.light = LightSummary(header, functions, calls)
+    go_file.light = LightSummary(header, function_names(go_file.root))
     return True

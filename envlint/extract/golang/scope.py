@@ -63,9 +63,10 @@ class Scopes:
     # The function each node is in (see _outermost_function), remembered for every node a climb passes:
     # the uses of one function share their ancestors, so each climbs only to the first known one.
     _inside: dict[Node, Node | None] = field(default_factory=dict)
-    # Every name any function of the package declares (rules/go/local_names.scm, all files), or None
-    # when unknown: a name outside it has no local declaration anywhere, so no climb or lookup is needed.
-    declared: frozenset[str] | None = None
+    # Every name any function of the package declares (rules/go/local_names.scm, the files whose trees
+    # are there: PackageIndex.local_names), or None when unknown: a name outside it has no local
+    # declaration there, so no climb or lookup is needed.
+    declared: set[str] | None = None
 
     def outermost_function(self, node: Node) -> Node | None:
         """What _outermost_function(node) gives, with the answers of earlier climbs reused."""
