@@ -3,12 +3,12 @@ held as plain data, and a node is found again by parsing the file anew only when
 
 A big package's light files are most of its bytes (a compiler's 17 generated files, 6 MB, whose trees
 took 220 MB), yet the package asks them for little: the names they declare, the values of their
-constants (for string evaluation), the calls of the package's own functions (for inherited guards),
-and rarely a variable's or a function's node (for what a launch runs). So each light file is parsed,
-summarised, and its tree dropped before the next one is parsed (index.build_index).
+constants (for string evaluation), and rarely a variable's or a function's node (for what a launch
+runs) or the calls of one of the package's functions (for inherited guards, guards.InheritedGuards).
+So each light file is parsed, summarised, and its tree dropped before the next one is parsed
+(index.build_index); what is rarely asked is found in its tree parsed again.
 
-- `Handle`: where a node stands (byte range and type; a call's is kept as its two offsets alone, see
-  light.LightSummary); `GoFile.node` finds it in the file's tree,
+- `Handle`: where a node stands (byte range and type); `GoFile.node` finds it in the file's tree,
   parsed again (and then kept for the rest of the unit) when it was dropped. Parsing the same bytes
   gives the same tree, so the node found is the one recorded; a handle that would not find its own
   node again is never made (the file then keeps its tree), see `findable`.
