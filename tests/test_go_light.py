@@ -159,7 +159,7 @@ def _declarations_by_query(root) -> list[tuple[str, str, int]]:
         values = captures["value"][0].named_children
         spec = (captures.get("const") or captures["var"])[0]
         out.extend(("const" if "const" in captures else "var", syntax.text(n), values[i].id)
-                   for i, n in enumerate(spec.children_by_field_name("name")) if i < len(values))
+                   for i, n in enumerate(syntax.field_nodes(spec, "name")) if i < len(values))
     return list(dict.fromkeys(out))  # a spec of two names is one match per name
 
 
@@ -186,6 +186,12 @@ def test_top_level_declarations_of_every_shape() -> None:
               b'func K[X any]() { const L = "l"; var m = 1; _ = m }\n')
     root = syntax.parse("go", source).root_node
     assert [(k, n, node.id) for k, n, node in top_level_declarations(root)] == _declarations_by_query(root)
+    # Each name of a spec takes the value at its position (a const spec's commas are no names).
+    assert [(kind, name, syntax.text(node)) for kind, name, node in top_level_declarations(root)] == [
+        ("const", "A", '"a"'), ("const", "B", '"b"'), ("const", "C", "iota"), ("const", "E", "1"),
+        ("var", "G", '"g"'), ("var", "H", "f()"), ("var", "_", "1"),
+        ("function", "K", syntax.text(root.named_children[-1])),
+    ]
 
 
 def test_a_dropped_tree_parsed_again_resolves_its_own_local_names(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -215,6 +215,12 @@ def text(node: Node | None) -> str:
     return "" if found is None else found.decode("utf-8", "replace")
 
 
+def field_nodes(node: Node, field: str) -> list[Node]:
+    """`node.children_by_field_name(field)`, named nodes only: a grammar rule that puts a whole list
+    under one field files its separators there too (Go's `const A, B = "a", "b"` names A, "," and B)."""
+    return [child for child in node.children_by_field_name(field) if child.is_named]
+
+
 def walk(node: Node) -> Iterator[Node]:
     """Pre-order walk without recursion, so deeply nested files cannot exhaust the stack."""
     stack = [node]

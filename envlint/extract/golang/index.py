@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 from .. import syntax
 from ..syntax import Node, Source, parent_of
 from . import gaps, lazy, strings
-from .scope import Scopes
+from .scope import Scopes, declared_names
 from .strings import string_literal
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class PackageIndex:
     def add_local_names(self, go_file: GoFile) -> None:
         """Join the names the file's functions declare (and its local constants) to the package's."""
         for captures in syntax.matches("go", "local_names", go_file.root):
-            names = [syntax.text(n) for n in captures["name"]]
+            names = [syntax.text(n) for n in declared_names(captures)]
             self.local_names.update(names)
             if captures["declaration"][0].type == "const_spec":
                 self.const_names.update(names)
@@ -257,7 +257,7 @@ def _declarations(go_file: GoFile) -> list[tuple[str, str, Node]]:
             out.append(("function", name, captures["function"][0]))
             continue
         values = captures["value"][0].named_children
-        names = [syntax.text(n) for n in (captures.get("const") or captures["var"])[0].children_by_field_name("name")]
+        names = [syntax.text(n) for n in syntax.field_nodes((captures.get("const") or captures["var"])[0], "name")]
         kind = "const" if "const" in captures else "var"
         out.extend((kind, each, values[position]) for position, each in enumerate(names) if position < len(values))
     return out
@@ -286,7 +286,7 @@ def top_level_declarations(root: Node) -> list[tuple[str, str, Node]]:
             if value is None or value.type != "expression_list":
                 continue
             values = value.named_children
-            names = [syntax.text(n) for n in spec.children_by_field_name("name")]
+            names = [syntax.text(n) for n in syntax.field_nodes(spec, "name")]
             out.extend(("const" if kind == "const_declaration" else "var", each, values[position])
                        for position, each in enumerate(names) if position < len(values))
     return out

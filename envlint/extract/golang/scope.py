@@ -39,6 +39,13 @@ def _outermost_function(node: Node) -> Node | None:
     return found
 
 
+def declared_names(captures: dict[str, list[Node]]) -> list[Node]:
+    """The names a match of rules/go/local_names.scm declares. A `const` spec's names share one field
+    (with their commas), which the query matches once, at its first name: all of them are taken here."""
+    declaration = captures["declaration"][0]
+    return syntax.field_nodes(declaration, "name") if declaration.type == "const_spec" else captures["name"]
+
+
 def _scope_of(declaration: Node) -> Node | None:
     current = parent_of(declaration)
     while current is not None and current.type not in _SCOPES:
@@ -47,7 +54,7 @@ def _scope_of(declaration: Node) -> Node | None:
 
 
 def _const_value(spec: Node, name: str) -> Node | None:
-    names = [syntax.text(n) for n in spec.children_by_field_name("name")]
+    names = [syntax.text(n) for n in syntax.field_nodes(spec, "name")]
     value = spec.child_by_field_name("value")
     values = value.named_children if value is not None else []
     position = names.index(name) if name in names else len(values)
@@ -100,7 +107,7 @@ class Scopes:
             # From the file's one query pass (syntax.prefetch), not a cursor per function.
             for captures in syntax.matches_under("go", "local_names", function, root):
                 declaration = captures["declaration"][0]
-                for name in captures["name"]:
+                for name in declared_names(captures):
                     cached.setdefault(syntax.text(name), []).append((declaration, _scope_of(declaration)))
             self._cache[function.id] = cached
         return cached
