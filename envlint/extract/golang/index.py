@@ -182,6 +182,9 @@ HEADER_QUERIES = ("environ_calls",)
 # kept or parsed again (build_index), its calls only when a guard asks for them (guards.InheritedGuards).
 # environ_calls is anchored on `Environ`, which no light file spells (prefilter.go_wanted): never run.
 LIGHT_QUERIES = ("environ_calls",)
+# A light file whose tree is kept (a package that parses struct tags, light.summarised): its local names
+# now and its calls for the guards (package._extract), in the one pass.
+KEPT_LIGHT_QUERIES = ("local_calls", "environ_calls", "local_names")
 
 
 def _node(value: Node | lazy.Handle | None) -> Node | None:
@@ -208,8 +211,9 @@ def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozense
     """The package's index; the files in ``light`` are queried for LIGHT_QUERIES only and, given
     ``summarise``, parsed and summarised one at a time, their trees dropped (lazy.py)."""
     index = PackageIndex([])
+    light_queries = LIGHT_QUERIES if summarise is not None else KEPT_LIGHT_QUERIES
     for path, data in files:
-        go_file = read_file(path, data, LIGHT_QUERIES if path in light else WHOLE_QUERIES)
+        go_file = read_file(path, data, light_queries if path in light else WHOLE_QUERIES)
         index.files.append(go_file)
         found = _declarations(go_file)
         drop = path in light and summarise is not None and lazy.unedited(go_file.root, data) and \
