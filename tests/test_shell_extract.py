@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from envlint.describe import facts_by_location
 from envlint.extract.shell import extract_shell_file
 
@@ -32,3 +35,21 @@ def test_an_entrypoint_script_names_the_python_programs_it_runs() -> None:
         ("python-module", "api.server", 6, 19),
         ("python-script", "./tools/check.py", 7, 9),
     ]
+
+
+# shell_reads._reads_itself against the pattern it replaced, one per name: `\$\{?NAME\b`.
+NAMES = st.sampled_from(["A", "AB", "A_1", "_x", "B"])
+VALUE_PARTS = st.sampled_from(["$", "{", "}", "A", "B", "AB", "_", "1", "é", "-", ":", "#", " ", "$$", "${"])
+
+
+@given(NAMES, st.lists(VALUE_PARTS, max_size=12).map("".join))
+@example("AB", "${AB}")
+@example("AB", "$ABé")
+@example("AB", "$A$AB")
+@example("AB", "${#AB}")
+def test_an_assignment_reads_itself_as_the_pattern_said(name: str, value: str) -> None:
+    import re
+
+    from envlint.extract.shell_reads import _reads_itself
+
+    assert _reads_itself(name, value) == bool(re.search(r"\$\{?" + name + r"\b", value))

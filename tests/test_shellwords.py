@@ -98,3 +98,4 @@ def test_expansions_found_by_jumping_are_those_of_the_character_loop(text: str) 
         patch.setattr(shell_reads, "_EXPANDING", re.compile("(?s)."))
         looped = list(shell_reads._expansions(text))
     assert list(shell_reads._expansions(text)) == looped
+

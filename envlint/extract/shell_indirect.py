@@ -45,6 +45,8 @@ def readers(text: str) -> list[Reader]:
     out = []
     for name, start, stop in _bodies(text):
         body = text[start:stop]
+        if "${!" not in body:  # no indirect expansion at all: the pattern below cannot match
+            continue
         params = {m.group(1) for m in _PARAM.finditer(body)}
         indirect = r"\$\{!(?:1|" + "|".join(map(re.escape, sorted(params))) + r")(?=[}:\-=?+])" if params else r"\$\{!1(?=[}:\-=?+])"
         if not re.search(indirect, body):

@@ -28,6 +28,16 @@ class ShellReads:
     dynamic: bool  # `${!PREFIX@}`, `${!name}`, `env`/`printenv`/`compgen -e`: names it never spells out
 
 
+# `$NAME` or `${NAME`, the name whole: one pattern for every name (a pattern per assigned name, as
+# `\$\{?NAME\b` was, overflowed the re module's cache of 512 and was compiled again at each line).
+_SELF = re.compile(r"\$\{?(\w+)")
+
+
+def _reads_itself(name: str, value: str) -> bool:
+    r"""Whether the assigned ``value`` expands ``name`` (what `\$\{?NAME\b` finds)."""
+    return "$" in value and any(m.group(1) == name for m in _SELF.finditer(value))
+
+
 _EXPANDING = re.compile(r"[\\#'\"$]")
 
 
@@ -92,7 +102,7 @@ def scan(text: str, where: Callable[[int], Location], function: str | None = Non
     for number, line in enumerate(lines):
         names = []
         assignment = _ASSIGN.match(line)
-        if assignment and not re.search(r"\$\{?" + assignment.group(1) + r"\b", assignment.group(2)):
+        if assignment and not _reads_itself(assignment.group(1), assignment.group(2)):
             names.append(assignment.group(1))
         loop = _LOOP_OR_READ.match(line)
         if loop:
