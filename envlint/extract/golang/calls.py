@@ -95,9 +95,8 @@ def _in_file(node: Node, go_file: GoFile) -> bool:
 
 def package_extra(go_file: GoFile, index: PackageIndex, calls: list[Captures], wrappers: dict[str, Wrapper],
                   sites: tuple[LaunchSite, ...]) -> GoExtra:
-    constants = tuple(sorted((name, value) for name, node in index.consts.items()
-                             if name[:1].isupper() and index.const_files.get(name) == go_file.path
-                             and (value := index.string(node)) is not None))
+    constants = tuple(sorted((name, value) for name, node in index.exported_consts(go_file.path)
+                             if (value := index.string(node)) is not None))
     specs = tuple(WrapperSpec(w.name, w.key, w.fallback, w.default, w.required) for w in wrappers.values()
                   if w.name[:1].isupper() and w.node is not None and w.node.type == "function_declaration"
                   and _in_file(w.node, go_file))

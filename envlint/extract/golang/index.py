@@ -127,6 +127,7 @@ class PackageIndex:
     # Every name the functions of those files declare (rules/go/local_names.scm): scopes.declared once
     # the index is built.
     local_names: set[str] = field(default_factory=set)
+    _exported: dict[str, list[tuple[str, Node | lazy.Detached]]] | None = field(default=None, repr=False, compare=False)
 
     def constant_of(self, identifier: Node) -> Node | None:
         """The value node of the constant ``identifier`` names: a local const, else a package const,
@@ -151,6 +152,16 @@ class PackageIndex:
 
     def function(self, name: str) -> Node | None:
         return _node(self.functions.get(name))
+
+    def exported_consts(self, path: str) -> list[tuple[str, Node | lazy.Detached]]:
+        """(name, value) of the exported package constants that the file ``path`` declares (by file once
+        per package: a scan of every constant per file was quadratic, 0.11 s on the 1x bench corpus)."""
+        if self._exported is None:
+            self._exported = {}
+            for name, node in self.consts.items():
+                if name[:1].isupper():
+                    self._exported.setdefault(self.const_files[name], []).append((name, node))
+        return self._exported.get(path, [])
 
     def add_local_names(self, go_file: GoFile) -> None:
         """Join the names the file's functions declare (and its local constants) to the package's."""
