@@ -21,13 +21,15 @@ def read_prefixes(go_file: GoFile) -> tuple[str, ...]:
     `os.Environ()` filters by (`strings.HasPrefix(kv, "APP_")`, or a constant of the file), or "" for
     every name (no filter it can read, or the environment handed to a function)."""
     found: set[str] = set()
-    source = syntax.text(go_file.root)
+    source = None  # the file's text, decoded only for a loop whose filter names a constant
     for captures in syntax.matches("go", "environ_calls", go_file.root):
         if not go_file.is_package(syntax.text(captures["package"][0]), "os"):
             continue
         parent = captures["call"][0].parent
         if parent is not None and parent.type == "range_clause":
             loop = parent.parent
+            if source is None:
+                source = syntax.text(go_file.root)
             found.add(_filter(syntax.text(loop) if loop is not None else "", source))
         elif parent is not None and parent.type == "argument_list":
             function = parent.parent.child_by_field_name("function") if parent.parent is not None else None
