@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from .conftest import run_cli
 
@@ -192,3 +194,32 @@ def test_dockerfile_named_stages_keep_their_commands() -> None:
                                              "FROM release AS debug\nENV Y=2\n")
     assert [(e.name, e.location.line) for e in release.env] == [("X", 2), ("Y", 5)]
     assert [[(e.name, e.location.line) for e in group] for group in release.stage_env] == [[("X", 2)]]
+
+
+# A file belongs to a nested project when it or a folder above it is the project's root
+# (services._inside_any): the test `_under` made against every nested root, one by one.
+_SEGMENTS = st.sampled_from(["a", "b", "ab", "a.py", "b.py"])
+_PATHS = st.lists(_SEGMENTS, min_size=1, max_size=4).map("/".join)
+
+
+@given(_PATHS, st.lists(_PATHS, max_size=5))
+def test_inside_any_is_under_one_of_the_roots(path: str, roots: list[str]) -> None:
+    from envlint.graph.services import _inside_any, _under
+
+    assert _inside_any(path, set(roots)) == any(_under(path, root) for root in roots)
+
+
+def test_a_nested_project_s_files_are_its_own_not_the_outer_one_s(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "outer"\nversion = "1"\n')
+    (tmp_path / "app.py").write_text("import os\nos.getenv('OUTER')\n")
+    inner = tmp_path / "services" / "inner"
+    (inner / "inner").mkdir(parents=True)
+    (inner / "pyproject.toml").write_text('[project]\nname = "inner"\nversion = "1"\n')
+    (inner / "inner" / "main.py").write_text("import os\nos.getenv('INNER')\n")
+    (tmp_path / "services" / "innerx").mkdir()  # a sibling whose name starts like the nested root's
+    (tmp_path / "services" / "innerx" / "tool.py").write_text("import os\nos.getenv('TOOL')\n")
+    facts = json.loads(run_cli("facts", "--json", cwd=tmp_path).stdout)
+    assert [(s["name"], s["files"], [r["name"] for r in s["reads"]]) for s in facts["services"]] == [
+        ("inner", ["services/inner/inner/main.py"], ["INNER"]),
+        ("outer", ["app.py", "services/innerx/tool.py"], ["OUTER", "TOOL"]),
+    ]

@@ -52,6 +52,15 @@ def _files_under(sorted_paths: list[str], root: str) -> list[str]:
     return sorted_paths[start:end]
 
 
+def _inside_any(path: str, roots: set[str]) -> bool:
+    """Whether ``path`` is one of ``roots`` or lies under one (`_under`, for folders other than ".")."""
+    while path:
+        if path in roots:
+            return True
+        path = posixpath.dirname(path)
+    return False
+
+
 def _dir(path: str) -> str:
     return posixpath.dirname(path) or "."
 
@@ -280,9 +289,13 @@ def build_services(projects: Projects, facts: list[FileFacts], config: Config,
     python_files = sorted(f.path for f in facts if f.language == "python")
     all_files = sorted(f.path for f in facts if f.language in ("go", "python"))
     drafts: list[_Draft] = []
+    roots = sorted(p.root for p in projects.python)
     for project in projects.python:
-        nested = [p.root for p in projects.python if p.root != project.root and _under(p.root, project.root)]
-        own = [f for f in _files_under(python_files, project.root) if not any(_under(f, n) for n in nested)]
+        # The projects inside this one, by bisection; a file is theirs when it or a folder above it is one
+        # of their roots (every project against every other and every file against each was quadratic:
+        # 640,000 tests for the 800 projects of the 4x bench corpus).
+        nested = {root for root in _files_under(roots, project.root) if root != project.root}
+        own = [f for f in _files_under(python_files, project.root) if not (nested and _inside_any(f, nested))]
         drafts.append(_Draft(project.name, "python", project.root, project.marker,
                              python_closure(own, by_path, project.root)))
     for folder, items in sorted(go_by_dir.items()):
