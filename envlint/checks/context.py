@@ -62,7 +62,8 @@ class Context:
         return sorted(pairs, key=lambda p: (p[0].location, p[1].name))
 
     def env(self, site: LaunchSite) -> SiteEnv:
-        return self.graph.env_at.get(site.id, SiteEnv(names=frozenset(), open=True, why_open="not computed"))
+        found = self.graph.env_at.get(site.id)  # the default made only when missing: asked 53,000 times at 4x
+        return found if found is not None else SiteEnv(names=frozenset(), open=True, why_open="not computed")
 
     def runtime(self, service: Service) -> NameSet:
         return runtime_names(service.languages, self.config)
