@@ -166,7 +166,7 @@ def _declarations_by_query(root) -> list[tuple[str, str, int]]:
 @pytest.mark.parametrize("root", [p for p in _FIXTURES if any(p.rglob("*.go"))] + _CHECKOUTS[:4], ids=lambda p: p.name)
 def test_top_level_declarations_are_the_query_s(root: Path) -> None:
     from envlint.extract import syntax
-    from envlint.extract.golang.index import top_level_declarations
+    from envlint.extract.golang.toplevel import top_level_declarations
 
     for files in _go_packages(root):
         for path, data in files:
@@ -179,7 +179,7 @@ def test_top_level_declarations_are_the_query_s(root: Path) -> None:
 
 def test_top_level_declarations_of_every_shape() -> None:
     from envlint.extract import syntax
-    from envlint.extract.golang.index import top_level_declarations
+    from envlint.extract.golang.toplevel import top_level_declarations
 
     source = (b'package p\n\nconst A, B = "a", "b"\nconst (\n\tC = iota\n\tD\n\tE, F = 1\n)\nvar G = "g"\n'
               b'var (\n\tH, I = f()\n\tJ int\n)\nvar _ = 1\ntype T struct{}\nfunc (T) M() {}\n'

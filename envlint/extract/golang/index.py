@@ -5,7 +5,6 @@ any file").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
@@ -13,7 +12,7 @@ from .. import syntax
 from ..syntax import Node, Source, parent_of
 from . import gaps, lazy, strings
 from .scope import Scopes, declared_names
-from .strings import string_literal
+from .toplevel import declarations, imports
 
 if TYPE_CHECKING:
     from .light import LightSummary
@@ -65,46 +64,6 @@ class GoFile:
 
     def is_package(self, local: str, path: str) -> bool:
         return self.imports.get(local) == path
-
-
-def _package_name(path: str) -> str:
-    """The name an unaliased import gives: its last element, or the one before a major version
-    suffix (`github.com/urfave/cli/v2` is package cli)."""
-    elements = path.split("/")
-    if len(elements) > 1 and re.fullmatch(r"v[0-9]+", elements[-1]):
-        return elements[-2]
-    return elements[-1]
-
-
-def _import_specs(root: Node) -> list[tuple[Node | None, Node]]:
-    """(alias, path) of every import spec, in source order. A tree without errors holds them only in its
-    top-level import declarations, read directly (a query walks the whole tree, which is all a header-only
-    file would otherwise pay for); a tree with errors is searched by the query, which finds them anywhere."""
-    if root.has_error:
-        return [((c.get("alias") or [None])[0], c["path"][0]) for c in syntax.matches("go", "imports", root)]
-    specs: list[tuple[Node | None, Node]] = []
-    for declaration in root.named_children:
-        if declaration.type != "import_declaration":
-            continue
-        for child in declaration.named_children:
-            for spec in (child.named_children if child.type == "import_spec_list" else [child]):
-                path = spec.child_by_field_name("path") if spec.type == "import_spec" else None
-                if path is not None:
-                    specs.append((spec.child_by_field_name("name"), path))
-    return specs
-
-
-def _imports(root: Node) -> tuple[dict[str, str], tuple[str, ...]]:
-    """(local name -> path for the imports code can name, every import path in source order)."""
-    found: dict[str, str] = {}
-    paths: list[str] = []
-    for alias, path_node in _import_specs(root):
-        path = string_literal(path_node) or ""
-        paths.append(path)
-        local = syntax.text(alias) if alias is not None else _package_name(path)
-        if local not in ("_", "."):  # blank and dot imports give no name to qualify calls with
-            found[local] = path
-    return found, tuple(dict.fromkeys(paths))
 
 
 @dataclass
@@ -183,7 +142,7 @@ class PackageIndex:
 # The queries a package's files are asked, run in one pass per file (syntax.prefetch). structs.scm is
 # not among them: struct types are looked up only in the rare packages that parse tags (struct_types).
 # Nor are imports.scm and declarations.scm: the imports and the top-level declarations are read from the
-# tree's top (_import_specs, _declarations), and only a tree with errors asks the queries, by cursors
+# tree's top (toplevel.py), and only a tree with errors asks the queries, by cursors
 # of their own (in the pass, the imports pattern cost a fifth of every walk).
 WHOLE_QUERIES = ("package_calls", "local_calls", "selector_calls", "composites", "environ_calls", "local_names")
 HEADER_QUERIES = ("environ_calls",)
@@ -209,7 +168,7 @@ def read_file(path: str, data: bytes, queries: tuple[str, ...] = WHOLE_QUERIES) 
     syntax.prefetch("go", root, data, queries)
     clause = next((c for c in root.named_children if c.type == "package_clause"), None)
     package = syntax.text(clause.named_children[0]) if clause is not None and clause.named_children else ""
-    names, paths = _imports(root)
+    names, paths = imports(root)
     return GoFile(Source(path, data), root, package, names, paths, error, queries)
 
 
@@ -226,7 +185,7 @@ def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozense
     for path, data in files:
         go_file = read_file(path, data, light_queries if path in light else WHOLE_QUERIES)
         index.files.append(go_file)
-        found = _declarations(go_file)
+        found = declarations(go_file.root)
         drop = path in light and summarise is not None and lazy.unedited(go_file.root, data) and \
             all(lazy.findable(go_file.root, node) for _, _, node in found) and summarise(go_file)
         # The names a function declares bind only uses inside it, which a dropped tree holds none of:
@@ -256,55 +215,6 @@ def function_names(root: Node) -> frozenset[str]:
     """The names of the functions a file declares at its top level (methods not included)."""
     return frozenset(syntax.text(d.child_by_field_name("name")) for d in root.named_children
                      if d.type == "function_declaration")
-
-
-def _declarations(go_file: GoFile) -> list[tuple[str, str, Node]]:
-    """(kind, name, node) of the file's package-level declarations, in source order: a function's
-    declaration, a constant's or variable's value (rules/go/declarations.scm). A tree without errors
-    holds them only among its top-level children, read directly; a tree with errors asks the query."""
-    root = go_file.root
-    if not root.has_error:
-        return top_level_declarations(root)
-    out: list[tuple[str, str, Node]] = []
-    for captures in syntax.matches("go", "declarations", root):
-        name = syntax.text(captures["name"][0])
-        if "function" in captures:
-            out.append(("function", name, captures["function"][0]))
-            continue
-        values = captures["value"][0].named_children
-        names = [syntax.text(n) for n in syntax.field_nodes((captures.get("const") or captures["var"])[0], "name")]
-        kind = "const" if "const" in captures else "var"
-        out.extend((kind, each, values[position]) for position, each in enumerate(names) if position < len(values))
-    return out
-
-
-def top_level_declarations(root: Node) -> list[tuple[str, str, Node]]:
-    """What declarations.scm finds in a tree without errors, without a walk of the tree: a function
-    declaration, and each name of a `const` or `var` spec (in a var list too) that has a value."""
-    out: list[tuple[str, str, Node]] = []
-    for declaration in root.named_children:
-        kind = declaration.type
-        if kind == "function_declaration":
-            name = declaration.child_by_field_name("name")
-            if name is not None and name.type == "identifier":
-                out.append(("function", syntax.text(name), declaration))
-            continue
-        if kind == "const_declaration":
-            specs = [c for c in declaration.named_children if c.type == "const_spec"]
-        elif kind == "var_declaration":
-            specs = [s for c in declaration.named_children
-                     for s in (c.named_children if c.type == "var_spec_list" else [c]) if s.type == "var_spec"]
-        else:
-            continue
-        for spec in specs:
-            value = spec.child_by_field_name("value")
-            if value is None or value.type != "expression_list":
-                continue
-            values = value.named_children
-            names = [syntax.text(n) for n in syntax.field_nodes(spec, "name")]
-            out.extend(("const" if kind == "const_declaration" else "var", each, values[position])
-                       for position, each in enumerate(names) if position < len(values))
-    return out
 
 
 def enclosing_function(node: Node) -> Node | None:
