@@ -13,7 +13,7 @@ from .calls import package_extra, selector_reads
 from .headers import failed, header_facts
 from .flags import flag_reads
 from .kingpin import kingpin_reads
-from .guards import InheritedGuards, with_inherited
+from .inherited import InheritedGuards, with_inherited
 from .launches import find_launches
 from .reads import analyse_read, make_read, reader_form
 from .sdk import sdk_launches
