@@ -6,7 +6,7 @@ cobra: `serveCmd := &cobra.Command{Use: "serve [flags]", RunE: runServe}` added 
 `cli.Command{Name: "serve", Action: serve}` among the `Commands` of a `cli.App` (v2) or of a
 `cli.Command` that is no element of another's `Commands` (v3). The handler (`RunE`/`Run`/`PreRunE`,
 `Action`) is a function of the package, whose reads and callees inherit the guard `$1 == "serve"` as
-calls under a guard do (guards.py), or a function literal, whose reads get it directly. A command whose
+calls under a guard do (inherited.py), or a function literal, whose reads get it directly. A command whose
 place in the tree is not written out this plainly (built by a constructor, nested deeper) gets no guard.
 """
 

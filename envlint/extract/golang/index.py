@@ -149,7 +149,7 @@ HEADER_QUERIES = ("environ_calls",)
 # A light file's (light.py): none that walks its tree, most of a big package's bytes (on the 1x bench
 # corpus, light files' parse 1.1 s and their passes for declarations, calls and local names 0.6 s).
 # Its declarations are read from the tree's top, the names its functions declare only when its tree is
-# kept or parsed again (build_index), its calls only when a guard asks for them (guards.InheritedGuards).
+# kept or parsed again (build_index), its calls only when a guard asks for them (inherited.InheritedGuards).
 # environ_calls is anchored on `Environ`, which no light file spells (prefilter.go_wanted): never run.
 LIGHT_QUERIES = ("environ_calls",)
 # A light file whose tree is kept (a package that parses struct tags, light.summarised): its local names

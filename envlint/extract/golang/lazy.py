@@ -4,7 +4,7 @@ held as plain data, and a node is found again by parsing the file anew only when
 A big package's light files are most of its bytes (a compiler's 17 generated files, 6 MB, whose trees
 took 220 MB), yet the package asks them for little: the names they declare, the values of their
 constants (for string evaluation), and rarely a variable's or a function's node (for what a launch
-runs) or the calls of one of the package's functions (for inherited guards, guards.InheritedGuards).
+runs) or the calls of one of the package's functions (for inherited guards, inherited.InheritedGuards).
 So each light file is parsed, summarised, and its tree dropped before the next one is parsed
 (index.build_index); what is rarely asked is found in its tree parsed again.
 

@@ -17,7 +17,7 @@ still hold comes from elsewhere, and each is checked here:
 A light file is still parsed and indexed (its constants and functions serve the others), and reads
 that other files place in it (a struct field that envconfig reads) are still its reads. No query walks
 its tree: its declarations are read from the tree's top, and its calls (for inherited guards) and the
-names its functions declare are found only if its tree is parsed again (index.build_index, guards.py).
+names its functions declare are found only if its tree is parsed again (index.build_index, inherited.py).
 It is summarised (`summarise`) and its tree dropped before the next file is parsed (lazy.py): a
 package's peak memory is then its full files' trees and one light file's, not all of its trees.
 """
@@ -54,11 +54,11 @@ class LightSummary:
     """What the package needs of a light file once its tree is dropped."""
 
     header: FileFacts | Exception  # its header facts, or what header_facts raised (reported as then)
-    functions: frozenset[str]  # the functions it declares (guards.InheritedGuards)
+    functions: frozenset[str]  # the functions it declares (inherited.InheritedGuards)
     _words: frozenset[str] | None = field(default=None, repr=False, compare=False)  # may_name's, once asked
 
     def may_name(self, name: str) -> bool:
-        """Whether the file may call or otherwise name ``name`` (guards.InheritedGuards): its header's
+        """Whether the file may call or otherwise name ``name`` (inherited.InheritedGuards): its header's
         referenced words hold every name its code spells but a function's own declaration (a call is a
         mention). True when the header could not be made."""
         if isinstance(self.header, Exception):
