@@ -211,6 +211,12 @@ def build_index(files: list[tuple[str, bytes]], light: frozenset[str] = frozense
     return index
 
 
+def call_matches(query: str, go_file: GoFile) -> list[dict[str, list[Node]]]:
+    """The matches of a call query (package_calls, local_calls, selector_calls) in the file, less those
+    whose argument list did not parse."""
+    return [c for c in syntax.matches("go", query, go_file.root) if not c["arguments"][0].has_error]
+
+
 def function_names(root: Node) -> frozenset[str]:
     """The names of the functions a file declares at its top level (methods not included)."""
     return frozenset(syntax.text(d.child_by_field_name("name")) for d in root.named_children

@@ -8,6 +8,7 @@ The guards of one call are guards.guards_of's.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from collections.abc import Iterator
 
 from ...model import Guard, Read
@@ -15,7 +16,7 @@ from .. import syntax
 from ..syntax import Node
 from .commands import command_guards
 from .guards import guards_of
-from .index import GoFile, PackageIndex, enclosing_function, function_names
+from .index import GoFile, PackageIndex, call_matches, enclosing_function, function_names
 
 Captures = dict[str, list[Node]]
 
@@ -71,8 +72,7 @@ class InheritedGuards:
                     continue
                 calls = self._local_calls.get(go_file.path)  # asked already if it spells a wrapper's name
                 if calls is None:
-                    calls = [c for c in syntax.matches("go", "local_calls", go_file.root)
-                             if not c["arguments"][0].has_error]  # as package._calls
+                    calls = call_matches("local_calls", go_file)
                 by_name = self._by_file[go_file.path] = self._file_calls(go_file, calls)
             if by_name.get(name):
                 found.append((go_file, by_name[name]))
@@ -128,8 +128,6 @@ def private(name: str, go_file: GoFile) -> bool:
 
 def with_inherited(read: Read, inherited: InheritedGuards) -> Read:
     """The read with the guards of its function's calls before its own, and their text in its condition."""
-    from dataclasses import replace
-
     extra = inherited.get(read.function or "")
     if not extra:
         return read

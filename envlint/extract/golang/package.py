@@ -7,7 +7,7 @@ from dataclasses import replace
 from ...model import EnvSet, FileFacts, Read
 from .. import syntax
 from ..syntax import Node
-from .index import GoFile, PackageIndex, build_index, enclosing_function, function_name
+from .index import GoFile, PackageIndex, build_index, call_matches, enclosing_function, function_name
 from .light import light_candidates, still_light, summarise, summarised
 from .calls import package_extra, selector_reads
 from .headers import failed, header_facts
@@ -51,22 +51,18 @@ def extract_go_package(files: list[tuple[str, bytes]], everything: bool = False)
         syntax.release()  # the package's trees and matches are not needed by the next unit
 
 
-def _calls(query: str, go_file: GoFile) -> list[Captures]:
-    return [c for c in syntax.matches("go", query, go_file.root) if not c["arguments"][0].has_error]
-
-
 def _extract(files: list[tuple[str, bytes]], everything: bool) -> list[FileFacts]:
     try:
         candidates = light_candidates(files, everything)
         index = build_index(files, candidates, summarise if summarised(files) else None)
         # A light candidate holds no os.Getenv/Setenv/exec.Command call: the prefilter's anchors.
-        calls = {f.path: [] if f.path in candidates else _calls("package_calls", f) for f in index.files}
+        calls = {f.path: [] if f.path in candidates else call_matches("package_calls", f) for f in index.files}
         # The calls of the files whose trees are kept; a summarised light file's once it spells a wrapper.
-        local_calls = {f.path: _calls("local_calls", f) for f in index.files if f.light is None}
+        local_calls = {f.path: call_matches("local_calls", f) for f in index.files if f.light is None}
         direct_wrappers, direct = _direct_reads(index, calls)
         wrappers, names = _wrappers(index, direct_wrappers, local_calls)
         light = {f.path for f in index.files if f.path in candidates and still_light(f.source.data, names)}
-        selector = {f.path: [] if f.path in light else _calls("selector_calls", f) for f in index.files}
+        selector = {f.path: [] if f.path in light else call_matches("selector_calls", f) for f in index.files}
         # Reads whose location is a struct field or another file than the call's: placed by path.
         types = struct_types(index) if any(parses_tags(f) for f in index.files) else {}
         inherited = InheritedGuards(index, local_calls)
@@ -113,7 +109,7 @@ def _wrappers(index: PackageIndex, direct: dict[str, Wrapper], local_calls: dict
         if not spelling:
             return wrappers, names
         for go_file in spelling:
-            local_calls[go_file.path] = _calls("local_calls", go_file)
+            local_calls[go_file.path] = call_matches("local_calls", go_file)
 
 
 def _light_facts(go_file: GoFile, index: PackageIndex, placed: list[tuple[str, Read]],
