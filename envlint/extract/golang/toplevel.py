@@ -65,10 +65,8 @@ def declarations(root: Node) -> list[tuple[str, str, Node]]:
         if "function" in captures:
             out.append(("function", name, captures["function"][0]))
             continue
-        values = captures["value"][0].named_children
-        names = [syntax.text(n) for n in syntax.field_nodes((captures.get("const") or captures["var"])[0], "name")]
-        kind = "const" if "const" in captures else "var"
-        out.extend((kind, each, values[position]) for position, each in enumerate(names) if position < len(values))
+        spec = (captures.get("const") or captures["var"])[0]
+        out.extend(_named_values("const" if "const" in captures else "var", spec, captures["value"][0]))
     return out
 
 
@@ -92,10 +90,13 @@ def top_level_declarations(root: Node) -> list[tuple[str, str, Node]]:
             continue
         for spec in specs:
             value = spec.child_by_field_name("value")
-            if value is None or value.type != "expression_list":
-                continue
-            values = value.named_children
-            names = [syntax.text(n) for n in syntax.field_nodes(spec, "name")]
-            out.extend(("const" if kind == "const_declaration" else "var", each, values[position])
-                       for position, each in enumerate(names) if position < len(values))
+            if value is not None and value.type == "expression_list":
+                out.extend(_named_values("const" if kind == "const_declaration" else "var", spec, value))
     return out
+
+
+def _named_values(kind: str, spec: Node, value: Node) -> list[tuple[str, str, Node]]:
+    """(kind, name, value) for each name of a `const` or `var` spec that has a value at its position."""
+    values = value.named_children
+    names = [syntax.text(n) for n in syntax.field_nodes(spec, "name")]
+    return [(kind, each, values[position]) for position, each in enumerate(names) if position < len(values)]
