@@ -35,14 +35,25 @@ def test_the_words_and_errors_are_shlex_s(text: str, comments: bool) -> None:
     ("go build ./cmd # the server", True, ["go", "build", "./cmd"]),
     ("echo a#b", False, ["echo", "a#b"]),
     ("A='x y' ./run.sh", False, ["A=x y", "./run.sh"]),
+    ("a#b c", True, ["a"]),  # `#` outside quotes starts a comment mid-word too, to the end of the line
+    ("'' x#y\nz", True, ["", "x", "z"]),  # an empty quoted word is a word; a comment ends at the newline
+    ('"a\\"\\\\\\x\\$" \\"b', False, ['a"\\\\x\\$', '"b']),  # in "...", a backslash escapes `"` and itself only
 ])
 def test_examples(text: str, comments: bool, words: list[str]) -> None:
     assert shellwords.split(text, comments=comments) == words == shlex.split(text, comments=comments)
 
 
-def test_an_unclosed_quote_raises_as_shlex_does() -> None:
-    with pytest.raises(ValueError, match="No closing quotation"):
-        shellwords.split("echo 'x")
+@pytest.mark.parametrize(("text", "message"), [
+    ("echo 'x", "No closing quotation"),
+    ('echo "x\\"', "No closing quotation"),  # the backslash escapes the quote, which leaves it open
+    ('echo "x\\', "No escaped character"),  # inside double quotes, the text ends after a backslash
+    ("echo x\\", "No escaped character"),
+])
+def test_an_unclosed_quote_or_a_last_backslash_raises_as_shlex_does(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        shellwords.split(text)
+    with pytest.raises(ValueError, match=message):
+        shlex.split(text)
 
 
 # Commands built from the words that make one a launch (an interpreter, a runner, a path, `-m`) and
