@@ -21,8 +21,11 @@ LABELS = {
     "check-first": "(d) envlint check, first run with a cache",
     "check-warm": "(d) envlint check, warm",
 }
-# The floor each envlint run is compared with (issue 11's targets: cold within 1.5x, warm under 3x).
-FLOORS = {"check-cold": "query-2", "check-first": "query-2", "check-warm": "read"}
+# The floors each envlint run is compared with. Issue 11's targets: cold within 1.5x of (c), warm under 3x
+# of (a). (b) is the floor of a linter that parses every Go and Python file, as envlint does: ENV000
+# reports a syntax error in any of them, and the files the prefilter lets through need the others'
+# constants, imports and helper calls.
+FLOORS = {"check-cold": ("query-2", "parse-2"), "check-first": ("query-2", "parse-2"), "check-warm": ("read",)}
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,8 @@ def table(run: Run) -> str:
     out += ["", "| measurement | work | median s | s per M lines | vs floor | peak MB | all procs MB | runs s |",
             "|---|---|---:|---:|---|---:|---:|---|"]
     for row in run.rows:
-        floor = by_name.get(FLOORS.get(row.name, ""))
-        versus = f"{row.median / floor.median:.1f}x {floor.name}" if floor and floor.median else ""
+        floors = [by_name[name] for name in FLOORS.get(row.name, ()) if name in by_name]
+        versus = ", ".join(f"{row.median / floor.median:.1f}x {floor.name}" for floor in floors if floor.median)
         per_million = f"{row.median / run.million_lines:.2f}" if run.million_lines else ""
         runs = " ".join(f"{s:.2f}" for s in row.seconds)
         out.append(f"| {LABELS.get(row.name, row.name)} | {_work(row)} | {row.median:.2f} | {per_million} | "

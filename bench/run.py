@@ -9,9 +9,9 @@ each `--repeat` times, medians reported: (a) reading every byte; (b) a tree-sitt
 and Python file in one and in two processes; (c) a byte prefilter, then parse and envlint's own
 queries on the files it lets through, in one and two processes; (d) `envlint check` cold (no cache),
 first run with a cache (a new empty cache folder: what a CI job on a fresh clone pays) and warm.
-Ratios: cold and first run against (c) in two processes, warm against (a). `--growth` repeats it at
-1x, 2x and 4x the scale and prints the time per million lines. Absolute times on a shared machine drift; the ratios
-and the growth are what to compare across changes.
+Ratios: cold and first run against (c) and (b) in two processes, warm against (a). `--growth` repeats
+it at 1x, 2x and 4x the scale and prints the time per million lines. Absolute times on a shared machine
+drift; the ratios and the growth are what to compare across changes.
 """
 
 from __future__ import annotations

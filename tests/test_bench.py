@@ -106,6 +106,7 @@ def _run(title: str, lines: int, scale: float) -> report.Run:
                  for name, s, counts in (
                      ("read", 0.1, {"files": 120}),
                      ("parse-1", 2.0, {"files": 100, "parsed": 100, "matches": 0}),
+                     ("parse-2", 1.25, {"files": 100, "parsed": 100, "matches": 0}),
                      ("query-2", 0.5, {"files": 100, "parsed": 10, "matches": 42}),
                      ("check-cold", 1.0, {"files": 120, "findings": 3}),
                      ("check-first", 1.2, {"files": 120, "findings": 3}),
@@ -124,9 +125,10 @@ def test_report_table_is_exact() -> None:
 |---|---|---:|---:|---|---:|---:|---|
 | (a) read all bytes | 120 files | 0.15 | 0.08 |  | 20 | ? | 0.10 0.20 0.15 |
 | (b) parse all Go/Python, 1 process | 100 parsed | 3.00 | 1.50 |  | 20 | 40 | 2.00 4.00 3.00 |
+| (b) parse all Go/Python, 2 processes | 100 parsed | 1.88 | 0.94 |  | 20 | 40 | 1.25 2.50 1.88 |
 | (c) prefilter + parse + query, 2 processes | 10 of 100 parsed, 42 matches | 0.75 | 0.38 |  | 20 | 40 | 0.50 1.00 0.75 |
-| (d) envlint check, cold | 120 files, 3 findings | 1.50 | 0.75 | 2.0x query-2 | 20 | 40 | 1.00 2.00 1.50 |
-| (d) envlint check, first run with a cache | 120 files, 3 findings | 1.80 | 0.90 | 2.4x query-2 | 20 | 40 | 1.20 2.40 1.80 |
+| (d) envlint check, cold | 120 files, 3 findings | 1.50 | 0.75 | 2.0x query-2, 0.8x parse-2 | 20 | 40 | 1.00 2.00 1.50 |
+| (d) envlint check, first run with a cache | 120 files, 3 findings | 1.80 | 0.90 | 2.4x query-2, 1.0x parse-2 | 20 | 40 | 1.20 2.40 1.80 |
 | (d) envlint check, warm | 120 files, 3 findings | 0.30 | 0.15 | 2.0x read | 20 | 40 | 0.20 0.40 0.30 |
 """
 
@@ -141,7 +143,7 @@ def test_growth_table_is_exact() -> None:
 | Go+Python lines | 1,000,000 | 2,000,000 |
 | (a) read all bytes | 0.15 | 0.15 |
 | (b) parse all Go/Python, 1 process | 3.00 | 3.00 |
-| (b) parse all Go/Python, 2 processes |  |  |
+| (b) parse all Go/Python, 2 processes | 1.88 | 1.88 |
 | (c) prefilter + parse + query, 1 process |  |  |
 | (c) prefilter + parse + query, 2 processes | 0.75 | 0.75 |
 | (d) envlint check, cold | 1.50 | 1.50 |
