@@ -11,14 +11,10 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from ..config import Config
-from ..describe import default_text
-from ..kinds import MISSING_CLOSED, MISSING_INHERITED, SITE_KINDS
-from ..model import FIRST_ARGUMENT, EnvSet, FileFacts, Graph, Guard, LaunchSite, Link, Read, Related, Service, SiteEnv
-from ..renames import best_rename, rename_kind
+from ..model import FIRST_ARGUMENT, FileFacts, Graph, Guard, LaunchSite, Link, Read, Service, SiteEnv
 from ..runtime import NameSet, library_globs, runtime_names
 from .command_scripts import script_reads, scripts
 from .evidence import enablers
-from .rename_evidence import narrow_by_neighbours, narrow_by_value, set_apart
 from .settings_choice import SELECTORS, unselected_files
 
 
@@ -328,120 +324,3 @@ class Context:
         or the configuration's `runtime-variables` say so with a glob."""
         return (any(fnmatch.fnmatchcase(name, glob) for glob in self._library_globs[service.name])
                 or name in self.runtime(service))
-
-
-def read_related(reads: list[Read], service: Service, note: str = "read here") -> list[Related]:
-    out = []
-    for read in reads[:3]:
-        text = note
-        if read.default.kind != "none":
-            text += f" with default {default_text(read.default, read.name)}"
-        if read.condition:
-            text += f", only when {read.condition}"
-        out.append(Related(location=read.location, note=f"{text} ({read.form}, {service.name})"))
-    return out
-
-
-def set_related(ctx: Context, sites: list[LaunchSite], name: str) -> list[Related]:
-    """Where other launch sites set ``name``: the set itself when it is explicit, else the site."""
-    out = []
-    for site in sites:
-        explicit = [s for s in site.sets if s.name == name]
-        where = explicit[0].location if explicit else site.location
-        when = ctx.env(site).conditional.get(name)
-        out.append(Related(location=where, note=f"set by {site.label}" + (f" only when {when}" if when else "")))
-    return out
-
-
-def dynamic_related(site: LaunchSite) -> list[Related]:
-    """Sets of the site whose names are unknown: a reviewer should know the miss may be one of them."""
-    return [Related(location=s.location, note=f"this site also sets a name envlint cannot resolve: {s.name_text}")
-            for s in site.sets if s.name is None]
-
-
-def read_condition(reads: list[Read]) -> str:
-    """` (read only when ...)` when every one of these reads is guarded by a condition of the service."""
-    conditions = {r.condition for r in reads}
-    if None in conditions or not conditions:
-        return ""
-    return f" (read only when {' or '.join(sorted(c for c in conditions if c))})"
-
-
-def missing_reason(site: LaunchSite) -> str:
-    """Why a name this site does not set cannot reach the child either."""
-    return SITE_KINDS[site.kind].missing or (MISSING_INHERITED if site.inherits else MISSING_CLOSED)
-
-
-def finding_site_text(site: LaunchSite) -> str:
-    return site.label
-
-
-def probable_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str, tuple[str, str]]:
-    """Names the site sets that the service never reads, each paired with the name it reads and the site
-    leaves unset that is the same name spelled differently: {set name: (read name, kind)}. Both halves
-    are evidence, so the pairing holds even where the service may read names envlint cannot see.
-    Computed once per (site, service): ENV007 reports the pairs and ENV002 leaves them to it."""
-    key = (site.id, service.name)
-    if key not in ctx.renames:
-        ctx.renames[key] = _pair_renames(ctx, site, service)
-    return dict(ctx.renames[key])
-
-
-def _pair_renames(ctx: Context, site: LaunchSite, service: Service) -> dict[str, tuple[str, str]]:
-    env = ctx.env(site)
-    if env.open:
-        return {}
-    read_names, _ = ctx.passed_on(service)
-    skip = ctx.runtime(service) | ctx.own_sets(service)
-    candidates = {s.name for s in site.sets if s.name and s.name not in read_names and s.name not in skip}
-    # A name a library's or the program's family may read (CELERY_*, OTEL_*, SETTING_*) is read only by a
-    # glob, a guess: a typo or a plural of a name the program reads itself is still a misspelling
-    # (OTEL_EXPROTER_OTLP_ENDPOINT), while other spellings (a separator, a word more) may be the library's
-    # own names (PGHOST and PG_HOST).
-    familiar = {n for n in candidates if ctx.read_by_library(service, n) or ctx.in_family(service, n)}
-    unread = sorted(candidates)
-    weak = {r.name for r in service.weak_reads if r.name}
-    here = set(ctx.site_reads(site, service))
-    unset = sorted(n for n in here | weak
-                   if n not in skip and not ctx.provided(service, n, env) and n not in env.names)
-    # A name that serves other programs too (a CI job's env) competes for a read only when it is the set
-    # being paired: beside a name the site gives this program alone, it is not the likelier rename.
-    others = {s.name for s in site.sets if s.for_others}
-    reads = sorted(n for n in here | weak if n not in skip and n not in unset)
-    by_name = {n: list(found) for n, found in ctx.reads_by_name(service).items()}
-    for weak_read in service.weak_reads:
-        if weak_read.name:
-            by_name.setdefault(weak_read.name, []).append(weak_read)
-    pairs = {}
-    for name in unread:
-        # A read name the site sets only in branches that exclude this set's (the `else` of its `if`)
-        # is unset wherever this one is set.
-        apart = [n for n in reads if rename_kind(name, n) and set_apart(site.sets, name, n)]  # _one_rename keeps no other
-        match = _one_rename(name, site.sets, unset + apart, by_name)
-        # one to one: the read name must pair back with this set name only
-        if match and name in familiar and match[1] not in _SLIPS:
-            continue
-        rivals = [n for n in unread if n == name or n not in others]
-        if match and (back := best_rename(match[0], rivals)) and back[0] == name:
-            pairs[name] = match
-    return pairs
-
-
-# The rename kinds that make a name a family covers a misspelling of the program's own read.
-_SLIPS = frozenset({"typo", "plural"})
-FAMILY_KINDS = _SLIPS  # the same rule for a Dockerfile's ENV (image_renames.py)
-
-
-def _one_rename(name: str, sets: tuple[EnvSet, ...], candidates: list[str],
-                reads: dict[str, list[Read]]) -> tuple[str, str] | None:
-    """best_rename, where several candidates are narrowed by the set's value, then by the names set
-    around it (rename_evidence)."""
-    values = {s.value for s in sets if s.name == name}
-    value = values.pop() if len(values) == 1 else None
-    found = [(c, kind) for c in sorted(set(candidates)) if (kind := rename_kind(name, c))]
-    if len(found) > 1:
-        kept = narrow_by_value(value, [c for c, _ in found], reads)
-        if len(kept) > 1:
-            kept = narrow_by_neighbours(name, sets, kept)
-        found = [f for f in found if f[0] in kept]
-    return found[0] if len(found) == 1 else None

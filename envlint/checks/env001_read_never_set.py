@@ -52,7 +52,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Finding
-from .context import Context, dynamic_related, missing_reason, read_condition, read_related, set_related
+from .context import Context
+from .related import dynamic_related, missing_reason, read_condition, read_related, set_related
 
 CODE = "ENV001"
 NAME = "read-never-set"

@@ -50,7 +50,8 @@ from typing import Iterator
 
 from ..model import Finding, Related
 from ..renames import rename_kind
-from .context import Context, probable_renames
+from .context import Context
+from .rename_pairs import probable_renames
 
 CODE = "ENV002"
 NAME = "set-never-read"

@@ -72,7 +72,8 @@ from typing import Iterator
 
 from ..describe import default_text
 from ..model import Finding
-from .context import Context, dynamic_related, missing_reason, read_condition, read_related, set_related
+from .context import Context
+from .related import dynamic_related, missing_reason, read_condition, read_related, set_related
 from .evidence import is_toggle, optional_none, points_at_localhost
 from .testsites import is_test_site
 

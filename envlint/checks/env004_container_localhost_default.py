@@ -52,7 +52,8 @@ from typing import Iterator
 from ..describe import quote
 from ..model import Finding
 from ..redact import redact
-from .context import Context, dynamic_related, read_condition, read_related
+from .context import Context
+from .related import dynamic_related, read_condition, read_related
 from .evidence import browser_facing, points_at_localhost
 
 CODE = "ENV004"

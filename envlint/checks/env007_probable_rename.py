@@ -51,7 +51,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Finding, Read, Related, Service
-from .context import Context, probable_renames
+from .context import Context
+from .rename_pairs import probable_renames
 from .image_renames import image_env_renames
 
 CODE = "ENV007"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..model import EnvSet, Location, Service
 from ..renames import best_rename
-from .context import FAMILY_KINDS, Context
+from .context import Context
+from .rename_pairs import FAMILY_KINDS
 
 
 def image_env_renames(ctx: Context, service: Service) -> list[tuple[EnvSet, str, str]]:
