@@ -197,16 +197,17 @@ def test_dockerfile_named_stages_keep_their_commands() -> None:
 
 
 # A file belongs to a nested project when it or a folder above it is the project's root
-# (services._inside_any): the test `_under` made against every nested root, one by one.
+# (services._inside_any): the test `drafts.under` made against every nested root, one by one.
 _SEGMENTS = st.sampled_from(["a", "b", "ab", "a.py", "b.py"])
 _PATHS = st.lists(_SEGMENTS, min_size=1, max_size=4).map("/".join)
 
 
 @given(_PATHS, st.lists(_PATHS, max_size=5))
 def test_inside_any_is_under_one_of_the_roots(path: str, roots: list[str]) -> None:
-    from envlint.graph.services import _inside_any, _under
+    from envlint.graph.drafts import under
+    from envlint.graph.services import _inside_any
 
-    assert _inside_any(path, set(roots)) == any(_under(path, root) for root in roots)
+    assert _inside_any(path, set(roots)) == any(under(path, root) for root in roots)
 
 
 def test_a_nested_project_s_files_are_its_own_not_the_outer_one_s(tmp_path: Path) -> None:
