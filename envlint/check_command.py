@@ -18,7 +18,7 @@ from .checks.table import CODES
 from .config import Config, ConfigError, describe_config
 from .discover import Containment
 from .extract.cache import DEFAULT_FOLDER, UnitCache
-from .extract.run import MAX_FILE_BYTES
+from .extract.load import MAX_FILE_BYTES
 from .filter import SelectionError, selected_codes
 from .noqa import add_noqa
 from .postprocess import finish
@@ -38,7 +38,7 @@ def _reader(root: Path, texts: Mapping[str, bytes]) -> Callable[[str], str | Non
     def read_text(path: str) -> str | None:
         data = texts.get(path)
         # What extraction read of a discovered file (inside the root, under the size limit, UTF-8) is
-        # the file's bytes, unless a Python file declared another encoding (run.load recodes it: read
+        # the file's bytes, unless a Python file declared another encoding (load.load recodes it: read
         # from disk as before); decoded with the newlines read_text() translates.
         if data is not None and data.find(b"coding", 0, _second_line_end(data)) < 0:  # no PEP 263 cookie
             text = data.decode("utf-8")

@@ -34,7 +34,8 @@ from .extract.cache import UnitCache, code_hash
 from .extract.cache_folder import prune_runs, read_entry, write_entry
 from .extract.codec import Invalid, Unsupported, decode_value, encode_value
 from .extract.envfile_facts import referenced_text
-from .extract.run import Loaded, loader, read_sources
+from .extract.load import loader
+from .extract.run import Loaded, read_sources
 from .model import Finding, Problem
 from .render.report import graph_counts
 from .suppress import MARK

@@ -12,7 +12,7 @@ import pathspec
 import pytest
 
 from envlint.discover import discover
-from envlint.extract.run import load
+from envlint.extract.load import load
 from envlint.discover import SourceFile
 from envlint.gitignore import GitIgnores, ignored
 from envlint.walk import walk

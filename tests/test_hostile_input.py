@@ -210,7 +210,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path
 def test_a_file_over_the_size_limit_is_never_read_for_suppressions(tmp_path: Path, monkeypatch) -> None:
     """Extraction skips a file over the limit before reading it; so does the search for `envlint:
     ignore` comments near findings, which read a 4 GB file whole before (8 GB of memory)."""
-    from envlint.extract.run import MAX_FILE_BYTES
+    from envlint.extract.load import MAX_FILE_BYTES
 
     _repo(tmp_path)
     big = tmp_path / "bad" / "big.py"

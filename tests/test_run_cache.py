@@ -174,7 +174,7 @@ def test_filter_reads_the_text_extraction_read_as_from_disk(tmp_path: Path, data
     """Suppressions are looked for in the bytes extraction read: the same text as reading the file."""
     from envlint.check_command import _reader, _unmarked
     from envlint.discover import SourceFile
-    from envlint.extract.run import load
+    from envlint.extract.load import load
 
     (tmp_path / "app.py").write_bytes(data)
     loaded, _ = load(tmp_path, SourceFile("app.py", "python"))

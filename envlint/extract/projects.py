@@ -19,7 +19,7 @@ from .build_tags import find_build_tags
 from .dockerfile import parse_dockerfile
 from .gobuilds import dockerfile_go_builds, makefile_go_builds
 from .makefile import expanded_text
-from .run import load
+from .load import load
 from .skaffold import skaffold_tags
 
 
