@@ -70,7 +70,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         pairs = probable_renames(ctx, site, service)
         if not pairs:
             continue
-        reads = _reads_and_weak_reads(ctx, service)
+        # The pairs are drawn from the site's reads, which add the reads of the scripts its command runs
+        # (command_scripts.py) to the service's: a name only such a script reads is found there.
+        reads = {**ctx.site_reads(site, service), **_reads_and_weak_reads(ctx, service)}
         for item in site.sets:
             if item.name not in pairs:
                 continue
