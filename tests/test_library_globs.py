@@ -19,3 +19,13 @@ def test_not_a_longer_name_another_language_or_a_module_above() -> None:
     assert library_globs({("python", "boto3x"), ("python", "sentry"), ("go", "github.com/aws")}) == ()
     assert library_globs({("go", "boto3"), ("python", "github.com/aws/aws-sdk-go")}) == ()
     assert library_globs(set()) == ()
+
+
+def test_feature_flag_llm_and_tracing_clients_read_their_own_variables() -> None:
+    """The flagd providers (FLAGD_HOST, FLAGD_PORT, ...), langchain's OpenAI client (OPENAI_API_KEY) and
+    Traceloop's SDK (TRACELOOP_BASE_URL) read these themselves, as their documentation says."""
+    assert library_globs({("go", "github.com/open-feature/go-sdk-contrib/providers/flagd/pkg")}) == ("FLAGD_*",)
+    assert library_globs({("python", "openfeature.contrib.provider.flagd")}) == ("FLAGD_*",)
+    assert library_globs({("python", "openfeature")}) == ()  # the SDK alone reads nothing
+    assert library_globs({("python", "langchain_openai")}) == ("OPENAI_*",)
+    assert library_globs({("python", "traceloop.sdk")}) == ("TRACELOOP_*",)
