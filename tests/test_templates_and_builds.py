@@ -3,6 +3,8 @@ no program calls, and settings tables keyed by environment names: exact facts.""
 
 from __future__ import annotations
 
+import pytest
+
 from envlint.graph.builtprograms import built_go_program
 from envlint.extract.build_tags import find_build_tags
 from envlint.extract.compose.jinja import detemplate, parse_env_template, template_of
@@ -155,3 +157,18 @@ def test_a_compose_env_file_with_template_blocks_is_read_as_a_template() -> None
     facts = extract_compose([("compose.yaml", compose), ("api.env.tmpl", env)])
     sets = facts[0].launch_sites[0].sets
     assert [(s.name, s.value, s.condition) for s in sets] == [("A", "1", None), ("B", None, "b")]
+
+
+@pytest.mark.parametrize(("command", "reads"), [
+    ('CMD ["/bin/sh", "-c", "agent --level=${LOG_LEVEL} --ns=$NAMESPACE"]', [("LOG_LEVEL", 38), ("NAMESPACE", 56)]),
+    ('CMD ["bash", "-o", "pipefail", "-ec", "run ${X:-1}"]', [("X", 44)]),
+    ('CMD ["sh", "-c", "echo \\"$A\\""]', [("A", 19)]),  # JSON escapes: the script's start
+    ('CMD ["bash", "x.sh", "-c", "$Y"]', []),  # `-c` after a script's path is the script's argument
+    ('CMD ["python", "-c", "import os; print(os.environ[\\"Z\\"])"]', []),  # not a shell
+    ('CMD ["app", "$W"]', []),  # the exec form expands nothing
+])
+def test_the_script_an_exec_form_hands_a_shell_is_read(command: str, reads: list[tuple[str, int]]) -> None:
+    dockerfile = parse_dockerfile("Dockerfile", f"FROM alpine\n{command}\n")
+    # At the `$` of each expansion (columns of line 2)
+    assert [(r.name, r.location.column) for r in dockerfile.reads] == reads
+    assert all(r.location.line == 2 for r in dockerfile.reads)

@@ -187,7 +187,39 @@ def parse_dockerfile(path: str, text: str) -> Dockerfile:
 
 
 def _shell_reads(path: str, logical: _Logical, start: int, arguments: str, shell_form: bool) -> tuple[Read, ...]:
-    """`/bin/sh -c` expands a shell-form command; the exec form (`["x", "$Y"]`) expands nothing."""
+    """`/bin/sh -c` expands a shell-form command, and the script an exec form hands a shell
+    (`["/bin/sh", "-c", "app --level=${LOG_LEVEL}"]`); any other exec form (`["x", "$Y"]`) expands nothing."""
     if not shell_form:
-        return ()
+        script = _exec_form_script(arguments)
+        if script is None:
+            return ()
+        at, text, exact = script
+        # Offsets inside the script are exact unless JSON escapes changed its length: then its start.
+        return scan(text, lambda offset: logical.location(path, start + at + (offset if exact else 0))).reads
     return scan(arguments, lambda offset: logical.location(path, start + offset)).reads
+
+
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh"})
+_COMMAND_FLAG = re.compile(r"-[A-Za-z]*c[A-Za-z]*")  # -c, -ec, -xc, -lc: the next word is the script
+
+
+def _exec_form_script(arguments: str) -> tuple[int, str, bool] | None:
+    """(offset in ``arguments``, text, whether the text is the JSON string's source unchanged) of the
+    script in `["<shell>", <options>, "-c", "<script>", ...]`, else None. Only options may come before
+    `-c`: after a script's path it is that script's argument."""
+    words = [(m.start(1), m.group(1)) for m in _JSON_STRING.finditer(arguments)]
+    if len(words) < 3 or posixpath.basename(words[0][1]) not in _SHELLS:
+        return None
+    for i in range(1, len(words) - 1):
+        flag = words[i][1]
+        if _COMMAND_FLAG.fullmatch(flag):
+            at, raw = words[i + 1]
+            try:
+                text = json.loads(f'"{raw}"')
+            except ValueError:
+                return None
+            return at, text, text == raw
+        if not flag.startswith(("-", "+")) and words[i - 1][1] not in ("-o", "+o"):
+            return None  # a script's path (or an option's value other than `-o`'s): no `-c` of the shell
+    return None
