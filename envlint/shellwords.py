@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+# The POSIX-like shells whose command lines are split here: `sh -c "..."`, `bash script.sh`.
+SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh"})
+
 _WORD = re.compile(r"[^ \t\r\n]+")  # shlex's whitespace: " \t\r\n"
 _SPECIAL = re.compile(r"['\"\\]")
 _SPECIAL_OR_COMMENT = re.compile(r"['\"\\#]")

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from .. import shellwords
 
 _ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.DOTALL)
-_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh"})
 _PYTHON = re.compile(r"^python[\d.]*$")
 # Words that run the rest of the line as the command, with the same environment.
 _PREFIXES = frozenset({"exec", "time", "command", "nohup"})
@@ -158,7 +157,7 @@ def _program(words: list[tuple[int, str]], folder: str) -> tuple[str, str, int] 
         if rest and _PYTHON.match(posixpath.basename(rest[0][1])):
             rest = rest[1:]
         return _python(rest, folder)
-    if name in _SHELLS:
+    if name in shellwords.SHELLS:
         rest = [w for w in words[1:] if not w[1].startswith("-")]
         if rest and "-c" not in [w for _, w in words[1:]]:
             path = _path(rest[0][1], folder)

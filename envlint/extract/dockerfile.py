@@ -200,7 +200,6 @@ def _shell_reads(path: str, logical: _Logical, start: int, arguments: str, shell
 
 
 _JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh"})
 _COMMAND_FLAG = re.compile(r"-[A-Za-z]*c[A-Za-z]*")  # -c, -ec, -xc, -lc: the next word is the script
 
 
@@ -209,7 +208,7 @@ def _exec_form_script(arguments: str) -> tuple[int, str, bool] | None:
     script in `["<shell>", <options>, "-c", "<script>", ...]`, else None. Only options may come before
     `-c`: after a script's path it is that script's argument."""
     words = [(m.start(1), m.group(1)) for m in _JSON_STRING.finditer(arguments)]
-    if len(words) < 3 or posixpath.basename(words[0][1]) not in _SHELLS:
+    if len(words) < 3 or posixpath.basename(words[0][1]) not in shellwords.SHELLS:
         return None
     for i in range(1, len(words) - 1):
         flag = words[i][1]

@@ -11,8 +11,8 @@ import posixpath
 from dataclasses import dataclass
 
 from ..builds import Dockerfile
+from ..shellwords import SHELLS
 
-_SHELLS = ("sh", "bash", "dash", "ash", "zsh")
 _APP_SERVERS = ("uvicorn", "gunicorn", "hypercorn", "daphne")
 
 
@@ -54,7 +54,7 @@ def _container_paths(dockerfile: Dockerfile) -> list[str]:
         target = next((w for w in rest if ":" in w and "=" not in w), rest[0])
         module = target.split(":", 1)[0].replace(".", "/")
         relative = [module + ".py", module + "/__init__.py"]
-    elif program in _SHELLS and rest and rest[0] != "-c":
+    elif program in SHELLS and rest and rest[0] != "-c":
         relative = [rest[0]]
     elif "/" in words[0] or words[0].endswith((".sh", ".py")):
         relative = [words[0]]
